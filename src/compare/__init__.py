@@ -1,0 +1,3 @@
+"""compare: comparative summarization of dated documents."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,190 @@
+"""align: two documents' sentences -> beads, chosen globally for the pair.
+
+Pure numeric functions. Shapes: `before` has n sentences, `after` has m; vectors are
+(n, d) and (m, d) unit rows; similarity matrices are (n, m).
+
+1. Each sentence pair gets the probability that it states the same claim, from a calibrated
+   logistic model over embedding cosine and word overlap (`PairModel`).
+2. One-to-one pairs are chosen by optimal assignment (Hungarian), so order does not matter
+   and no greedy choice steals a better partner; pairs below the model's threshold are cut.
+3. Splits and merges: an unpaired sentence joins a neighbour when the joined text explains
+   the other side's sentence better than the neighbour alone.
+4. What is left unpaired is a one-sided bead (new or dropped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse import csr_matrix
+
+from .types import Bead
+
+JOIN_MARGIN = 0.05
+"""A join must raise the pair probability by this much over the neighbour's own pair."""
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """P(same claim) = sigmoid(w_cos * cosine + w_lex * overlap + bias); pair if >= threshold."""
+
+    w_cos: float
+    w_lex: float
+    bias: float
+    threshold: float = 0.5
+
+    def probability(self, cosine: np.ndarray, overlap: np.ndarray) -> np.ndarray:
+        z = self.w_cos * cosine + self.w_lex * overlap + self.bias
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+
+def overlap_matrix(before: Sequence[set[str]], after: Sequence[set[str]]) -> np.ndarray:
+    """Dice overlap of word sets, (n, m): 2|A & B| / (|A| + |B|)."""
+    if not before or not after:
+        return np.zeros((len(before), len(after)))
+    vocab: dict[str, int] = {}
+    a, b = _binary(before, vocab), _binary(after, vocab)
+    width = len(vocab)
+    a.resize((a.shape[0], width))
+    b.resize((b.shape[0], width))
+    inter = np.asarray((a @ b.T).todense(), dtype=np.float64)
+    sizes = np.add.outer(np.array([len(s) for s in before]), np.array([len(s) for s in after]))
+    return np.divide(2 * inter, sizes, out=np.zeros_like(inter), where=sizes > 0)
+
+
+def _binary(sets: Sequence[set[str]], vocab: dict[str, int]) -> csr_matrix:
+    rows, cols = [], []
+    for i, s in enumerate(sets):
+        for w in s:
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    data = np.ones(len(rows))
+    return csr_matrix((data, (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
+
+
+def dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def align(
+    before_vectors: np.ndarray,
+    after_vectors: np.ndarray,
+    before_words: Sequence[set[str]],
+    after_words: Sequence[set[str]],
+    model: PairModel,
+) -> list[Bead]:
+    """Beads covering every sentence of both sides exactly once, ordered by position."""
+    n, m = len(before_words), len(after_words)
+    if n == 0 or m == 0:
+        return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+    cosine = before_vectors @ after_vectors.T
+    prob = model.probability(cosine, overlap_matrix(before_words, after_words))
+    rows, cols = linear_sum_assignment(prob, maximize=True)
+    pairs = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if prob[i, j] >= model.threshold}
+    beads = {(i,): ((j,), float(prob[i, j])) for i, j in pairs.items()}
+    sides = _Sides(before_vectors, after_vectors, before_words, after_words, model)
+    beads = _joins(beads, sides, n, m)
+    return _ordered(beads, n, m)
+
+
+@dataclass(frozen=True)
+class _Sides:
+    bv: np.ndarray
+    av: np.ndarray
+    bw: Sequence[set[str]]
+    aw: Sequence[set[str]]
+    model: PairModel
+
+    def score(self, before: tuple[int, ...], after: tuple[int, ...]) -> float:
+        """Pair probability for groups of sentences, the group's vector being the
+        word-count-weighted mean of its sentences' vectors."""
+        bv, bw = _group(self.bv, self.bw, before)
+        av, aw = _group(self.av, self.aw, after)
+        return float(self.model.probability(np.array(bv @ av), np.array(dice(bw, aw))))
+
+
+def _group(vectors: np.ndarray, words: Sequence[set[str]], idx: tuple[int, ...]) -> tuple[np.ndarray, set[str]]:
+    weights = np.array([max(len(words[i]), 1) for i in idx], dtype=np.float64)
+    v = (vectors[list(idx)] * weights[:, None]).sum(0)
+    norm = np.linalg.norm(v)
+    return (v / norm if norm > 0 else v), set().union(*(words[i] for i in idx))
+
+
+def _joins(
+    beads: dict[tuple[int, ...], tuple[tuple[int, ...], float]], sides: _Sides, n: int, m: int
+) -> dict[tuple[int, ...], tuple[tuple[int, ...], float]]:
+    """Grow one-to-one beads by an adjacent unpaired sentence on either side when that
+    explains the pair better (a split or a merge); pair two adjacent unpaired sentences with
+    an unpaired one on the other side when together they pass the threshold."""
+    thr = sides.model.threshold
+    used_b = {i for k in beads for i in k}
+    used_a = {j for v, _ in beads.values() for j in v}
+    for key in sorted(beads, key=lambda k: -beads[k][1]):
+        after, p = beads[key]
+        if len(key) != 1 or len(after) != 1:
+            continue
+        (i,), (j,) = key, after
+        best = (p + JOIN_MARGIN, key, after)
+        for jj in (j - 1, j + 1):
+            if 0 <= jj < m and jj not in used_a:
+                cand = tuple(sorted((j, jj)))
+                best = max(best, (sides.score(key, cand), key, cand))
+        for ii in (i - 1, i + 1):
+            if 0 <= ii < n and ii not in used_b:
+                cand = tuple(sorted((i, ii)))
+                best = max(best, (sides.score(cand, after), cand, after))
+        if best[1] != key or best[2] != after:
+            del beads[key]
+            beads[best[1]] = (best[2], best[0])
+            used_b.update(best[1])
+            used_a.update(best[2])
+    for i in range(n):
+        if i in used_b:
+            continue
+        options = [
+            (sides.score((i,), (j, j + 1)), j)
+            for j in range(m - 1)
+            if j not in used_a and j + 1 not in used_a
+        ]
+        if options:
+            p, j = max(options)
+            if p >= thr:
+                beads[(i,)] = ((j, j + 1), p)
+                used_b.add(i)
+                used_a.update((j, j + 1))
+    for j in range(m):
+        if j in used_a:
+            continue
+        options = [
+            (sides.score((i, i + 1), (j,)), i)
+            for i in range(n - 1)
+            if i not in used_b and i + 1 not in used_b
+        ]
+        if options:
+            p, i = max(options)
+            if p >= thr:
+                beads[(i, i + 1)] = ((j,), p)
+                used_b.update((i, i + 1))
+                used_a.add(j)
+    return beads
+
+
+def _ordered(beads: dict[tuple[int, ...], tuple[tuple[int, ...], float]], n: int, m: int) -> list[Bead]:
+    """All beads, paired and one-sided, in reading order: by position in the later document,
+    with dropped sentences placed after the claim that preceded them in the earlier one."""
+    out = [Bead(b, a, p) for b, (a, p) in beads.items()]
+    used_b = {i for b in beads for i in b}
+    used_a = {j for a, _ in beads.values() for j in a}
+    out += [Bead((i,), ()) for i in range(n) if i not in used_b]
+    out += [Bead((), (j,)) for j in range(m) if j not in used_a]
+    return sorted(out, key=lambda b: (b.after[0] if b.after else _anchor(b.before[0], beads), 0 if b.after else 1, b.before[:1]))
+
+
+def _anchor(i: int, beads: dict[tuple[int, ...], tuple[tuple[int, ...], float]]) -> float:
+    """Where dropped sentence i sits in the later document: just after the later position of
+    the nearest preceding paired sentence of the earlier one (or at the top)."""
+    preceding = [(max(b), a) for b, (a, _) in beads.items() if max(b) < i]
+    return max(preceding)[1][-1] + 0.5 if preceding else -0.5

@@ -1,0 +1,129 @@
+"""cli: parse options, run the pipeline, write the brief. Package errors become one line on
+stderr and the error's exit code; nothing else happens here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import CompareError, InputError, OutputError, UsageError
+from .render import Format
+from .types import Baseline
+
+app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+
+
+def _expand(files: list[str]) -> list[Path]:
+    """Paths as given; a pattern the shell did not expand (quoted, or on Windows) is globbed
+    here, and one that matches nothing is an error."""
+    out: list[Path] = []
+    for f in files:
+        if glob.has_magic(f) and not Path(f).exists():
+            matches = sorted(glob.glob(f))
+            if not matches:
+                raise InputError(f"{f}: the pattern matched no file")
+            out.extend(Path(m) for m in matches)
+        else:
+            out.append(Path(f))
+    return out
+
+
+def _dates(values: list[str]) -> dict[str, dt.date]:
+    out: dict[str, dt.date] = {}
+    for v in values:
+        name, _, day = v.rpartition("=")
+        try:
+            out[name] = dt.date.fromisoformat(day)
+        except ValueError:
+            raise UsageError(f"--date {v}: expected FILE=YYYY-MM-DD with a real date") from None
+        if not name:
+            raise UsageError(f"--date {v}: expected FILE=YYYY-MM-DD")
+    return out
+
+
+def write_atomically(path: Path, text: str, inputs: list[Path]) -> None:
+    """Write `text` to `path` through a temporary file in the same folder, then rename, so an
+    interrupted run leaves any previous file intact. Refuse to overwrite an input."""
+    target = path.resolve()
+    if any(target == p.resolve() for p in inputs):
+        raise OutputError(f"{path}: is one of the input files; choose another output path")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a directory; give a file name")
+    folder = target.parent
+    if not folder.is_dir():
+        raise OutputError(f"{path}: folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
+    except BaseException as e:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError):
+            raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
+        raise
+
+
+@app.command(help="Compare dated documents: what each said, and what was repeated, changed, new or dropped.")
+def main_command(
+    files: Annotated[list[str], typer.Argument(help="Documents to compare (text files with a date).", show_default=False)],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.MARKDOWN,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the brief to this file instead of stdout.")] = None,
+    baseline: Annotated[Baseline, typer.Option(help="Compare each document with the previous one or with the first.")] = Baseline.PREVIOUS,
+    summary_sentences: Annotated[int, typer.Option(min=1, help="Sentences in each document's summary.")] = 3,
+    date: Annotated[list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")] = None,
+    template: Annotated[Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
+) -> None:
+    from . import pipeline, render
+    from .embed import TransformerEmbedder
+    from .summarize import ExtractiveSummarizer
+
+    def progress(message: str) -> None:
+        if not quiet:
+            print(f"compare: {message}", file=sys.stderr, flush=True)
+
+    paths = _expand(files)
+    if template is not None and not template.is_file():
+        raise InputError(f"{template}: template file not found")
+    options = pipeline.Options(baseline=baseline, summary_sentences=summary_sentences, dates=_dates(date or []))
+    brief = pipeline.run(paths, TransformerEmbedder(), ExtractiveSummarizer(), options, progress)
+    text = render.render(brief, format, template)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(output, text, paths)
+        progress(f"wrote {output}")
+
+
+def main() -> None:
+    """Console entry point: package errors become one line and their exit code."""
+    try:
+        app(standalone_mode=False)
+    except CompareError as e:
+        print(f"compare: {e}", file=sys.stderr)
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        print("compare: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # click's own usage errors
+        import click
+
+        if isinstance(e, click.exceptions.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        if isinstance(e, click.exceptions.Exit):
+            sys.exit(e.exit_code)
+        if isinstance(e, click.exceptions.Abort):
+            sys.exit(130)
+        raise

@@ -1,0 +1,86 @@
+"""pipeline: the only module that knows the order of the stages.
+
+files -> load -> segment -> embed -> summarize / align -> classify (+ diff) -> Brief
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from . import align, classify, load, segment
+from .embed import Embedder
+from .errors import UsageError
+from .summarize import Segmented, Summarizer
+from .types import Baseline, Brief, Comparison, DocumentEntry
+
+Progress = Callable[[str], None]
+
+
+def _silent(_: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Options:
+    baseline: Baseline = Baseline.PREVIOUS
+    summary_sentences: int = 3
+    dates: Mapping[str, dt.date] = field(default_factory=dict)
+
+
+def pair_model() -> align.PairModel:
+    """The calibrated pair model shipped with the package (scripts/calibrate.py writes it)."""
+    raw = json.loads(resources.files("compare").joinpath("calibration.json").read_text("utf-8"))
+    return align.PairModel(**raw["pair_model"])
+
+
+def run(
+    paths: Sequence[Path],
+    embedder: Embedder,
+    summarizer: Summarizer,
+    options: Options = Options(),
+    progress: Progress = _silent,
+) -> Brief:
+    """Read, compare and summarize `paths` into one `Brief`."""
+    if options.summary_sentences < 1:
+        raise UsageError("--summary-sentences must be at least 1")
+    documents = load.read_all(paths, options.dates)
+    if len(documents) < 2:
+        raise UsageError(
+            f"need at least two documents to compare, got {len(documents)} "
+            f"({', '.join(d.path for d in documents) or 'none'})"
+        )
+    sentences = [segment.segment(d) for d in documents]
+    progress(f"embedding {sum(map(len, sentences))} sentences from {len(documents)} documents")
+    flat = [s.text for group in sentences for s in group]
+    vectors = embedder.embed(flat) if flat else np.zeros((0, 1), dtype=np.float32)
+    bounds = np.cumsum([0] + [len(g) for g in sentences])
+    segmented = [Segmented(g, vectors[bounds[k] : bounds[k + 1]]) for k, g in enumerate(sentences)]
+    progress("summarizing")
+    entries = tuple(
+        DocumentEntry(d, s.sentences, summarizer.summarize(s, options.summary_sentences))
+        for d, s in zip(documents, segmented, strict=True)
+    )
+    model = pair_model()
+    words = [[set(segment.words(s.text)) for s in g] for g in sentences]
+    comparisons = []
+    for before, after in pairs(len(documents), options.baseline):
+        beads = align.align(
+            segmented[before].vectors, segmented[after].vectors, words[before], words[after], model
+        )
+        claims = tuple(classify.classify(b, sentences[before], sentences[after]) for b in beads)
+        comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
+    return Brief(entries, tuple(comparisons), options.baseline, embedder.model_id)
+
+
+def pairs(count: int, baseline: Baseline) -> list[tuple[int, int]]:
+    """Which documents are compared: each with the previous one, or each with the first."""
+    if baseline is Baseline.FIRST:
+        return [(0, k) for k in range(1, count)]
+    return [(k - 1, k) for k in range(1, count)]

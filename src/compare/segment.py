@@ -1,0 +1,143 @@
+"""segment: document text -> claim sentences with character offsets into the original text.
+
+Blocks separated by line breaks end sentences (headlines, paragraphs); hard-wrapped lines
+are joined first. Inside a block pysbd finds sentence ends, so "Feb. 26, 2023" and "U.S."
+stay inside their sentence. Web-page residue, the title line and wire-service datelines
+("BEIJING, Feb. 26, 2023 /PRNewswire/ —") stay in the text but are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from .load import is_residue
+from .types import Document, Sentence
+
+MAX_SENTENCE_CHARS = 2000
+"""A run of text longer than this with no sentence end is cut into pieces (marked truncated)."""
+
+_DATELINE = re.compile(
+    r"\A[A-Z][A-Z .'’-]{1,40},\s+"  # BEIJING,
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*)?"  # Feb. 26, 2023
+    r"(?:/[^/\n]{1,40}/|\([^)\n]{1,40}\))?\s*"  # /PRNewswire/ or (Xinhua)
+    r"(?:—|–|--|-)\s*"
+)
+_WRAPPED_END = re.compile(r"[.!?:;…\"'”’)\]]\s*$")
+
+
+def segment(document: Document) -> tuple[Sentence, ...]:
+    """The claim sentences of `document`, in order, each with ``text == doc.text[start:end]``."""
+    spans: list[tuple[int, int, bool]] = []
+    title_pending = document.title is not None
+    for start, end in _blocks(document.text, document.body_start):
+        block = document.text[start:end]
+        if is_residue(block):
+            continue
+        if title_pending and block.strip() == document.title:
+            title_pending = False
+            continue
+        title_pending = False
+        for s, e in _sentences(block):
+            spans.extend(_bounded(start + s, start + e))
+    sentences: list[Sentence] = []
+    for s, e, cut in spans:
+        s, e = _strip(document.text, s, e)
+        if s < e and any(c.isalnum() for c in document.text[s:e]):
+            sentences.append(Sentence(len(sentences), document.text[s:e], s, e, cut))
+    if sentences:
+        first = sentences[0]
+        m = _DATELINE.match(first.text)
+        if m and m.end() < len(first.text):
+            s = first.start + m.end()
+            sentences[0] = Sentence(0, document.text[s : first.end], s, first.end, first.truncated)
+    return tuple(sentences)
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
+    """Spans of text that a line break ends. Lines of a hard-wrapped paragraph (a line that
+    does not end a sentence, followed by a non-blank line) are kept together."""
+    lines: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[start:]):
+        if m.end() == m.start():
+            break
+        lines.append((start + m.start(), start + m.end()))
+    block_start: int | None = None
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        if not line:
+            if block_start is not None:
+                yield block_start, s
+                block_start = None
+            continue
+        if block_start is None:
+            block_start = s
+        nxt = text[lines[i + 1][0] : lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
+        wrapped = bool(nxt) and len(line) >= 40 and not _WRAPPED_END.search(line) and nxt[:1].islower()
+        if not wrapped:
+            yield block_start, e
+            block_start = None
+    if block_start is not None:
+        yield block_start, lines[-1][1]
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _sentences(block: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans inside one block, located in the block so offsets are exact."""
+    if len(block) > 50 * MAX_SENTENCE_CHARS:
+        # pysbd is quadratic on huge unpunctuated runs; cut at sentence ends ourselves first
+        yield from _regex_sentences(block)
+        return
+    cursor = 0
+    for piece in _segmenter().segment(block):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        at = block.find(stripped, cursor)
+        if at < 0:  # pysbd changed the text: fall back to the rest of the block
+            yield cursor, len(block)
+            return
+        yield at, at + len(stripped)
+        cursor = at + len(stripped)
+
+
+def _regex_sentences(block: str) -> Iterator[tuple[int, int]]:
+    cursor = 0
+    for m in re.finditer(r"[.!?。！？]+[\"'”’)]*\s+", block):
+        yield cursor, m.end()
+        cursor = m.end()
+    if cursor < len(block):
+        yield cursor, len(block)
+
+
+def _bounded(s: int, e: int) -> Iterator[tuple[int, int, bool]]:
+    """Cut a span longer than MAX_SENTENCE_CHARS into pieces, marking them truncated."""
+    if e - s <= MAX_SENTENCE_CHARS:
+        yield s, e, False
+        return
+    for a in range(s, e, MAX_SENTENCE_CHARS):
+        yield a, min(a + MAX_SENTENCE_CHARS, e), True
+
+
+_WORD = re.compile(r"\w+(?:[-'’./]\w+)*")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens ("self-reliance", "1/4", "u.s" stay whole)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
