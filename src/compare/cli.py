@@ -107,23 +107,20 @@ def main_command(
 
 
 def main() -> None:
-    """Console entry point: package errors become one line and their exit code."""
+    """Console entry point: package errors and usage errors become one line and an exit code."""
     try:
         app(standalone_mode=False)
     except CompareError as e:
-        print(f"compare: {e}", file=sys.stderr)
+        _fail(str(e), e.exit_code)
+    except typer.Exit as e:
         sys.exit(e.exit_code)
-    except KeyboardInterrupt:
-        print("compare: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as e:  # click's own usage errors
-        import click
+    except (typer.Abort, KeyboardInterrupt):
+        _fail("interrupted", 130)
+    except typer.TyperException as e:  # typer's usage errors (unknown option, bad choice)
+        message = e.format_message() if hasattr(e, "format_message") else str(e)
+        _fail(f"{' '.join(message.split())} (see compare --help)", int(getattr(e, "exit_code", 2)))
 
-        if isinstance(e, click.exceptions.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        if isinstance(e, click.exceptions.Exit):
-            sys.exit(e.exit_code)
-        if isinstance(e, click.exceptions.Abort):
-            sys.exit(130)
-        raise
+
+def _fail(message: str, code: int) -> None:
+    print(f"compare: {message}", file=sys.stderr)
+    sys.exit(code)
