@@ -104,9 +104,18 @@ class _Sides:
     def score(self, before: tuple[int, ...], after: tuple[int, ...]) -> float:
         """Pair log-odds for groups of sentences, the group's vector being the
         word-count-weighted mean of its sentences' vectors."""
-        bv, bw = _group(self.bv, self.bw, before)
-        av, aw = _group(self.av, self.aw, after)
-        return float(self.model.logit(np.array(bv @ av), np.array(dice(bw, aw))))
+        return group_logit(self.model, (self.bv, self.bw, before), (self.av, self.aw, after))
+
+
+Side = tuple[np.ndarray, Sequence[set[str]], tuple[int, ...]]
+"""A document's vectors, its sentences' word sets, and the sentence indices of one group."""
+
+
+def group_logit(model: PairModel, a: Side, b: Side) -> float:
+    """Pair log-odds of two groups of sentences, possibly from any two documents."""
+    av, aw = _group(*a)
+    bv, bw = _group(*b)
+    return float(model.logit(np.array(av @ bv), np.array(dice(aw, bw))))
 
 
 def _group(vectors: np.ndarray, words: Sequence[set[str]], idx: tuple[int, ...]) -> tuple[np.ndarray, set[str]]:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
-from . import align, classify, load, segment
+from . import align, classify, lineage, load, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
-from .types import Baseline, Brief, Comparison, DocumentEntry
+from .types import Baseline, Brief, Comparison, DocumentEntry, Thread
 
 Progress = Callable[[str], None]
 
@@ -76,7 +76,15 @@ def run(
         )
         claims = tuple(classify.classify(b, sentences[before], sentences[after]) for b in beads)
         comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
-    return Brief(entries, tuple(comparisons), options.baseline, embedder.model_id)
+    threads: tuple[Thread, ...] = ()
+    if options.baseline is Baseline.PREVIOUS and len(documents) >= 3:
+
+        def revives(k: int, a: tuple[int, ...], m: int, b: tuple[int, ...]) -> float:
+            z = align.group_logit(model, (segmented[k].vectors, words[k], a), (segmented[m].vectors, words[m], b))
+            return float(1 / (1 + np.exp(-z)))
+
+        threads = lineage.lineage([d.id for d in documents], comparisons, revives, model.threshold)
+    return Brief(entries, tuple(comparisons), options.baseline, embedder.model_id, lineage=threads)
 
 
 def pairs(count: int, baseline: Baseline) -> list[tuple[int, int]]:

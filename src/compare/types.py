@@ -111,6 +111,27 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """A thread's state in one document: status and the sentences that carry the claim."""
+
+    status: str
+    sentences: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Thread:
+    """One claim across the timeline: a cell per document, in document order."""
+
+    id: str
+    cells: tuple[Cell, ...]
+
+    @property
+    def eventful(self) -> bool:
+        """Changed, dropped, revived or new after the first document at some point."""
+        return any(c.status in {"changed", "dropped", "revived", "new"} for c in self.cells)
+
+
+@dataclass(frozen=True)
 class DocumentEntry:
     """A document as it appears in a brief: its sentences and its summary."""
 
@@ -128,6 +149,7 @@ class Brief:
     baseline: Baseline
     embedder: str
     notes: tuple[str, ...] = ()
+    lineage: tuple[Thread, ...] = ()
     schema: str = SCHEMA_ID
 
     def entry(self, document_id: str) -> DocumentEntry:
