@@ -57,6 +57,23 @@ def sick() -> list[tuple[str, str, str]]:
         return [(p[1], p[2], p[4].strip()) for p in (line.rstrip("\n").split("\t") for line in fh)]
 
 
+def embed_cached(texts: list[str]) -> np.ndarray:
+    """MiniLM vectors of `texts`, kept in the user cache so that refitting is quick."""
+    import hashlib
+    import os
+
+    key = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "compare"
+    path = folder / f"calibration-{key}.npy"
+    if path.exists():
+        return np.load(path)
+    print(f"embedding {len(texts)} unique sentences ...", file=sys.stderr)
+    vectors = TransformerEmbedder(batch_size=128).embed(texts)
+    folder.mkdir(parents=True, exist_ok=True)
+    np.save(path, vectors)
+    return vectors
+
+
 def features(pairs: list[tuple[str, str]], vec: dict[str, np.ndarray]) -> np.ndarray:
     cos = np.array([float(vec[a] @ vec[b]) for a, b in pairs])
     lex = np.array([dice(set(words(a)), set(words(b))) for a, b in pairs])
@@ -89,9 +106,7 @@ def main() -> None:
     t0 = time.time()
     train, dev, test, para, entail = sts("train"), sts("dev"), sts("test"), mrpc(), sick()
     texts = sorted({t for rows in (train, dev, test, para, entail) for r in rows for t in r[:2]})
-    print(f"embedding {len(texts)} unique sentences ...", file=sys.stderr)
-    embedder = TransformerEmbedder(batch_size=128)
-    vectors = embedder.embed(texts)
+    vectors = embed_cached(texts)
     vec = dict(zip(texts, vectors, strict=True))
     print(f"embedded in {time.time() - t0:.0f}s", file=sys.stderr)
 

@@ -82,6 +82,7 @@ def main_command(
     baseline: Annotated[Baseline, typer.Option(help="Compare each document with the previous one or with the first.")] = Baseline.PREVIOUS,
     summary_sentences: Annotated[int, typer.Option(min=1, help="Sentences in each document's summary.")] = 3,
     date: Annotated[list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")] = None,
+    watch: Annotated[Path | None, typer.Option(help="Track these phrases (one a line) in the key formulations.")] = None,
     template: Annotated[Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
 ) -> None:
@@ -96,7 +97,14 @@ def main_command(
     paths = _expand(files)
     if template is not None and not template.is_file():
         raise InputError(f"{template}: template file not found")
-    options = pipeline.Options(baseline=baseline, summary_sentences=summary_sentences, dates=_dates(date or []))
+    from .load import watch_list
+
+    options = pipeline.Options(
+        baseline=baseline,
+        summary_sentences=summary_sentences,
+        dates=_dates(date or []),
+        watch=watch_list(watch) if watch else (),
+    )
     brief = pipeline.run(paths, TransformerEmbedder(), ExtractiveSummarizer(), options, progress)
     text = render.render(brief, format, template)
     if output is None:

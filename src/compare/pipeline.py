@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import align, classify, lineage, load, segment
+from . import align, classify, formulations, lineage, load, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
@@ -32,6 +32,7 @@ class Options:
     baseline: Baseline = Baseline.PREVIOUS
     summary_sentences: int = 3
     dates: Mapping[str, dt.date] = field(default_factory=dict)
+    watch: tuple[str, ...] = ()
 
 
 def pair_model() -> align.PairModel:
@@ -84,7 +85,10 @@ def run(
             return float(1 / (1 + np.exp(-z)))
 
         threads = lineage.lineage([d.id for d in documents], comparisons, revives, model.threshold)
-    return Brief(entries, tuple(comparisons), options.baseline, embedder.model_id, lineage=threads)
+    phrases = formulations.formulations([[s.text for s in g] for g in sentences], options.watch)
+    return Brief(
+        entries, tuple(comparisons), options.baseline, embedder.model_id, lineage=threads, formulations=phrases
+    )
 
 
 def pairs(count: int, baseline: Baseline) -> list[tuple[int, int]]:
