@@ -135,6 +135,19 @@ def main() -> None:
             "sick_contradiction_paired": float(np.mean(paired_sick[lab == "CONTRADICTION"])),
             "sick_neutral_paired": float(np.mean(paired_sick[lab == "NEUTRAL"])),
         }
+    # a pair whose word diff keeps no word in place is split into dropped + new (classify.claims)
+    from compare.classify import keeps_words
+    from compare.diff import word_diff
+
+    w_cos, w_lex, bias = results["cosine + word overlap"]["weights"]
+    thr = results["cosine + word overlap"]["threshold"]
+    p_test = 1 / (1 + np.exp(-(xte @ np.array([w_cos, w_lex]) + bias)))
+    kept = np.array([keeps_words(word_diff(a, b)) for a, b, _ in test])
+    rewrite_rule = {
+        "sts_test_accuracy_without": float(np.mean((p_test >= thr) == yte)),
+        "sts_test_accuracy_with": float(np.mean(((p_test >= thr) & kept) == yte)),
+        "mrpc_paraphrases_total_rewrites": float(np.mean([not keeps_words(word_diff(a, b)) for a, b, s in para if s == 1])),
+    }
     # "repeated" needs identical wording, so a SICK contradiction is never repeated:
     contradictions = [(a, b) for a, b, lbl in entail if lbl == "CONTRADICTION"]
     from compare.classify import normalized
@@ -148,6 +161,7 @@ def main() -> None:
         "fitted_by": "scripts/calibrate.py on STS Benchmark train (fit) and dev (threshold); "
                      f"same claim = gold score >= {SAME_CLAIM}",
         "figures": results,
+        "total_rewrite_rule": rewrite_rule,
         "sick_contradictions_repeated": f"{repeated} of {len(contradictions)}",
     }
     PairModel(**report["pair_model"])  # the shipped values must build the model
@@ -160,6 +174,9 @@ def main() -> None:
               f"{r['mrpc_test_accuracy']:.3f} | {r['mrpc_paraphrases_paired']:.3f} | "
               f"{r['sick_entailment_paired']:.3f} | {r['sick_contradiction_paired']:.3f} | "
               f"{r['sick_neutral_paired']:.3f} |")
+    print(f"\nTotal rewrites split into dropped + new: STS test accuracy "
+          f"{rewrite_rule['sts_test_accuracy_without']:.3f} -> {rewrite_rule['sts_test_accuracy_with']:.3f}; "
+          f"MRPC paraphrases that are total rewrites: {rewrite_rule['mrpc_paraphrases_total_rewrites']:.3f}")
     print(f"\nSICK contradictions labeled repeated: {report['sick_contradictions_repeated']}")
     print(f"wrote {OUT.relative_to(ROOT)}: {report['pair_model']}")
 

@@ -170,3 +170,14 @@ def test_align_joins_a_split_sentence() -> None:
     aw = [{"alpha", "beta"}, {"gamma", "delta"}]
     beads = align.align(bv, av, bw, aw, MODEL)
     assert [(b.before, b.after) for b in beads] == [((0,), (0, 1))]
+
+
+def test_a_total_rewrite_is_a_dropped_and_a_new_claim() -> None:
+    before = _sents("Xi urged the strengthening of basic research, according to Xinhua.", "Rates held.")
+    after = _sents("An article published in August sheds light on this significance.", "Rates held!")
+    got = classify.claims([Bead((0,), (0,), 0.7), Bead((1,), (1,), 0.9)], before, after)
+    assert [(c.status, c.before, c.after) for c in got] == [
+        (Status.DROPPED, (0,), ()),
+        (Status.NEW, (), (0,)),
+        (Status.CHANGED, (1,), (1,)),
+    ]

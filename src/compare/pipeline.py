@@ -75,7 +75,7 @@ def run(
         beads = align.align(
             segmented[before].vectors, segmented[after].vectors, words[before], words[after], model
         )
-        claims = tuple(classify.classify(b, sentences[before], sentences[after]) for b in beads)
+        claims = classify.claims(beads, sentences[before], sentences[after])
         comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
     threads: tuple[Thread, ...] = ()
     if options.baseline is Baseline.PREVIOUS and len(documents) >= 3:
