@@ -3,9 +3,9 @@
 - one-sided bead: `new` (later document only) or `dropped` (earlier only);
 - pair whose texts are the same up to spacing and quote/dash style: `repeated`;
 - a pair whose word diff keeps no word of the earlier sentence in place (everything struck,
-  everything inserted) is not one claim reworded but two claims: `dropped` + `new`. This costs
-  0.6 points of STS test accuracy and 3% of MRPC paraphrases (scripts/calibrate.py prints
-  both), and keeps "changed" meaning "the same sentence, edited";
+  everything inserted) and whose pair probability is below `REWRITE_CONFIDENCE` is not one
+  claim reworded but two claims: `dropped` + `new`, so that "changed" means "the same
+  sentence, edited" (scripts/calibrate.py and scripts/evaluate.py print what this costs);
 - any other pair: `changed`, flagged `mechanical` when the diff touches only dates,
   month or weekday names, years, punctuation or spacing; numbers that changed are listed.
 """
@@ -17,6 +17,9 @@ from collections.abc import Sequence
 
 from .diff import word_diff
 from .types import Bead, Claim, DiffOp, NumberChange, Op, Sentence, Status
+
+REWRITE_CONFIDENCE = 0.9
+"""A total rewrite stays one changed claim only when the pair model is at least this sure."""
 
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -48,7 +51,8 @@ def claims(beads: Sequence[Bead], before: Sequence[Sentence], after: Sequence[Se
     out: list[Claim] = []
     for bead in beads:
         claim = classify(bead, before, after)
-        if claim.status is Status.CHANGED and not keeps_words(claim.diff):
+        confident = (bead.similarity or 0.0) >= REWRITE_CONFIDENCE
+        if claim.status is Status.CHANGED and not confident and not keeps_words(claim.diff):
             out += [Claim(Status.DROPPED, bead.before, ()), Claim(Status.NEW, (), bead.after)]
         else:
             out.append(claim)
