@@ -11,7 +11,9 @@ from typing import Any
 
 import jinja2
 
+from . import lede as lede_module
 from .errors import TemplateError
+from .lede import LedeItem
 from .types import Brief, Claim, Comparison, DiffOp, DocumentEntry, Op, Status
 
 STATUS_ORDER = (Status.CHANGED, Status.NEW, Status.DROPPED, Status.REPEATED)
@@ -23,7 +25,7 @@ class Format(StrEnum):
     JSON = "json"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 
 
 def md(text: object) -> str:
@@ -63,8 +65,62 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
     )
     env.filters["md"] = md
     env.filters["md_diff"] = md_diff
-    env.globals.update(Status=Status, Op=Op, STATUS_ORDER=STATUS_ORDER, claim_text=claim_text)
+    env.filters["compact"] = lede_module.compact
+    env.filters["shorten"] = lede_module.shorten
+    env.globals.update(
+        Status=Status,
+        Op=Op,
+        STATUS_ORDER=STATUS_ORDER,
+        claim_text=claim_text,
+        lede=lede_module.lede,
+        paragraphs=paragraphs,
+        sentence_ref=sentence_ref,
+    )
     return env
+
+
+def sentence_ref(side: str, indices: tuple[int, ...]) -> str:
+    """Sentence numbers as a reader sees them (1-based), runs collapsed: ``before s2``,
+    ``after s3–s4``, ``s1, s5``; empty when there are none."""
+    if not indices:
+        return ""
+    runs: list[list[int]] = []
+    for i in sorted(set(indices)):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans = ", ".join(f"s{r[0] + 1}" if len(r) == 1 else f"s{r[0] + 1}–s{r[-1] + 1}" for r in runs)
+    return f"{side} {spans}" if side else spans
+
+
+def paragraphs(entry: DocumentEntry) -> list[list[tuple[str, int | None]]]:
+    """The document's text from its body on, as paragraphs of pieces ``(text, sentence index
+    or None)``: each sentence a piece of its own (so it can be linked and highlighted), the
+    text between sentences (datelines, boilerplate) pieces with None. Blank lines split
+    paragraphs; whitespace-only pieces are dropped."""
+    text = entry.document.text
+    pieces: list[tuple[str, int | None]] = []
+    pos = entry.document.body_start
+    for s in sorted(entry.sentences, key=lambda s: s.start):
+        if s.start > pos:
+            pieces.append((text[pos : s.start], None))
+        pieces.append((text[s.start : s.end], s.index))
+        pos = max(pos, s.end)
+    if pos < len(text):
+        pieces.append((text[pos:], None))
+    out: list[list[tuple[str, int | None]]] = [[]]
+    for piece, index in pieces:
+        if index is not None:
+            out[-1].append((" ".join(piece.split()), index))
+            continue
+        chunks = re.split(r"\n\s*\n", piece)
+        for k, chunk in enumerate(chunks):
+            if k:
+                out.append([])
+            if chunk.strip():
+                out[-1].append((" ".join(chunk.split()), None))
+    return [p for p in out if p]
 
 
 def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
@@ -104,10 +160,19 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "notes": list(brief.notes),
         "documents": [_document(e) for e in brief.documents],
         "comparisons": [
-            {"before": c.before, "after": c.after, "claims": [_claim(x) for x in c.claims]}
-            for c in brief.comparisons
+            {
+                "before": c.before,
+                "after": c.after,
+                "claims": [_claim(x) for x in c.claims],
+                "lede": [_lede(x) for x in items],
+            }
+            for c, items in zip(brief.comparisons, lede_module.lede(brief), strict=True)
         ],
     }
+
+
+def _lede(item: LedeItem) -> dict[str, Any]:
+    return {"claim": item.claim, "kind": item.kind.value, "reason": item.reason}
 
 
 def _document(e: DocumentEntry) -> dict[str, Any]:
