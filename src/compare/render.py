@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from enum import StrEnum
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -131,12 +132,18 @@ def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
 
 
 def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
-    """Render `brief`. With `template`, that jinja2 file is used instead of the packaged one
-    (HTML-escaped when its name ends in .html or .htm)."""
+    """Render `brief`. With `template`, that jinja2 file is used instead of the packaged one;
+    it is HTML-escaped when `fmt` is HTML or its name has .html or .htm in it, and it may
+    ``{% extends "brief.html.j2" %}`` (or ``brief.md.j2``) to replace single blocks.
+
+    The context is ``brief`` (a `compare.types.Brief`) plus the helpers in `_environment`.
+    A variable the context lacks is a `TemplateError` naming it and its line."""
     if fmt is Format.JSON and template is None:
         return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
     if template is not None:
-        env = _environment(template.suffix.lower() in {".html", ".htm", ".j2html"}, [str(template.parent)])
+        lowered = template.name.lower()
+        html = fmt is Format.HTML or ".html" in lowered or ".htm" in lowered
+        env = _environment(html, [str(template.parent)])
         name = template.name
     else:
         env = _environment(fmt is Format.HTML)
@@ -144,11 +151,25 @@ def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
     try:
         return env.get_template(name).render(brief=brief)
     except jinja2.UndefinedError as e:
-        raise TemplateError(f"{template or name}: {e.message}") from None
+        raise TemplateError(f"{_where(e, template or name)}: {e.message}") from None
     except jinja2.TemplateSyntaxError as e:
         raise TemplateError(f"{e.filename or name}:{e.lineno}: {e.message}") from None
     except jinja2.TemplateNotFound as e:
         raise TemplateError(f"template {e.name} not found") from None
+
+
+def _where(error: BaseException, template: Path | str) -> str:
+    """``file:line`` of the innermost template frame of `error` (jinja2 rewrites tracebacks
+    so that template frames carry the template's file name and line)."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if not f.filename.endswith(".py")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else str(template)
+
+
+def schema() -> str:
+    """The JSON Schema of `to_dict` output (compare.brief/1), as shipped in the package."""
+    return resources.files("compare").joinpath("brief.schema.json").read_text("utf-8")
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
