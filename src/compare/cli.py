@@ -136,14 +136,15 @@ def main() -> None:
     except KeyboardInterrupt:
         print("compare: interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as e:  # click's own usage errors
-        import click
-
-        if isinstance(e, click.exceptions.ClickException):
+    except Exception as e:  # click's (or typer's vendored click's) own usage errors
+        kind = type(e)
+        if not kind.__module__.startswith(("click", "typer")):
+            raise
+        if hasattr(e, "show"):
             e.show()
-            sys.exit(e.exit_code)
-        if isinstance(e, click.exceptions.Exit):
-            sys.exit(e.exit_code)
-        if isinstance(e, click.exceptions.Abort):
+            sys.exit(getattr(e, "exit_code", 2))
+        if kind.__name__ == "Exit":
+            sys.exit(getattr(e, "exit_code", 0))
+        if kind.__name__ == "Abort":
             sys.exit(130)
         raise

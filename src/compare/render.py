@@ -51,6 +51,15 @@ def md_diff(ops: tuple[DiffOp, ...]) -> str:
     return re.sub(r"(~~|\*\*)(~~|\*\*)", r"\1 \2", " ".join(joined.split()))
 
 
+def spaced(text: str) -> tuple[str, str, str]:
+    """`text` as (leading space, words, trailing space), so markup can hug the words."""
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    start = text.index(core)
+    return text[:start], core, text[start + len(core) :]
+
+
 def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if search:
@@ -66,6 +75,7 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
     )
     env.filters["md"] = md
     env.filters["md_diff"] = md_diff
+    env.filters["spaced"] = spaced
     env.filters["compact"] = lede_module.compact
     env.filters["shorten"] = lede_module.shorten
     env.globals.update(
