@@ -42,7 +42,10 @@ INTENSITY = frozenset(
 """Words that set how strongly a claim is made; a change in them is news even with no number."""
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
-_DIGIT = re.compile(r"\d")
+_NUMERAL = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile("[\"“”]")
 
 
@@ -116,7 +119,7 @@ def _words(found: Sequence[str]) -> str:
 
 def _salience(text: str) -> tuple[float, list[str]]:
     found = intensity_words(text)
-    score = len(found) + (1.0 if _DIGIT.search(text) else 0.0) + (1.0 if _QUOTE.search(text) else 0.0)
+    score = len(found) + (1.0 if _NUMERAL.search(text) else 0.0) + (1.0 if _QUOTE.search(text) else 0.0)
     return score, found
 
 
