@@ -62,9 +62,17 @@ def screenshot(html: Path, png: Path, width: int = 1280, height: int = 2200) -> 
         return False
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}",
-             f"--screenshot={png}", html.resolve().as_uri()],
-            check=True, capture_output=True, timeout=120,
+            [
+                chromium,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={profile}",
+                f"--window-size={width},{height}",
+                f"--screenshot={png}",
+                html.resolve().as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
     return True
 

@@ -12,19 +12,24 @@ import jsonschema
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from render_builders import B, brief, entry
 
 from compare import render
 from compare.errors import TemplateError
 from compare.render import Format
 from compare.types import DiffOp, Op
+from render_builders import B, brief, entry
 
 NASTY = "A *bold* claim_with [link](http://x) | pipe <b>tag</b> & `code` # ~~struck~~ \\ end."
 
 
 def small():
     return brief(
-        entry("a", "2020-01-01", ["Rates stay at 0 to 1/4 percent.", NASTY, "Old point only here."], title="Old <title>"),
+        entry(
+            "a",
+            "2020-01-01",
+            ["Rates stay at 0 to 1/4 percent.", NASTY, "Old point only here."],
+            title="Old <title>",
+        ),
         entry("b", "2020-02-01", ["Rates rise to 1/4 to 1/2 percent.", NASTY, "Brand new point."]),
         beads=[[B((0,), (0,), 0.8), B((1,), (1,), 1.0), B((2,), (), None), B((), (2,), None)]],
     )
@@ -52,7 +57,10 @@ def test_md_escapes(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("ops", "expected"),
     [
-        ([("equal", "rates "), ("delete", "stay"), ("insert", "rise"), ("equal", " now")], "rates ~~stay~~ **rise** now"),
+        (
+            [("equal", "rates "), ("delete", "stay"), ("insert", "rise"), ("equal", " now")],
+            "rates ~~stay~~ **rise** now",
+        ),
         ([("delete", "old words "), ("equal", "kept")], "~~old words~~ kept"),
         ([("equal", "a "), ("insert", "*x*"), ("equal", ".")], r"a **\*x\***."),
     ],
@@ -63,7 +71,12 @@ def test_md_diff(ops: list[tuple[str, str]], expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("side", "indices", "expected"),
-    [("before", (1,), "before s2"), ("after", (2, 3), "after s3–s4"), ("", (0, 4, 5), "s1, s5–s6"), ("after", (), "")],
+    [
+        ("before", (1,), "before s2"),
+        ("after", (2, 3), "after s3–s4"),
+        ("", (0, 4, 5), "s1, s5–s6"),
+        ("after", (), ""),
+    ],
 )
 def test_sentence_ref(side: str, indices: tuple[int, ...], expected: str) -> None:
     assert render.sentence_ref(side, indices) == expected
@@ -139,7 +152,13 @@ def test_html_full_text_keeps_every_sentence_once() -> None:
             assert page.count(f'id="d{d}-s{s.index + 1}"') == 1
 
 
-@given(st.lists(st.text(alphabet="ab .\n", min_size=1, max_size=12).filter(lambda s: s.strip()), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.text(alphabet="ab .\n", min_size=1, max_size=12).filter(lambda s: s.strip()),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_paragraphs_cover_each_sentence_once_in_order(parts: list[str]) -> None:
     sentences = [" ".join(p.split()) for p in parts]
     e = entry("a", "2020-01-01", sentences)
@@ -161,15 +180,22 @@ def test_user_template_gets_the_brief(tmp_path: Path) -> None:
     t = tmp_path / "mine.md.j2"
     t.write_text(
         "{{ brief.schema }} {{ brief.documents | length }} {{ brief.documents[0].document.date }}"
-        " {% for c in brief.comparisons %}{{ c.before }}>{{ c.after }}:{{ c.claims | length }}{% endfor %}"
-        " {{ lede(brief)[0][0].kind.value }} {{ claim_text(brief, brief.comparisons[0], brief.comparisons[0].claims[2]) }}"
+        " {% for c in brief.comparisons %}{{ c.before }}>{{ c.after }}:"
+        "{{ c.claims | length }}{% endfor %} {{ lede(brief)[0][0].kind.value }}"
+        " {% set c = brief.comparisons[0] %}{{ claim_text(brief, c, c.claims[2]) }}"
     )
-    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/1 2 2020-01-01 a>b:4 shift Old point only here."
+    assert (
+        render.render(small(), Format.MARKDOWN, t)
+        == "compare.brief/1 2 2020-01-01 a>b:4 shift Old point only here."
+    )
 
 
 def test_user_template_can_extend_the_packaged_one(tmp_path: Path) -> None:
     t = tmp_path / "mine.html.j2"
-    t.write_text('{% extends "brief.html.j2" %}{% block lineage %}<section id="lineage">{{ "<x>" }}</section>{% endblock %}')
+    t.write_text(
+        '{% extends "brief.html.j2" %}'
+        '{% block lineage %}<section id="lineage">{{ "<x>" }}</section>{% endblock %}'
+    )
     page = render.render(small(), Format.HTML, t)
     assert '<section id="lineage">&lt;x&gt;</section>' in page and 'id="lede"' in page
 
@@ -183,7 +209,9 @@ def test_user_template_can_extend_the_packaged_one(tmp_path: Path) -> None:
         ('{% include "missing.j2" %}', r"template missing\.j2 not found"),
     ],
 )
-def test_template_errors_are_one_line_naming_the_problem(tmp_path: Path, body: str, message: str) -> None:
+def test_template_errors_are_one_line_naming_the_problem(
+    tmp_path: Path, body: str, message: str
+) -> None:
     t = tmp_path / "mine.j2"
     t.write_text(body)
     with pytest.raises(TemplateError) as info:
@@ -206,7 +234,11 @@ def validator() -> jsonschema.Draft202012Validator:
 def test_small_json_validates(validator: jsonschema.Draft202012Validator) -> None:
     data = json.loads(render.render(small(), Format.JSON))
     validator.validate(data)
-    assert data["comparisons"][0]["lede"][0] == {"claim": 0, "kind": "shift", "reason": "0 to 1/4 percent → 1/4 to 1/2 percent"}
+    assert data["comparisons"][0]["lede"][0] == {
+        "claim": 0,
+        "kind": "shift",
+        "reason": "0 to 1/4 percent → 1/4 to 1/2 percent",
+    }
 
 
 def test_seeds_json_validates(validator: jsonschema.Draft202012Validator, seeds_brief) -> None:
@@ -222,7 +254,9 @@ def test_seeds_json_validates(validator: jsonschema.Draft202012Validator, seeds_
         (("documents", 0, "date"), "Jan 1"),
     ],
 )
-def test_schema_rejects_broken_briefs(validator: jsonschema.Draft202012Validator, path: tuple, value: object) -> None:
+def test_schema_rejects_broken_briefs(
+    validator: jsonschema.Draft202012Validator, path: tuple, value: object
+) -> None:
     data = json.loads(render.render(small(), Format.JSON))
     node = data
     for key in path[:-1]:

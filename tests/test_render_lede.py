@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from render_builders import B, brief, entry
 
 from compare import lede
 from compare.lede import Kind
 from compare.types import DiffOp, Op
+from render_builders import B, brief, entry
 
 RATE_OLD = "The Committee decided to keep the target range at 0 to 1/4 percent."
 RATE_NEW = "The Committee decided to raise the target range to 1/4 to 1/2 percent."
@@ -44,7 +44,12 @@ def one(old: str | None, new: str | None) -> tuple[Kind, str] | None:
         (DROP, None, Kind.DROPPED, "intensity words: imperative, stranglehold"),
         (None, NEW, Kind.NEW, "intensity words: key"),
         (None, PLAIN_NEW, Kind.NEW, ""),
-        ("The cat sat on the mat today.", "Markets rallied on strong earnings news.", Kind.REWRITTEN, "intensity words: strong"),
+        (
+            "The cat sat on the mat today.",
+            "Markets rallied on strong earnings news.",
+            Kind.REWRITTEN,
+            "intensity words: strong",
+        ),
     ],
 )
 def test_kind_and_reason(old: str | None, new: str | None, kind: Kind, reason: str) -> None:
@@ -95,10 +100,20 @@ def test_ties_put_dropped_before_new_then_document_order() -> None:
 @pytest.mark.parametrize(
     ("ops", "context", "expected"),
     [
-        ([("equal", "one two three four five six seven eight "), ("delete", "nine"), ("insert", "ten")], 2,
-         [("equal", "… seven eight "), ("delete", "nine"), ("insert", "ten")]),
-        ([("delete", "a"), ("equal", " b c d e f g h i "), ("insert", "z")], 1,
-         [("delete", "a"), ("equal", " b … i "), ("insert", "z")]),
+        (
+            [
+                ("equal", "one two three four five six seven eight "),
+                ("delete", "nine"),
+                ("insert", "ten"),
+            ],
+            2,
+            [("equal", "… seven eight "), ("delete", "nine"), ("insert", "ten")],
+        ),
+        (
+            [("delete", "a"), ("equal", " b c d e f g h i "), ("insert", "z")],
+            1,
+            [("delete", "a"), ("equal", " b … i "), ("insert", "z")],
+        ),
         ([("equal", "short run "), ("insert", "x")], 4, [("equal", "short run "), ("insert", "x")]),
         ([("insert", "x"), ("equal", " a b c d e f.")], 2, [("insert", "x"), ("equal", " a b …")]),
     ],

@@ -46,7 +46,7 @@ _NUMERAL = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|million|billion)\b",
     re.IGNORECASE,
 )
-_QUOTE = re.compile("[\"“”]")
+_QUOTE = re.compile('["“”]')
 
 
 class Kind(StrEnum):
@@ -61,7 +61,15 @@ class Kind(StrEnum):
     MECHANICAL = "mechanical"
 
 
-_TIER = {Kind.SHIFT: 0, Kind.REWRITTEN: 1, Kind.DROPPED: 1, Kind.NEW: 1, Kind.REWORDED: 2, Kind.REPEATED: 3, Kind.MECHANICAL: 4}
+_TIER = {
+    Kind.SHIFT: 0,
+    Kind.REWRITTEN: 1,
+    Kind.DROPPED: 1,
+    Kind.NEW: 1,
+    Kind.REWORDED: 2,
+    Kind.REPEATED: 3,
+    Kind.MECHANICAL: 4,
+}
 
 
 @dataclass(frozen=True)
@@ -119,7 +127,9 @@ def _words(found: Sequence[str]) -> str:
 
 def _salience(text: str) -> tuple[float, list[str]]:
     found = intensity_words(text)
-    score = len(found) + (1.0 if _NUMERAL.search(text) else 0.0) + (1.0 if _QUOTE.search(text) else 0.0)
+    score = (
+        len(found) + (1.0 if _NUMERAL.search(text) else 0.0) + (1.0 if _QUOTE.search(text) else 0.0)
+    )
     return score, found
 
 
@@ -137,7 +147,9 @@ def classify_claim(claim: Claim, text: str) -> tuple[Kind, float, str] | None:
         if numbers or moved:
             parts = []
             if numbers:
-                parts.append("; ".join(f"{n.before or 'none'} → {n.after or 'none'}" for n in numbers))
+                parts.append(
+                    "; ".join(f"{n.before or 'none'} → {n.after or 'none'}" for n in numbers)
+                )
             if moved:
                 parts.append(_words(moved))
             # a number changed on both sides outweighs any wording; one side only, less so
@@ -148,7 +160,11 @@ def classify_claim(claim: Claim, text: str) -> tuple[Kind, float, str] | None:
         score, found = _salience(text)
         kind = Kind.NEW if claim.status is Status.NEW else Kind.DROPPED
         return kind, score, _words(found)
-    if claim.status is Status.REPEATED and claim.diff and any(d.op is not Op.EQUAL for d in claim.diff):
+    if (
+        claim.status is Status.REPEATED
+        and claim.diff
+        and any(d.op is not Op.EQUAL for d in claim.diff)
+    ):
         return Kind.REPEATED, 0.0, ""
     return None
 
@@ -165,7 +181,11 @@ def rank_comparison(brief: Brief, k: int, limit: int = LIMIT) -> list[LedeItem]:
             continue
         kind, score, reason = got
         # position in its document, 0 at the top: earlier sentences lead a statement
-        position = min(claim.after) / max(len(after), 1) if claim.after else min(claim.before) / max(len(before), 1)
+        position = (
+            min(claim.after) / max(len(after), 1)
+            if claim.after
+            else min(claim.before) / max(len(before), 1)
+        )
         dropped_first = 0 if kind is Kind.DROPPED else 1
         key = (_TIER[kind], -score, dropped_first, position, j)
         scored.append((key, LedeItem(k, j, kind, score, reason)))

@@ -136,7 +136,9 @@ def paragraphs(entry: DocumentEntry) -> list[list[tuple[str, int | None]]]:
 
 def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     """The claim's sentence text: the later document's words when it has them."""
-    side, idx = (comparison.after, claim.after) if claim.after else (comparison.before, claim.before)
+    side, idx = (
+        (comparison.after, claim.after) if claim.after else (comparison.before, claim.before)
+    )
     sentences = brief.entry(side).sentences
     return " ".join(sentences[i].text for i in idx)
 
@@ -173,7 +175,9 @@ def _where(error: BaseException, template: Path | str) -> str:
     so that template frames carry the template's file name and line)."""
     import traceback
 
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if not f.filename.endswith(".py")]
+    frames = [
+        f for f in traceback.extract_tb(error.__traceback__) if not f.filename.endswith(".py")
+    ]
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else str(template)
 
 
@@ -214,14 +218,29 @@ def _document(e: DocumentEntry) -> dict[str, Any]:
         "date": d.date.isoformat(),
         "title": d.title,
         "sentences": [
-            {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "truncated": s.truncated}
+            {
+                "index": s.index,
+                "text": s.text,
+                "start": s.start,
+                "end": s.end,
+                "truncated": s.truncated,
+            }
             for s in e.sentences
         ],
         "summary": [
-            {"text": p.text, "sources": list(p.sources), "support": round(p.support, 4), "supported": p.supported}
+            {
+                "text": p.text,
+                "sources": list(p.sources),
+                "support": round(p.support, 4),
+                "supported": p.supported,
+            }
             for p in e.summary.points
         ],
-        "summarizer": {"method": e.summary.method, "model": e.summary.model_id, "prompt": e.summary.prompt},
+        "summarizer": {
+            "method": e.summary.method,
+            "model": e.summary.model_id,
+            "prompt": e.summary.prompt,
+        },
     }
 
 
