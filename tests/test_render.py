@@ -270,3 +270,43 @@ def test_schema_leaves_room_for_new_fields(validator: jsonschema.Draft202012Vali
     data["comparisons"][0]["claims"][0]["lineage"] = {"first": "a"}
     data["formulations"] = []
     validator.validate(data)
+
+
+# ---------------------------------------------------------------- Markdown as GitHub reads it
+
+
+def _gfm(text: str) -> str:
+    markdown_it = pytest.importorskip("markdown_it")
+    parser = markdown_it.MarkdownIt("commonmark", {"html": False}).enable(
+        ["table", "strikethrough"]
+    )
+    return str(parser.render(text))
+
+
+@pytest.mark.parametrize(
+    "ops",
+    [
+        [("equal", "labor market indicators"), ("insert", ", on balance,"), ("equal", " show")],
+        [("equal", "rise to "), ("delete", "2%"), ("insert", "3%"), ("equal", "soon")],
+        [("delete", "(old)"), ("equal", "x"), ("insert", "“new”"), ("equal", "y")],
+        [("equal", "A"), ("insert", "*b*"), ("equal", "."), ("delete", "c.")],
+    ],
+)
+def test_md_diff_markers_survive_a_gfm_parser(ops: list[tuple[str, str]]) -> None:
+    html = _gfm(render.md_diff(tuple(DiffOp(Op(o), t) for o, t in ops)))
+    shown = re.sub(r"<[^>]+>", "", html)
+    assert "~~" not in shown and "**" not in shown, html
+    import html as html_lib
+
+    for op, tag in (("delete", "s"), ("insert", "strong")):
+        marked = [html_lib.unescape(m) for m in re.findall(rf"<{tag}>(.*?)</{tag}>", html)]
+        assert marked == [t.strip() for o, t in ops if o == op], html
+
+
+def test_markdown_brief_parses_cleanly(seeds_brief) -> None:
+    html = _gfm(render.render(seeds_brief, Format.MARKDOWN))
+    shown = re.sub(r"<[^>]+>", "", html)
+    assert "~~" not in shown and "**" not in shown and "\\\\" not in shown
+    assert html.count("<table>") == 2
+    assert "<s>" in html and "<strong>" in html
+    assert re.findall(r"<h2>(.*?)</h2>", html)[:2] == ["What changed", "Summaries"]

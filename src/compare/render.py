@@ -36,19 +36,35 @@ def md(text: object) -> str:
 
 
 def md_diff(ops: tuple[DiffOp, ...]) -> str:
-    """A diff as Markdown: ~~struck~~ and **inserted** words, markers hugging the words."""
-    out = []
+    """A diff as Markdown: ~~struck~~ and **inserted** words, markers hugging the words.
+
+    GitHub only honours a marker that "flanks" its words: an opening marker before
+    punctuation must follow a space, a closing one after punctuation must precede a space or
+    punctuation. Where a change starts or ends with punctuation glued to a word
+    (``indicators**, on balance,**``) a space is added so the marker still counts."""
+    pieces: list[tuple[str, str, bool, bool]] = []  # (mark, escaped core, space before, after)
     for d in ops:
-        text = " ".join(d.text.split(" "))
-        core = text.strip()
+        core = " ".join(d.text.split())
         if not core:
-            out.append(" " if text else "")
+            if d.text and pieces:
+                m, c, before, _ = pieces[-1]
+                pieces[-1] = (m, c, before, True)
             continue
-        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
         mark = {Op.DELETE: "~~", Op.INSERT: "**", Op.EQUAL: ""}[d.op]
-        out.append(f"{' ' if lead else ''}{mark}{md(core)}{mark}{' ' if trail else ''}")
-    joined = "".join(out)
-    return re.sub(r"(~~|\*\*)(~~|\*\*)", r"\1 \2", " ".join(joined.split()))
+        pieces.append((mark, md(core), d.text[:1].isspace(), d.text[-1:].isspace()))
+    out = ""
+    for k, (mark, core, before, _) in enumerate(pieces):
+        prev_after = pieces[k - 1][3] if k else False
+        if out and (before or prev_after):
+            out += " "
+        elif out and mark and not core[0].isalnum() and out[-1].isalnum():
+            out += " "  # opening marker before punctuation, glued to a word
+        elif out and pieces[k - 1][0] and not pieces[k - 1][1][-1].isalnum() and core[0].isalnum():
+            out += " "  # closing marker after punctuation, glued to a word
+        elif out and mark and pieces[k - 1][0]:
+            out += " "  # two markers in a row: ~~old~~ **new**
+        out += f"{mark}{core}{mark}"
+    return out
 
 
 def spaced(text: str) -> tuple[str, str, str]:
