@@ -132,3 +132,32 @@ def test_readable_on_a_narrow_screen_and_in_print(
 def test_screenshot(page, tmp_path: Path) -> None:
     png = page.screenshot(path=str(tmp_path / "seeds.png"), full_page=True)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.mark.parametrize("name", ["seeds", "fomc"])
+def test_checked_in_example_pages(browser, name: str) -> None:
+    """The example pages (kept current by test_render_examples.py): every link lands, each
+    comparison has a short lede, and the FOMC lede opens 2015-12 with the rate decision."""
+    page_path = EXAMPLES / name / "brief.html"
+    if not page_path.is_file():
+        pytest.skip(f"{page_path} not generated")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.goto(page_path.as_uri())
+    missing = pg.evaluate(
+        """() => [...document.querySelectorAll('a[href^="#"]')]
+              .map(a => a.getAttribute('href').slice(1))
+              .filter(id => !document.getElementById(id))"""
+    )
+    assert missing == []
+    ledes = pg.locator("#lede ol.lede")
+    assert ledes.count() == pg.locator("section.comparison").count()
+    for i in range(ledes.count()):
+        assert 1 <= ledes.nth(i).locator(":scope > li").count() <= 7
+    if name == "fomc":
+        december = ledes.nth(1).locator(":scope > li").first.inner_text()
+        assert "1/4 to 1/2 percent" in december
+    context.close()
