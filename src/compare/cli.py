@@ -85,6 +85,7 @@ def main_command(
     baseline: Annotated[Baseline, typer.Option(help="Compare each document with the previous one or with the first.")] = Baseline.PREVIOUS,
     summary_sentences: Annotated[int, typer.Option(min=1, help="Sentences in each document's summary.")] = 3,
     date: Annotated[list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")] = None,
+    watch: Annotated[Path | None, typer.Option(help="Track these phrases (one a line) in the key formulations.")] = None,
     template: Annotated[Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
 ) -> None:
@@ -99,7 +100,14 @@ def main_command(
     paths = _expand(files)
     if template is not None and not template.is_file():
         raise InputError(f"{template}: template file not found")
-    options = pipeline.Options(baseline=baseline, summary_sentences=summary_sentences, dates=_dates(date or []))
+    from .load import watch_list
+
+    options = pipeline.Options(
+        baseline=baseline,
+        summary_sentences=summary_sentences,
+        dates=_dates(date or []),
+        watch=watch_list(watch) if watch else (),
+    )
     brief = pipeline.run(paths, TransformerEmbedder(), ExtractiveSummarizer(), options, progress)
     text = render.render(brief, format, template)
     if output is None:
@@ -122,7 +130,7 @@ def print_schema(args: list[str]) -> None:
 
 
 def main() -> None:
-    """Console entry point: package errors become one line and their exit code.
+    """Console entry point: package errors and usage errors become one line and an exit code.
     `compare schema` is dispatched here, before typer, so `compare FILES...` stays one command
     (a file named "schema" is still reachable as ./schema)."""
     try:
@@ -131,20 +139,16 @@ def main() -> None:
             return
         app(standalone_mode=False)
     except CompareError as e:
-        print(f"compare: {e}", file=sys.stderr)
+        _fail(str(e), e.exit_code)
+    except typer.Exit as e:
         sys.exit(e.exit_code)
-    except KeyboardInterrupt:
-        print("compare: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as e:  # click's (or typer's vendored click's) own usage errors
-        kind = type(e)
-        if not kind.__module__.startswith(("click", "typer")):
-            raise
-        if hasattr(e, "show"):
-            e.show()
-            sys.exit(getattr(e, "exit_code", 2))
-        if kind.__name__ == "Exit":
-            sys.exit(getattr(e, "exit_code", 0))
-        if kind.__name__ == "Abort":
-            sys.exit(130)
-        raise
+    except (typer.Abort, KeyboardInterrupt):
+        _fail("interrupted", 130)
+    except typer.TyperException as e:  # typer's usage errors (unknown option, bad choice)
+        message = e.format_message() if hasattr(e, "format_message") else str(e)
+        _fail(f"{' '.join(message.split())} (see compare --help)", int(getattr(e, "exit_code", 2)))
+
+
+def _fail(message: str, code: int) -> None:
+    print(f"compare: {message}", file=sys.stderr)
+    sys.exit(code)
