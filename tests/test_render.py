@@ -307,6 +307,54 @@ def test_markdown_brief_parses_cleanly(seeds_brief) -> None:
     html = _gfm(render.render(seeds_brief, Format.MARKDOWN))
     shown = re.sub(r"<[^>]+>", "", html)
     assert "~~" not in shown and "**" not in shown and "\\\\" not in shown
-    assert html.count("<table>") == 2
+    assert html.count("<table>") >= 2
     assert "<s>" in html and "<strong>" in html
     assert re.findall(r"<h2>(.*?)</h2>", html)[:2] == ["What changed", "Summaries"]
+
+
+# ---------------------------------------------------------------- lineage and formulations
+
+
+def with_tables():
+    import dataclasses
+
+    from compare.types import Cell, Formulation, Thread
+
+    b = small()
+    threads = (
+        Thread("c1", (Cell("first", (0,)), Cell("changed", (0,)))),
+        Thread("c2", (Cell("first", (2,)), Cell("dropped"))),
+        Thread("c3", (Cell("first", (1,)), Cell("repeated", (1,)))),
+    )
+    phrases = (Formulation("target | range", (1, 0), watched=True, shifted_to=("new *range*",)),)
+    return dataclasses.replace(b, lineage=threads, formulations=phrases)
+
+
+def test_lineage_and_formulations_in_every_format(
+    validator: jsonschema.Draft202012Validator,
+) -> None:
+    b = with_tables()
+    page = render.render(b, Format.HTML)
+    p = Links()
+    p.feed(page)
+    assert {"lineage", "formulations"} <= p.ids and set(p.hrefs) <= p.ids
+    assert page.count('<tr id="t-') == 2  # c3 only repeated: not shown
+    assert 'href="#d1-s1">changed</a>' in page and "watched" in page
+    text = render.render(b, Format.MARKDOWN)
+    assert "## Lineage" in text and "## Key formulations" in text
+    assert r"“target \| range” (watched) | 1 | – | new \*range\* |" in text
+    html = _gfm(text)
+    assert html.count("<table>") == 4
+    data = json.loads(render.render(b, Format.JSON))
+    validator.validate(data)
+    assert data["lineage"][1] == {
+        "id": "c2",
+        "cells": [{"status": "first", "sentences": [2]}, {"status": "dropped", "sentences": []}],
+    }
+    assert data["formulations"][0]["shifted_to"] == ["new *range*"]
+
+
+def test_no_tables_when_the_brief_has_none() -> None:
+    page = render.render(small(), Format.HTML)
+    assert 'id="lineage"' not in page and 'id="formulations"' not in page
+    assert "## Lineage" not in render.render(small(), Format.MARKDOWN)

@@ -15,7 +15,17 @@ import jinja2
 from . import lede as lede_module
 from .errors import TemplateError
 from .lede import LedeItem
-from .types import Brief, Claim, Comparison, DiffOp, DocumentEntry, Op, Status
+from .types import (
+    Brief,
+    Claim,
+    Comparison,
+    DiffOp,
+    DocumentEntry,
+    Formulation,
+    Op,
+    Status,
+    Thread,
+)
 
 STATUS_ORDER = (Status.CHANGED, Status.NEW, Status.DROPPED, Status.REPEATED)
 
@@ -101,9 +111,20 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
         claim_text=claim_text,
         lede=lede_module.lede,
         paragraphs=paragraphs,
+        thread_text=thread_text,
         sentence_ref=sentence_ref,
     )
     return env
+
+
+def thread_text(brief: Brief, thread: Thread) -> str:
+    """A lineage thread's claim in its latest wording: the last sentences that carry it."""
+    for k in range(len(thread.cells) - 1, -1, -1):
+        cell = thread.cells[k]
+        if cell.sentences:
+            sentences = brief.documents[k].sentences
+            return " ".join(sentences[i].text for i in cell.sentences)
+    return ""
 
 
 def sentence_ref(side: str, indices: tuple[int, ...]) -> str:
@@ -219,6 +240,24 @@ def to_dict(brief: Brief) -> dict[str, Any]:
             }
             for c, items in zip(brief.comparisons, lede_module.lede(brief), strict=True)
         ],
+        "lineage": [_thread(t) for t in brief.lineage],
+        "formulations": [_formulation(f) for f in brief.formulations],
+    }
+
+
+def _thread(t: Thread) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "cells": [{"status": c.status, "sentences": list(c.sentences)} for c in t.cells],
+    }
+
+
+def _formulation(f: Formulation) -> dict[str, Any]:
+    return {
+        "phrase": f.phrase,
+        "counts": list(f.counts),
+        "watched": f.watched,
+        "shifted_to": list(f.shifted_to),
     }
 
 
