@@ -21,6 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 FOMC_DATA = Path("..") / "shared" / "data" / "fomc"
 FOMC_DATES = ("20150917", "20151028", "20151216", "20160127", "20160316")
+FOMC_WATCH = (
+    "nearly balanced",
+    "gradual adjustments",
+    "closely monitoring",
+    "considerable improvement",
+)
+"""Phrases an analyst would watch in these statements (what `--watch FILE` passes)."""
 FORMATS = {"md": "markdown", "html": "html", "json": "json"}
 CHROMIUM_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
@@ -49,7 +56,8 @@ def generate(embedder: object | None = None, only: str | None = None) -> dict[st
     for name, paths in inputs().items():
         if only and name != only:
             continue
-        brief = pipeline.run(paths, embedder, ExtractiveSummarizer())  # type: ignore[arg-type]
+        options = pipeline.Options(watch=FOMC_WATCH if name == "fomc" else ())
+        brief = pipeline.run(paths, embedder, ExtractiveSummarizer(), options)  # type: ignore[arg-type]
         for ext, fmt in FORMATS.items():
             out[f"examples/{name}/brief.{ext}"] = render.render(brief, render.Format(fmt))
     return out

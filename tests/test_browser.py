@@ -72,10 +72,11 @@ def test_lede_comes_first_and_names_the_news(page) -> None:
     assert 1 <= items.count() <= 7
     lede = page.locator("#lede").inner_text()
     assert "urgent requirement" in lede and "stranglehold" in lede and "Seeking Truth" in lede
-    first = items.first
-    assert first.locator("del").count() and first.locator("ins").count()
+    shift = page.locator("#lede ol.lede > li.shift").first
+    assert "urgent requirement" in shift.inner_text()
+    assert shift.locator("del").count() and shift.locator("ins").count()
     # struck words are struck in the rendering, not only coloured
-    deco = first.locator("del").first.evaluate("e => getComputedStyle(e).textDecorationLine")
+    deco = shift.locator("del").first.evaluate("e => getComputedStyle(e).textDecorationLine")
     assert "line-through" in deco
 
 

@@ -358,3 +358,24 @@ def test_no_tables_when_the_brief_has_none() -> None:
     page = render.render(small(), Format.HTML)
     assert 'id="lineage"' not in page and 'id="formulations"' not in page
     assert "## Lineage" not in render.render(small(), Format.MARKDOWN)
+
+
+def test_formulation_lede_items_render() -> None:
+    b = with_tables()
+    page = render.render(b, Format.HTML)
+    assert '<span class="kind">formulation dropped</span>' in page
+    text = render.render(b, Format.MARKDOWN)
+    assert (
+        r"2. *formulation dropped*: “target \| range”. _watched; shifted to “new \*range\*”_"
+        in text
+    )
+    data = json.loads(render.render(b, Format.JSON))
+    assert data["comparisons"][0]["lede"][0]["kind"] == "shift"  # the numbers
+    assert data["comparisons"][0]["lede"][1] == {
+        "claim": None,
+        "kind": "formulation-dropped",
+        "reason": "watched; shifted to “new *range*”",
+        "phrase": "target | range",
+        "before": [],
+        "after": [],
+    }

@@ -141,3 +141,33 @@ def test_shorten(text: str, words: int, expected: str) -> None:
 )
 def test_intensity_words(text: str, expected: list[str]) -> None:
     assert lede.intensity_words(text) == expected
+
+
+def test_watched_and_shifted_formulations_lead() -> None:
+    import dataclasses
+
+    from compare.types import Formulation
+
+    b = brief(
+        entry("a", "2020-01-01", ["Risks are nearly balanced.", "Policy is patient."]),
+        entry("b", "2020-02-01", ["Risks are balanced.", "Policy is data dependent."]),
+        beads=[[B((0,), (0,), 0.9), B((1,), (1,), 0.7)]],
+    )
+    b = dataclasses.replace(
+        b,
+        formulations=(
+            Formulation("nearly balanced", (1, 0), watched=True),
+            Formulation("is patient", (1, 0), shifted_to=("data dependent",)),
+            Formulation("data dependent", (0, 1), watched=True),
+            Formulation("policy is", (1, 1)),  # steady: not news
+            Formulation("risks are", (1, 0)),  # stops, neither watched nor replaced
+        ),
+    )
+    items = lede.rank_comparison(b, 0)
+    got = [(i.kind, i.phrase, i.before, i.after, i.reason) for i in items if i.phrase]
+    assert got == [
+        (Kind.PHRASE_DROPPED, "nearly balanced", (0,), (), "watched"),
+        (Kind.PHRASE_DROPPED, "is patient", (1,), (1,), "shifted to “data dependent”"),
+        (Kind.PHRASE_NEW, "data dependent", (), (1,), "watched"),
+    ]
+    assert [i.phrase is None for i in items] == [False, False, False, True, True]

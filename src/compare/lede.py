@@ -3,8 +3,11 @@
 A pure function of the brief (no models, no I/O), so every renderer shows the same lede and a
 test can pin its order with a table. The ranking, most significant first:
 
-1. ``changed`` claims whose numbers changed, or whose struck or inserted words carry intensity
-   ("nearly balanced" -> "balanced", "urgent", "only", "must");
+1. ``changed`` claims whose numbers changed on both sides ("0 to 1/4 percent" -> "1/4 to 1/2
+   percent"); then key formulations that stop (watched ones, or one another phrase replaced)
+   or start (watched ones); then other ``changed`` claims whose numbers changed, or whose
+   struck or inserted words carry intensity ("nearly balanced" -> "balanced", "urgent",
+   "only", "must");
 2. ``dropped`` and ``new`` claims (a dropped claim first when the scores tie: a statement that
    stops saying something is usually the news);
 3. other ``changed`` claims (reworded);
@@ -17,6 +20,7 @@ top of their document. Plain repeats never enter the lede.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,6 +56,8 @@ _QUOTE = re.compile('["“”]')
 class Kind(StrEnum):
     """Why a claim is in the lede; the order of the members is the order of the tiers."""
 
+    PHRASE_DROPPED = "formulation-dropped"  # a watched or shifted key formulation stops
+    PHRASE_NEW = "formulation-new"  # a watched key formulation starts
     SHIFT = "shift"  # changed: numbers or intensity words moved
     REWRITTEN = "rewritten"  # changed, but few words kept: reads as a new claim in its place
     DROPPED = "dropped"
@@ -62,6 +68,8 @@ class Kind(StrEnum):
 
 
 _TIER = {
+    Kind.PHRASE_DROPPED: 0,
+    Kind.PHRASE_NEW: 0,
     Kind.SHIFT: 0,
     Kind.REWRITTEN: 1,
     Kind.DROPPED: 1,
@@ -74,13 +82,17 @@ _TIER = {
 
 @dataclass(frozen=True)
 class LedeItem:
-    """One lede line: the claim (by position in its comparison) and why it is there."""
+    """One lede line: a claim (by position in its comparison) or a key formulation (`phrase`,
+    with `claim` None), why it is there, and the sentences that show it on each side."""
 
     comparison: int
-    claim: int
+    claim: int | None
     kind: Kind
     score: float
     reason: str  # numbers and intensity words that put it there; "" when its kind says it all
+    before: tuple[int, ...] = ()
+    after: tuple[int, ...] = ()
+    phrase: str | None = None
 
 
 def intensity_words(text: str) -> list[str]:
@@ -101,6 +113,12 @@ def changed_text(ops: Sequence[DiffOp]) -> str:
 def _text(sentences: Sequence[Sentence], idx: Sequence[int]) -> str:
     return " ".join(sentences[i].text for i in idx)
 
+
+PHRASE_SCORE = 5.0
+"""Where key formulations rank among shifts: below a number changed on both sides (10)."""
+
+SHIFTED = 2
+"""Unwatched formulations that shifted, per comparison, longest first (watched ones: all)."""
 
 REWRITE = 0.3
 """A changed claim keeping less than this share of its words, and no phrase of `PHRASE` words,
@@ -188,9 +206,60 @@ def rank_comparison(brief: Brief, k: int, limit: int = LIMIT) -> list[LedeItem]:
         )
         dropped_first = 0 if kind is Kind.DROPPED else 1
         key = (_TIER[kind], -score, dropped_first, position, j)
-        scored.append((key, LedeItem(k, j, kind, score, reason)))
+        scored.append((key, LedeItem(k, j, kind, score, reason, claim.before, claim.after)))
+    for n, item in enumerate(phrase_items(brief, k)):
+        # after a number changed on both sides (score >= 10), before any other shift
+        key = (
+            _TIER[item.kind],
+            -PHRASE_SCORE,
+            0 if item.kind is Kind.PHRASE_DROPPED else 1,
+            -1.0,
+            n,
+        )
+        scored.append((key, dataclasses.replace(item, score=PHRASE_SCORE)))
     scored.sort(key=lambda t: t[0])
     return [item for _, item in scored[:limit]]
+
+
+def phrase_items(brief: Brief, k: int) -> list[LedeItem]:
+    """Key formulations that stop or start at comparison `k`: a phrase that stops when it is
+    watched or another took its place (the `SHIFTED` longest of those); a phrase that starts
+    when it is watched. Other recurring phrases come and go with their claims."""
+    c = brief.comparisons[k]
+    ids = [e.document.id for e in brief.documents]
+    i, j = ids.index(c.before), ids.index(c.after)
+    before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
+    out = []
+    shifted = sorted(
+        (
+            f
+            for f in brief.formulations
+            if not f.watched and f.shifted_to and f.counts[i] and not f.counts[j]
+        ),
+        key=lambda f: -len(f.phrase.split()),
+    )[:SHIFTED]
+    for f in brief.formulations:
+        if f.counts[i] and not f.counts[j] and (f.watched or f in shifted):
+            replaced = "; ".join(f"“{p}”" for p in f.shifted_to)
+            reason = ("watched" if f.watched else "") + (
+                f"{'; ' if f.watched else ''}shifted to {replaced}" if replaced else ""
+            )
+            where = _containing(before, f.phrase)
+            now = tuple(x for p in f.shifted_to for x in _containing(after, p))[:1]
+            out.append(LedeItem(k, None, Kind.PHRASE_DROPPED, 0.0, reason, where, now, f.phrase))
+        elif f.watched and f.counts[j] and not f.counts[i]:
+            where = _containing(after, f.phrase)
+            out.append(LedeItem(k, None, Kind.PHRASE_NEW, 0.0, "watched", (), where, f.phrase))
+    return out
+
+
+def _containing(sentences: Sequence[Sentence], phrase: str) -> tuple[int, ...]:
+    """The first sentence that contains `phrase` (case and spacing aside), as a 1-tuple."""
+    want = " ".join(_WORD.findall(phrase.lower()))
+    for s in sentences:
+        if want and want in " ".join(_WORD.findall(s.text.lower())):
+            return (s.index,)
+    return ()
 
 
 def lede(brief: Brief, limit: int = LIMIT) -> list[list[LedeItem]]:

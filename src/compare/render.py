@@ -262,7 +262,10 @@ def _formulation(f: Formulation) -> dict[str, Any]:
 
 
 def _lede(item: LedeItem) -> dict[str, Any]:
-    return {"claim": item.claim, "kind": item.kind.value, "reason": item.reason}
+    out: dict[str, Any] = {"claim": item.claim, "kind": item.kind.value, "reason": item.reason}
+    if item.phrase is not None:
+        out.update(phrase=item.phrase, before=list(item.before), after=list(item.after))
+    return out
 
 
 def _document(e: DocumentEntry) -> dict[str, Any]:
