@@ -74,7 +74,10 @@ def write_atomically(path: Path, text: str, inputs: list[Path]) -> None:
         raise
 
 
-@app.command(help="Compare dated documents: what each said, and what was repeated, changed, new or dropped.")
+@app.command(
+    help="Compare dated documents: what each said, and what was repeated, changed, new or dropped."
+    " `compare schema` prints the JSON Schema of --format json."
+)
 def main_command(
     files: Annotated[list[str], typer.Argument(help="Documents to compare (text files with a date).", show_default=False)],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.MARKDOWN,
@@ -114,9 +117,26 @@ def main_command(
         progress(f"wrote {output}")
 
 
+def print_schema(args: list[str]) -> None:
+    """`compare schema`: print the JSON Schema of `--format json` output (compare.brief/1)."""
+    from .render import schema
+
+    if args in (["--help"], ["-h"]):
+        print("Usage: compare schema\n\n  Print the JSON Schema of the JSON brief (compare.brief/1).")
+        return
+    if args:
+        raise UsageError(f"compare schema takes no arguments, got {' '.join(args)}")
+    sys.stdout.write(schema())
+
+
 def main() -> None:
-    """Console entry point: package errors and usage errors become one line and an exit code."""
+    """Console entry point: package errors and usage errors become one line and an exit code.
+    `compare schema` is dispatched here, before typer, so `compare FILES...` stays one command
+    (a file named "schema" is still reachable as ./schema)."""
     try:
+        if sys.argv[1:2] == ["schema"]:
+            print_schema(sys.argv[2:])
+            return
         app(standalone_mode=False)
     except CompareError as e:
         _fail(str(e), e.exit_code)

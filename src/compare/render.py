@@ -6,13 +6,26 @@ from __future__ import annotations
 import json
 import re
 from enum import StrEnum
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from . import lede as lede_module
 from .errors import TemplateError
-from .types import Brief, Claim, Comparison, DiffOp, DocumentEntry, Op, Status
+from .lede import LedeItem
+from .types import (
+    Brief,
+    Claim,
+    Comparison,
+    DiffOp,
+    DocumentEntry,
+    Formulation,
+    Op,
+    Status,
+    Thread,
+)
 
 STATUS_ORDER = (Status.CHANGED, Status.NEW, Status.DROPPED, Status.REPEATED)
 
@@ -23,7 +36,7 @@ class Format(StrEnum):
     JSON = "json"
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 
 
 def md(text: object) -> str:
@@ -33,19 +46,44 @@ def md(text: object) -> str:
 
 
 def md_diff(ops: tuple[DiffOp, ...]) -> str:
-    """A diff as Markdown: ~~struck~~ and **inserted** words, markers hugging the words."""
-    out = []
+    """A diff as Markdown: ~~struck~~ and **inserted** words, markers hugging the words.
+
+    GitHub only honours a marker that "flanks" its words: an opening marker before
+    punctuation must follow a space, a closing one after punctuation must precede a space or
+    punctuation. Where a change starts or ends with punctuation glued to a word
+    (``indicators**, on balance,**``) a space is added so the marker still counts."""
+    pieces: list[tuple[str, str, bool, bool]] = []  # (mark, escaped core, space before, after)
     for d in ops:
-        text = " ".join(d.text.split(" "))
-        core = text.strip()
+        core = " ".join(d.text.split())
         if not core:
-            out.append(" " if text else "")
+            if d.text and pieces:
+                m, c, before, _ = pieces[-1]
+                pieces[-1] = (m, c, before, True)
             continue
-        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
         mark = {Op.DELETE: "~~", Op.INSERT: "**", Op.EQUAL: ""}[d.op]
-        out.append(f"{' ' if lead else ''}{mark}{md(core)}{mark}{' ' if trail else ''}")
-    joined = "".join(out)
-    return re.sub(r"(~~|\*\*)(~~|\*\*)", r"\1 \2", " ".join(joined.split()))
+        pieces.append((mark, md(core), d.text[:1].isspace(), d.text[-1:].isspace()))
+    out = ""
+    for k, (mark, core, before, _) in enumerate(pieces):
+        prev_after = pieces[k - 1][3] if k else False
+        if out and (before or prev_after):
+            out += " "
+        elif out and mark and not core[0].isalnum() and out[-1].isalnum():
+            out += " "  # opening marker before punctuation, glued to a word
+        elif out and pieces[k - 1][0] and not pieces[k - 1][1][-1].isalnum() and core[0].isalnum():
+            out += " "  # closing marker after punctuation, glued to a word
+        elif out and mark and pieces[k - 1][0]:
+            out += " "  # two markers in a row: ~~old~~ **new**
+        out += f"{mark}{core}{mark}"
+    return out
+
+
+def spaced(text: str) -> tuple[str, str, str]:
+    """`text` as (leading space, words, trailing space), so markup can hug the words."""
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    start = text.index(core)
+    return text[:start], core, text[start + len(core) :]
 
 
 def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environment:
@@ -63,24 +101,98 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
     )
     env.filters["md"] = md
     env.filters["md_diff"] = md_diff
-    env.globals.update(Status=Status, Op=Op, STATUS_ORDER=STATUS_ORDER, claim_text=claim_text)
+    env.filters["spaced"] = spaced
+    env.filters["compact"] = lede_module.compact
+    env.filters["shorten"] = lede_module.shorten
+    env.globals.update(
+        Status=Status,
+        Op=Op,
+        STATUS_ORDER=STATUS_ORDER,
+        claim_text=claim_text,
+        lede=lede_module.lede,
+        paragraphs=paragraphs,
+        thread_text=thread_text,
+        sentence_ref=sentence_ref,
+    )
     return env
+
+
+def thread_text(brief: Brief, thread: Thread) -> str:
+    """A lineage thread's claim in its latest wording: the last sentences that carry it."""
+    for k in range(len(thread.cells) - 1, -1, -1):
+        cell = thread.cells[k]
+        if cell.sentences:
+            sentences = brief.documents[k].sentences
+            return " ".join(sentences[i].text for i in cell.sentences)
+    return ""
+
+
+def sentence_ref(side: str, indices: tuple[int, ...]) -> str:
+    """Sentence numbers as a reader sees them (1-based), runs collapsed: ``before s2``,
+    ``after s3–s4``, ``s1, s5``; empty when there are none."""
+    if not indices:
+        return ""
+    runs: list[list[int]] = []
+    for i in sorted(set(indices)):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans = ", ".join(f"s{r[0] + 1}" if len(r) == 1 else f"s{r[0] + 1}–s{r[-1] + 1}" for r in runs)
+    return f"{side} {spans}" if side else spans
+
+
+def paragraphs(entry: DocumentEntry) -> list[list[tuple[str, int | None]]]:
+    """The document's text from its body on, as paragraphs of pieces ``(text, sentence index
+    or None)``: each sentence a piece of its own (so it can be linked and highlighted), the
+    text between sentences (datelines, boilerplate) pieces with None. Blank lines split
+    paragraphs; whitespace-only pieces are dropped."""
+    text = entry.document.text
+    pieces: list[tuple[str, int | None]] = []
+    pos = entry.document.body_start
+    for s in sorted(entry.sentences, key=lambda s: s.start):
+        if s.start > pos:
+            pieces.append((text[pos : s.start], None))
+        pieces.append((text[s.start : s.end], s.index))
+        pos = max(pos, s.end)
+    if pos < len(text):
+        pieces.append((text[pos:], None))
+    out: list[list[tuple[str, int | None]]] = [[]]
+    for piece, index in pieces:
+        if index is not None:
+            out[-1].append((" ".join(piece.split()), index))
+            continue
+        chunks = re.split(r"\n\s*\n", piece)
+        for k, chunk in enumerate(chunks):
+            if k:
+                out.append([])
+            if chunk.strip():
+                out[-1].append((" ".join(chunk.split()), None))
+    return [p for p in out if p]
 
 
 def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     """The claim's sentence text: the later document's words when it has them."""
-    side, idx = (comparison.after, claim.after) if claim.after else (comparison.before, claim.before)
+    side, idx = (
+        (comparison.after, claim.after) if claim.after else (comparison.before, claim.before)
+    )
     sentences = brief.entry(side).sentences
     return " ".join(sentences[i].text for i in idx)
 
 
 def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
-    """Render `brief`. With `template`, that jinja2 file is used instead of the packaged one
-    (HTML-escaped when its name ends in .html or .htm)."""
+    """Render `brief`. With `template`, that jinja2 file is used instead of the packaged one;
+    it is HTML-escaped when `fmt` is HTML or its name has .html or .htm in it, and it may
+    ``{% extends "brief.html.j2" %}`` (or ``brief.md.j2``) to replace single blocks.
+
+    The context is ``brief`` (a `compare.types.Brief`) plus the helpers in `_environment`.
+    A variable the context lacks is a `TemplateError` naming it and its line."""
     if fmt is Format.JSON and template is None:
         return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
     if template is not None:
-        env = _environment(template.suffix.lower() in {".html", ".htm", ".j2html"}, [str(template.parent)])
+        lowered = template.name.lower()
+        html = fmt is Format.HTML or ".html" in lowered or ".htm" in lowered
+        env = _environment(html, [str(template.parent)])
         name = template.name
     else:
         env = _environment(fmt is Format.HTML)
@@ -88,11 +200,27 @@ def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
     try:
         return env.get_template(name).render(brief=brief)
     except jinja2.UndefinedError as e:
-        raise TemplateError(f"{template or name}: {e.message}") from None
+        raise TemplateError(f"{_where(e, template or name)}: {e.message}") from None
     except jinja2.TemplateSyntaxError as e:
         raise TemplateError(f"{e.filename or name}:{e.lineno}: {e.message}") from None
     except jinja2.TemplateNotFound as e:
         raise TemplateError(f"template {e.name} not found") from None
+
+
+def _where(error: BaseException, template: Path | str) -> str:
+    """``file:line`` of the innermost template frame of `error` (jinja2 rewrites tracebacks
+    so that template frames carry the template's file name and line)."""
+    import traceback
+
+    frames = [
+        f for f in traceback.extract_tb(error.__traceback__) if not f.filename.endswith(".py")
+    ]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else str(template)
+
+
+def schema() -> str:
+    """The JSON Schema of `to_dict` output (compare.brief/1), as shipped in the package."""
+    return resources.files("compare").joinpath("brief.schema.json").read_text("utf-8")
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
@@ -104,10 +232,40 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         "notes": list(brief.notes),
         "documents": [_document(e) for e in brief.documents],
         "comparisons": [
-            {"before": c.before, "after": c.after, "claims": [_claim(x) for x in c.claims]}
-            for c in brief.comparisons
+            {
+                "before": c.before,
+                "after": c.after,
+                "claims": [_claim(x) for x in c.claims],
+                "lede": [_lede(x) for x in items],
+            }
+            for c, items in zip(brief.comparisons, lede_module.lede(brief), strict=True)
         ],
+        "lineage": [_thread(t) for t in brief.lineage],
+        "formulations": [_formulation(f) for f in brief.formulations],
     }
+
+
+def _thread(t: Thread) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "cells": [{"status": c.status, "sentences": list(c.sentences)} for c in t.cells],
+    }
+
+
+def _formulation(f: Formulation) -> dict[str, Any]:
+    return {
+        "phrase": f.phrase,
+        "counts": list(f.counts),
+        "watched": f.watched,
+        "shifted_to": list(f.shifted_to),
+    }
+
+
+def _lede(item: LedeItem) -> dict[str, Any]:
+    out: dict[str, Any] = {"claim": item.claim, "kind": item.kind.value, "reason": item.reason}
+    if item.phrase is not None:
+        out.update(phrase=item.phrase, before=list(item.before), after=list(item.after))
+    return out
 
 
 def _document(e: DocumentEntry) -> dict[str, Any]:
@@ -118,14 +276,29 @@ def _document(e: DocumentEntry) -> dict[str, Any]:
         "date": d.date.isoformat(),
         "title": d.title,
         "sentences": [
-            {"index": s.index, "text": s.text, "start": s.start, "end": s.end, "truncated": s.truncated}
+            {
+                "index": s.index,
+                "text": s.text,
+                "start": s.start,
+                "end": s.end,
+                "truncated": s.truncated,
+            }
             for s in e.sentences
         ],
         "summary": [
-            {"text": p.text, "sources": list(p.sources), "support": round(p.support, 4), "supported": p.supported}
+            {
+                "text": p.text,
+                "sources": list(p.sources),
+                "support": round(p.support, 4),
+                "supported": p.supported,
+            }
             for p in e.summary.points
         ],
-        "summarizer": {"method": e.summary.method, "model": e.summary.model_id, "prompt": e.summary.prompt},
+        "summarizer": {
+            "method": e.summary.method,
+            "model": e.summary.model_id,
+            "prompt": e.summary.prompt,
+        },
     }
 
 
