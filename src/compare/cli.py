@@ -84,9 +84,11 @@ def main_command(
     date: Annotated[list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")] = None,
     template: Annotated[Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache (COMPARE_CACHE_DIR, else ~/.cache/compare/embeddings).")] = False,
 ) -> None:
     from . import pipeline, render
-    from .embed import TransformerEmbedder
+    from .cache import CachedEmbedder
+    from .embed import Embedder, TransformerEmbedder
     from .summarize import ExtractiveSummarizer
 
     def progress(message: str) -> None:
@@ -97,7 +99,8 @@ def main_command(
     if template is not None and not template.is_file():
         raise InputError(f"{template}: template file not found")
     options = pipeline.Options(baseline=baseline, summary_sentences=summary_sentences, dates=_dates(date or []))
-    brief = pipeline.run(paths, TransformerEmbedder(), ExtractiveSummarizer(), options, progress)
+    embedder: Embedder = TransformerEmbedder() if no_cache else CachedEmbedder(TransformerEmbedder())
+    brief = pipeline.run(paths, embedder, ExtractiveSummarizer(), options, progress)
     text = render.render(brief, format, template)
     if output is None:
         sys.stdout.write(text)
