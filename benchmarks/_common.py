@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -104,9 +105,12 @@ def need_fomc() -> Path:
     return FOMC
 
 
-def fomc_corpus(count: int, folder: Path) -> list[Path]:
+def fomc_corpus(count: int, folder: Path, distinct: bool = False) -> list[Path]:
     """`count` real FOMC statements copied into `folder`, cycling through the corpus; a copy
-    beyond the first cycle gets a distinct name with a later date so ordering stays defined."""
+    beyond the first cycle gets a distinct name with a later date so ordering stays defined.
+    With `distinct`, every sentence of a later copy is tagged (" c2." for cycle 2) so that no
+    embedding is shared with an earlier cycle: the embedder's de-duplication and the cache
+    cannot make a cycled corpus look cheaper than a real one of that size."""
     sources = sorted(need_fomc().glob("*.txt"))
     folder.mkdir(parents=True, exist_ok=True)
     out = []
@@ -116,7 +120,11 @@ def fomc_corpus(count: int, folder: Path) -> list[Path]:
         year = int(src.stem[:4]) + 40 * cycle  # 1994 -> 2034 -> 2074 ...: later cycles sort later
         name = f"{year}{src.stem[4:8]}.txt" if cycle else src.name
         dst = folder / name
-        shutil.copyfile(src, dst)
+        if distinct and cycle:
+            text = src.read_text(encoding="utf-8")
+            dst.write_text(re.sub(r"([.!?])(\s)", rf" c{cycle + 1}\1\2", text), encoding="utf-8")
+        else:
+            shutil.copyfile(src, dst)
         out.append(dst)
     return out
 

@@ -20,13 +20,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--counts", type=int, nargs="+", default=[10, 100, 1000])
     ap.add_argument("--format", default="json", choices=["markdown", "html", "json"])
+    ap.add_argument("--distinct", action="store_true",
+                    help="tag the sentences of cycled copies so that no sentence repeats across cycles")
     args = ap.parse_args()
     need_fomc()
     print(f"machine: {machine()}")
+    print(f"corpus: FOMC statements cycled{', sentences of cycled copies made distinct' if args.distinct else ' verbatim'}; format {args.format}")
     print(f"{'docs':>6} {'sentences':>9} {'wall s':>8} {'s/doc':>7} {'peak RSS MiB':>12}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.counts:
-            paths = fomc_corpus(n, Path(tmp) / f"corpus{n}")
+            paths = fomc_corpus(n, Path(tmp) / f"corpus{n}", args.distinct)
             environ = fresh_cache(Path(tmp) / f"cache{n}")
             out = Path(tmp) / f"brief{n}.{args.format}"
             m = checked(run(compare_cmd("-f", args.format, "-o", str(out), *map(str, paths)), environ), f"{n} documents")
