@@ -41,7 +41,9 @@ def env(**extra: str) -> dict[str, str]:
 def run(cmd: list[str], environ: dict[str, str] | None = None, cwd: Path = ROOT) -> Measure:
     """Run `cmd` once; wall time, the child's peak RSS (MiB), exit code and output."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=environ or env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=environ or env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     # read the pipes while the child runs, then reap it with wait4 to get its own rusage
     out, err = _drain(proc)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -101,7 +103,9 @@ def machine() -> str:
 
 def need_fomc() -> Path:
     if not FOMC.is_dir() or not any(FOMC.glob("*.txt")):
-        sys.exit(f"this benchmark needs the FOMC statements in {FOMC} (../shared/data/fomc beside the checkout); not found")
+        sys.exit(
+            f"this benchmark needs the FOMC statements in {FOMC} (../shared/data/fomc beside the checkout); not found"
+        )
     return FOMC
 
 

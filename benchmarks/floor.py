@@ -20,8 +20,13 @@ order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
 rows = 0
 with torch.inference_mode():
     for b in range(0, len(order), 64):
-        batch = tokenizer([texts[i] for i in order[b : b + 64]], padding=True, truncation=True,
-                          max_length=256, return_tensors="pt")
+        batch = tokenizer(
+            [texts[i] for i in order[b : b + 64]],
+            padding=True,
+            truncation=True,
+            max_length=256,
+            return_tensors="pt",
+        )
         hidden = model(**batch).last_hidden_state
         mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
         pooled = torch.nn.functional.normalize((hidden * mask).sum(1) / mask.sum(1), dim=1)

@@ -1,6 +1,6 @@
 """Run the whole benchmark suite, one script after another, printing each one's figures.
 
-    python benchmarks/run_all.py            # needs ../shared/data/fomc for 3 and 4
+python benchmarks/run_all.py            # needs ../shared/data/fomc for 3 and 4
 """
 
 import subprocess

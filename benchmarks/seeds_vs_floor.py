@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _common import PYTHON, ROOT, SRC, checked, compare_cmd, env, machine, run
+from _common import PYTHON, ROOT, SRC, checked, compare_cmd, machine, run
 
 
 def sentences(paths: list[Path]) -> list[str]:
@@ -47,9 +47,15 @@ def main() -> None:
             ours.append(checked(run(ours_cmd), "compare").wall)
     f, o = statistics.median(floor), statistics.median(ours)
     print(f"sentences embedded: {len(texts)}")
-    print(f"floor (import transformers + load MiniLM + embed)  median {f:6.2f} s  (min {min(floor):.2f})")
-    print(f"compare --no-cache seeds/*.txt                     median {o:6.2f} s  (min {min(ours):.2f})")
-    print(f"ratio compare/floor: median {o / f:.2f}x, per-pair {statistics.median(b / a for a, b in zip(floor, ours)):.2f}x (aim <= 1.3x)")
+    print(
+        f"floor (import transformers + load MiniLM + embed)  median {f:6.2f} s  (min {min(floor):.2f})"
+    )
+    print(
+        f"compare --no-cache seeds/*.txt                     median {o:6.2f} s  (min {min(ours):.2f})"
+    )
+    print(
+        f"ratio compare/floor: median {o / f:.2f}x, per-pair {statistics.median(b / a for a, b in zip(floor, ours)):.2f}x (aim <= 1.3x)"
+    )
 
 
 if __name__ == "__main__":

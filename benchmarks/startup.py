@@ -30,7 +30,11 @@ def main() -> None:
         missing = str(Path(tmp) / "missing.txt")
         cases = {
             "compare --help": (compare_cmd("--help"), ["--help"], 0),
-            "compare missing.txt missing.txt (exit 3)": (compare_cmd(missing, missing), [missing, missing], 3),
+            "compare missing.txt missing.txt (exit 3)": (
+                compare_cmd(missing, missing),
+                [missing, missing],
+                3,
+            ),
         }
         for name, (cmd, probe_args, code) in cases.items():
             walls = []
@@ -42,7 +46,9 @@ def main() -> None:
                 walls.append(m.wall)
             probe = checked(run([PYTHON, "-c", TORCH_PROBE, *probe_args], env()), name)
             torch = probe.stderr.decode().strip().splitlines()[-1]
-            print(f"{name:45s} median {statistics.median(walls):6.3f} s  (min {min(walls):.3f}, {args.runs} runs)  {torch}")
+            print(
+                f"{name:45s} median {statistics.median(walls):6.3f} s  (min {min(walls):.3f}, {args.runs} runs)  {torch}"
+            )
 
 
 if __name__ == "__main__":

@@ -52,7 +52,11 @@ def weights(tmp_path: Path) -> Path:
     return p
 
 
-TEXTS = ["The Committee decided to raise the target range.", "Inflation remains elevated.", "Hello."]
+TEXTS = [
+    "The Committee decided to raise the target range.",
+    "Inflation remains elevated.",
+    "Hello.",
+]
 
 
 def test_hit_returns_identical_vectors(tmp_path: Path, weights: Path) -> None:
@@ -115,7 +119,9 @@ def test_empty_input(tmp_path: Path, weights: Path) -> None:
     assert CachedEmbedder(FakeEmbedder(weights=weights), tmp_path).embed([]).shape == (0, 8)
 
 
-def test_default_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_default_folder_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("COMPARE_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_folder() == tmp_path / "xdg" / "compare" / "embeddings"
@@ -160,12 +166,16 @@ def test_unwritable_folder_is_not_fatal(tmp_path: Path, weights: Path) -> None:
 def _writer(folder: str, weights: str, start: int) -> None:
     texts = [f"sentence number {k}" for k in range(start, start + 400)]
     for chunk in range(0, 400, 40):
-        CachedEmbedder(FakeEmbedder(weights=Path(weights)), Path(folder)).embed(texts[chunk : chunk + 40])
+        CachedEmbedder(FakeEmbedder(weights=Path(weights)), Path(folder)).embed(
+            texts[chunk : chunk + 40]
+        )
 
 
 def test_concurrent_writers_do_not_corrupt(tmp_path: Path, weights: Path) -> None:
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_writer, args=(str(tmp_path), str(weights), s)) for s in (0, 200, 100)]
+    procs = [
+        ctx.Process(target=_writer, args=(str(tmp_path), str(weights), s)) for s in (0, 200, 100)
+    ]
     for p in procs:
         p.start()
     for p in procs:
@@ -182,8 +192,13 @@ def test_concurrent_writers_do_not_corrupt(tmp_path: Path, weights: Path) -> Non
 
 def test_importing_the_cli_does_not_import_torch() -> None:
     code = "import sys, compare.cli, compare.cache; print('torch' in sys.modules, 'transformers' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
     assert out.stdout.split() == ["False", "False"]
 
 
@@ -192,7 +207,11 @@ def test_bad_input_error_does_not_import_torch(tmp_path: Path) -> None:
         "import sys\nfrom compare import cli\nsys.argv = ['compare', sys.argv[1], sys.argv[1]]\n"
         "try:\n    cli.main()\nexcept SystemExit as e:\n    print(e.code, 'torch' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "missing.txt")], capture_output=True,
-                         text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "missing.txt")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
     assert out.stdout.split() == ["3", "False"], out.stderr
     assert "no such file" in out.stderr

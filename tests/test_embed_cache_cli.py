@@ -33,7 +33,11 @@ def test_batches(lengths: list[int], size: int, tokens: int, expected: list[list
 
 
 def test_batched_equals_one_by_one_and_dedupes(embedder: TransformerEmbedder) -> None:
-    texts = ["Short one.", "A much longer sentence about the federal funds rate and inflation.", "Short one."]
+    texts = [
+        "Short one.",
+        "A much longer sentence about the federal funds rate and inflation.",
+        "Short one.",
+    ]
     together = embedder.embed(texts)
     alone = np.vstack([embedder.embed([t]) for t in texts])
     assert together.shape == (3, 384)
@@ -47,8 +51,13 @@ def test_real_model_is_fingerprinted_without_torch() -> None:
         "files = TransformerEmbedder().model_files(); names = {p.name for p in files}\n"
         "print('model.safetensors' in names, 'config.json' in names, 'torch' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
     assert out.stdout.split() == ["True", "True", "False"]
 
 
@@ -62,8 +71,12 @@ def test_cached_real_vectors_match(tmp_path: Path, embedder: TransformerEmbedder
 
 def _cli(args: list[str], cache: Path) -> subprocess.CompletedProcess[str]:
     code = "import sys; from compare import cli\ntry:\n    cli.main()\nfinally:\n    print('torch' in sys.modules, file=sys.stderr)"
-    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "COMPARE_CACHE_DIR": str(cache)})
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "COMPARE_CACHE_DIR": str(cache)},
+    )
 
 
 def test_cli_no_cache_writes_nothing_and_warm_run_skips_torch(tmp_path: Path) -> None:

@@ -237,7 +237,7 @@ def _open(path: Path) -> sqlite3.Connection:
     except BaseException:
         db.close()
         raise
-    db.isolation_level = ""  # `with db:` opens and commits one transaction
+    db.isolation_level = "DEFERRED"  # `with db:` opens and commits one transaction
     return db
 
 

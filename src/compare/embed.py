@@ -47,7 +47,9 @@ class TransformerEmbedder:
     recipe = f"mean-pool/l2/max-tokens={MAX_TOKENS}"
     """What else, besides the weights, decides a vector (part of the cache key)."""
 
-    def __init__(self, model: str = DEFAULT_EMBEDDER, batch_size: int = 32, batch_tokens: int = 2048) -> None:
+    def __init__(
+        self, model: str = DEFAULT_EMBEDDER, batch_size: int = 32, batch_tokens: int = 2048
+    ) -> None:
         self.model_id = model
         self.batch_size = batch_size
         self.batch_tokens = batch_tokens
@@ -144,10 +146,14 @@ def load_encoder(path: str) -> tuple[Any, Any]:
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModel.from_pretrained(path, local_files_only=True)
     except (OSError, ValueError) as e:
-        where = "that folder does not hold a transformers model" if local else (
-            "it is not a local folder and not in the Hugging Face cache (no network is used)"
+        where = (
+            "that folder does not hold a transformers model"
+            if local
+            else ("it is not a local folder and not in the Hugging Face cache (no network is used)")
         )
-        raise ModelError(f"cannot load embedding model {path!r}: {where} ({e.__class__.__name__})") from None
+        raise ModelError(
+            f"cannot load embedding model {path!r}: {where} ({e.__class__.__name__})"
+        ) from None
     model.eval()
     return tokenizer, model
 
@@ -160,5 +166,5 @@ def quiet_transformers() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from transformers.utils import logging
 
-    logging.set_verbosity_error()
-    logging.disable_progress_bar()
+    logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    logging.disable_progress_bar()  # type: ignore[no-untyped-call]
