@@ -23,6 +23,8 @@ PYTHON = sys.executable
 @dataclass(frozen=True)
 class Measure:
     wall: float
+    cpu: float
+    """user + system CPU seconds of the child: less disturbed by other load than wall time"""
     peak_rss_mib: float
     returncode: int
     stdout: bytes
@@ -50,7 +52,7 @@ def run(cmd: list[str], environ: dict[str, str] | None = None, cwd: Path = ROOT)
     wall = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
     rss = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 2**20
-    return Measure(wall, rss, proc.returncode, out, err)
+    return Measure(wall, usage.ru_utime + usage.ru_stime, rss, proc.returncode, out, err)
 
 
 def _drain(proc: subprocess.Popen[bytes]) -> tuple[bytes, bytes]:

@@ -41,11 +41,16 @@ def main() -> None:
         ours_cmd = compare_cmd("--no-cache", "-q", *map(str, seeds))
         run(floor_cmd)  # warm the OS file cache for both (model files, site-packages)
         run(ours_cmd)
-        floor, ours = [], []
+        floor, ours, floor_cpu, ours_cpu = [], [], [], []
         for _ in range(args.runs):
-            floor.append(checked(run(floor_cmd), "floor").wall)
-            ours.append(checked(run(ours_cmd), "compare").wall)
+            m = checked(run(floor_cmd), "floor")
+            floor.append(m.wall)
+            floor_cpu.append(m.cpu)
+            m = checked(run(ours_cmd), "compare")
+            ours.append(m.wall)
+            ours_cpu.append(m.cpu)
     f, o = statistics.median(floor), statistics.median(ours)
+    fc, oc = statistics.median(floor_cpu), statistics.median(ours_cpu)
     print(f"sentences embedded: {len(texts)}")
     print(
         f"floor (import transformers + load MiniLM + embed)  median {f:6.2f} s  (min {min(floor):.2f})"
