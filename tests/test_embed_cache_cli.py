@@ -91,3 +91,13 @@ def test_cli_no_cache_writes_nothing_and_warm_run_skips_torch(tmp_path: Path) ->
     assert warm.returncode == 0
     assert warm.stderr.split()[-1] == "False"  # every vector came from the cache
     assert warm.stdout == cold.stdout == off.stdout
+
+
+def test_cli_survives_a_damaged_cache_and_says_so(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / DB_NAME).write_bytes(b"garbage" * 1000)
+    run = _cli([*map(str, SEEDS)], cache)
+    assert run.returncode == 0, run.stderr
+    assert "embedding cache:" in run.stderr and "damaged" in run.stderr
+    assert run.stdout.startswith("# ")

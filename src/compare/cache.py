@@ -172,6 +172,7 @@ class CachedEmbedder:
                 for extra in ("-wal", "-shm"):
                     Path(str(path) + extra).unlink(missing_ok=True)
                 self._db = _open(path)
+                self._problem(f"{path} was damaged; moved it aside to {path.name}.corrupt")
             except (OSError, sqlite3.Error) as e2:
                 self._problem(f"damaged cache {path} could not be replaced ({e2})")
                 return None

@@ -101,6 +101,8 @@ def main_command(
     options = pipeline.Options(baseline=baseline, summary_sentences=summary_sentences, dates=_dates(date or []))
     embedder: Embedder = TransformerEmbedder() if no_cache else CachedEmbedder(TransformerEmbedder())
     brief = pipeline.run(paths, embedder, ExtractiveSummarizer(), options, progress)
+    for problem in dict.fromkeys(getattr(embedder, "problems", [])):
+        progress(f"embedding cache: {problem}")
     text = render.render(brief, format, template)
     if output is None:
         sys.stdout.write(text)
