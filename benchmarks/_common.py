@@ -127,12 +127,20 @@ def fomc_corpus(count: int, folder: Path, distinct: bool = False) -> list[Path]:
         name = f"{year}{src.stem[4:8]}.txt" if cycle else src.name
         dst = folder / name
         if distinct and cycle:
-            text = src.read_text(encoding="utf-8")
-            dst.write_text(re.sub(r"([.!?])(\s)", rf" c{cycle + 1}\1\2", text), encoding="utf-8")
+            dst.write_text(_tag(src.read_text(encoding="utf-8"), cycle + 1), encoding="utf-8")
         else:
             shutil.copyfile(src, dst)
         out.append(dst)
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)]{3})([.!?])(?=\s+(?:[A-Z\"“(]|$)|\s*$)", re.MULTILINE)
+
+
+def _tag(text: str, cycle: int) -> str:
+    """Put " cN" before each sentence-final stop (after a lower-case word or a number, before a
+    capital or a line end), leaving abbreviations ("U.S.", "St. Louis", "a.m.") alone."""
+    return _SENTENCE_END.sub(rf" c{cycle}\1", text)
 
 
 def fresh_cache(folder: Path) -> dict[str, str]:
