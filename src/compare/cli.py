@@ -88,9 +88,11 @@ def main_command(
     watch: Annotated[Path | None, typer.Option(help="Track these phrases (one a line) in the key formulations.")] = None,
     template: Annotated[Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache (COMPARE_CACHE_DIR, else ~/.cache/compare/embeddings).")] = False,
 ) -> None:
     from . import pipeline, render
-    from .embed import TransformerEmbedder
+    from .cache import CachedEmbedder
+    from .embed import Embedder, TransformerEmbedder
     from .summarize import ExtractiveSummarizer
 
     def progress(message: str) -> None:
@@ -108,7 +110,10 @@ def main_command(
         dates=_dates(date or []),
         watch=watch_list(watch) if watch else (),
     )
-    brief = pipeline.run(paths, TransformerEmbedder(), ExtractiveSummarizer(), options, progress)
+    embedder: Embedder = TransformerEmbedder() if no_cache else CachedEmbedder(TransformerEmbedder())
+    brief = pipeline.run(paths, embedder, ExtractiveSummarizer(), options, progress)
+    for problem in dict.fromkeys(getattr(embedder, "problems", [])):
+        progress(f"embedding cache: {problem}")
     text = render.render(brief, format, template)
     if output is None:
         sys.stdout.write(text)

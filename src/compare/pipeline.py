@@ -11,14 +11,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import align, classify, formulations, lineage, load, segment
+from . import load, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
 from .types import Baseline, Brief, Comparison, DocumentEntry, Thread
+
+if TYPE_CHECKING:
+    from . import align
 
 Progress = Callable[[str], None]
 
@@ -37,6 +41,8 @@ class Options:
 
 def pair_model() -> align.PairModel:
     """The calibrated pair model shipped with the package (scripts/calibrate.py writes it)."""
+    from . import align
+
     raw = json.loads(resources.files("compare").joinpath("calibration.json").read_text("utf-8"))
     return align.PairModel(**raw["pair_model"])
 
@@ -57,6 +63,10 @@ def run(
             f"need at least two documents to compare, got {len(documents)} "
             f"({', '.join(d.path for d in documents) or 'none'})"
         )
+    # imported once the inputs are known good: a bad-input error stays instant (align pulls
+    # in scipy.optimize, ~0.3 s)
+    from . import align, classify, formulations, lineage
+
     sentences = [segment.segment(d) for d in documents]
     progress(f"embedding {sum(map(len, sentences))} sentences from {len(documents)} documents")
     flat = [s.text for group in sentences for s in group]

@@ -1,0 +1,217 @@
+"""The embedding cache: hits are exact, a model change is a miss, --no-cache writes nothing,
+concurrent writers and damaged files never break a run."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from compare.cache import DB_NAME, CachedEmbedder, default_folder
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class FakeEmbedder:
+    """Deterministic unit vectors from the text (plumbing only); counts what it computes."""
+
+    recipe = "fake/v1"
+
+    def __init__(self, model_id: str = "fake", weights: Path | None = None, dim: int = 8) -> None:
+        self.model_id = model_id
+        self.weights = weights
+        self.dim = dim
+        self.computed: list[str] = []
+
+    def model_files(self) -> list[Path] | None:
+        return [self.weights] if self.weights is not None else None
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.computed.extend(texts)
+        salt = self.weights.read_bytes() if self.weights is not None else b""
+        rows = []
+        for t in texts:
+            rng = np.random.default_rng(list(salt + t.encode()) or [0])
+            v = rng.standard_normal(self.dim)
+            rows.append(v / np.linalg.norm(v))
+        return np.array(rows, dtype=np.float32).reshape(len(texts), self.dim)
+
+
+@pytest.fixture
+def weights(tmp_path: Path) -> Path:
+    p = tmp_path / "model" / "weights.bin"
+    p.parent.mkdir()
+    p.write_bytes(b"weights-one")
+    return p
+
+
+TEXTS = [
+    "The Committee decided to raise the target range.",
+    "Inflation remains elevated.",
+    "Hello.",
+]
+
+
+def test_hit_returns_identical_vectors(tmp_path: Path, weights: Path) -> None:
+    first = CachedEmbedder(FakeEmbedder(weights=weights), tmp_path / "cache")
+    a = first.embed(TEXTS)
+    assert first.misses == 3 and first.hits == 0
+    inner = FakeEmbedder(weights=weights)
+    second = CachedEmbedder(inner, tmp_path / "cache")
+    b = second.embed(TEXTS + TEXTS[:1])
+    assert inner.computed == []
+    assert second.hits == 3
+    assert np.array_equal(a, b[:3]) and np.array_equal(a[0], b[3])
+    assert b.dtype == np.float32 and b.shape == (4, 8)
+
+
+def test_only_missing_texts_are_computed_once_each(tmp_path: Path, weights: Path) -> None:
+    CachedEmbedder(FakeEmbedder(weights=weights), tmp_path).embed(TEXTS[:1])
+    inner = FakeEmbedder(weights=weights)
+    out = CachedEmbedder(inner, tmp_path).embed([TEXTS[1], TEXTS[0], TEXTS[1], TEXTS[2]])
+    assert inner.computed == [TEXTS[1], TEXTS[2]]
+    assert np.array_equal(out[0], out[2])
+
+
+def test_different_model_id_is_a_miss(tmp_path: Path, weights: Path) -> None:
+    CachedEmbedder(FakeEmbedder("model-a", weights), tmp_path).embed(TEXTS)
+    inner = FakeEmbedder("model-b", weights)
+    CachedEmbedder(inner, tmp_path).embed(TEXTS)
+    assert inner.computed == TEXTS
+
+
+def test_changed_weights_under_the_same_id_are_a_miss(tmp_path: Path, weights: Path) -> None:
+    old = CachedEmbedder(FakeEmbedder(weights=weights), tmp_path).embed(TEXTS)
+    weights.write_bytes(b"weights-two, retrained")
+    inner = FakeEmbedder(weights=weights)
+    new = CachedEmbedder(inner, tmp_path).embed(TEXTS)
+    assert inner.computed == TEXTS
+    assert not np.allclose(old, new)
+
+
+def test_same_size_and_mtime_but_new_inode_is_rehashed(tmp_path: Path, weights: Path) -> None:
+    CachedEmbedder(FakeEmbedder(weights=weights), tmp_path).embed(TEXTS)
+    st = weights.stat()
+    replacement = weights.with_name("new.bin")
+    replacement.write_bytes(b"weights-One")  # same size
+    os.utime(replacement, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.replace(replacement, weights)
+    inner = FakeEmbedder(weights=weights)
+    CachedEmbedder(inner, tmp_path).embed(TEXTS)
+    assert inner.computed == TEXTS
+
+
+def test_embedder_without_model_files_is_never_cached(tmp_path: Path) -> None:
+    CachedEmbedder(FakeEmbedder(weights=None), tmp_path).embed(TEXTS)
+    inner = FakeEmbedder(weights=None)
+    CachedEmbedder(inner, tmp_path).embed(TEXTS)
+    assert inner.computed == TEXTS
+
+
+def test_empty_input(tmp_path: Path, weights: Path) -> None:
+    assert CachedEmbedder(FakeEmbedder(weights=weights), tmp_path).embed([]).shape == (0, 8)
+
+
+def test_default_folder_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("COMPARE_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_folder() == tmp_path / "xdg" / "compare" / "embeddings"
+    monkeypatch.setenv("COMPARE_CACHE_DIR", str(tmp_path / "mine"))
+    assert default_folder() == tmp_path / "mine"
+
+
+def test_corrupted_database_is_replaced_not_fatal(tmp_path: Path, weights: Path) -> None:
+    (tmp_path / DB_NAME).write_bytes(b"this is not a database" * 100)
+    inner = FakeEmbedder(weights=weights)
+    cached = CachedEmbedder(inner, tmp_path)
+    out = cached.embed(TEXTS)
+    assert out.shape == (3, 8) and inner.computed == TEXTS
+    assert (tmp_path / (DB_NAME + ".corrupt")).exists()
+    cached.close()
+    again = FakeEmbedder(weights=weights)
+    assert np.array_equal(CachedEmbedder(again, tmp_path).embed(TEXTS), out)
+    assert again.computed == []
+
+
+def test_damaged_row_is_a_miss(tmp_path: Path, weights: Path) -> None:
+    cached = CachedEmbedder(FakeEmbedder(weights=weights), tmp_path)
+    good = cached.embed(TEXTS)
+    cached.close()
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        db.execute("UPDATE vectors SET vec = zeroblob(32)")  # zero vectors: not unit length
+        db.execute("UPDATE vectors SET vec = x'00ff' WHERE text = (SELECT min(text) FROM vectors)")
+    inner = FakeEmbedder(weights=weights)
+    assert np.array_equal(CachedEmbedder(inner, tmp_path).embed(TEXTS), good)
+    assert inner.computed == TEXTS
+
+
+def test_unwritable_folder_is_not_fatal(tmp_path: Path, weights: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    inner = FakeEmbedder(weights=weights)
+    cached = CachedEmbedder(inner, blocker / "cache")  # a folder under a file cannot exist
+    assert cached.embed(TEXTS).shape == (3, 8)
+    assert cached.problems
+
+
+def _writer(folder: str, weights: str, start: int) -> None:
+    texts = [f"sentence number {k}" for k in range(start, start + 400)]
+    for chunk in range(0, 400, 40):
+        CachedEmbedder(FakeEmbedder(weights=Path(weights)), Path(folder)).embed(
+            texts[chunk : chunk + 40]
+        )
+
+
+def test_concurrent_writers_do_not_corrupt(tmp_path: Path, weights: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    procs = [
+        ctx.Process(target=_writer, args=(str(tmp_path), str(weights), s)) for s in (0, 200, 100)
+    ]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+        assert p.exitcode == 0
+    texts = [f"sentence number {k}" for k in range(600)]
+    inner = FakeEmbedder(weights=weights)
+    out = CachedEmbedder(inner, tmp_path).embed(texts)
+    assert inner.computed == []
+    assert np.array_equal(out, FakeEmbedder(weights=weights).embed(texts))
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_importing_the_cli_does_not_import_torch() -> None:
+    code = "import sys, compare.cli, compare.cache; print('torch' in sys.modules, 'transformers' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_bad_input_error_does_not_import_torch(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom compare import cli\nsys.argv = ['compare', sys.argv[1], sys.argv[1]]\n"
+        "try:\n    cli.main()\nexcept SystemExit as e:\n    print(e.code, 'torch' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "missing.txt")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert out.stdout.split() == ["3", "False"], out.stderr
+    assert "no such file" in out.stderr
