@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from .errors import CompareError, InputError, OutputError, UsageError
-from .render import Format
+from .types import Format
 from .types import Baseline
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from .types import (
     Comparison,
     DiffOp,
     DocumentEntry,
+    Format,
     Formulation,
     Op,
     Status,
@@ -28,12 +28,6 @@ from .types import (
 )
 
 STATUS_ORDER = (Status.CHANGED, Status.NEW, Status.DROPPED, Status.REPEATED)
-
-
-class Format(StrEnum):
-    MARKDOWN = "markdown"
-    HTML = "html"
-    JSON = "json"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from enum import StrEnum
 
 SCHEMA_ID = "compare.brief/1"
@@ -19,6 +20,12 @@ class Status(StrEnum):
 class Baseline(StrEnum):
     PREVIOUS = "previous"
     FIRST = "first"
+
+
+class Format(StrEnum):
+    MARKDOWN = "markdown"
+    HTML = "html"
+    JSON = "json"
 
 
 class Op(StrEnum):
@@ -173,8 +180,9 @@ class Brief:
     formulations: tuple[Formulation, ...] = ()
     schema: str = SCHEMA_ID
 
+    @cached_property
+    def _by_id(self) -> dict[str, DocumentEntry]:
+        return {e.document.id: e for e in self.documents}
+
     def entry(self, document_id: str) -> DocumentEntry:
-        for e in self.documents:
-            if e.document.id == document_id:
-                return e
-        raise KeyError(document_id)
+        return self._by_id[document_id]
