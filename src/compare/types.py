@@ -21,6 +21,11 @@ class Baseline(StrEnum):
     FIRST = "first"
 
 
+class SummarizerKind(StrEnum):
+    EXTRACTIVE = "extractive"
+    ABSTRACTIVE = "abstractive"
+
+
 class Op(StrEnum):
     EQUAL = "equal"
     INSERT = "insert"
