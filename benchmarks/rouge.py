@@ -35,6 +35,9 @@ from compare.types import Document  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "summarization" / "summeval_cnndm_test100.jsonl"
 POINTS = 3
+CENTROID_ONLY = ExtractiveSummarizer(
+    lead_weight=0.0, centroid_decay=0.0, redundancy=0.0, long_penalty=0.0
+)
 
 
 def load_articles(path: Path = DATA) -> list[dict]:
@@ -71,7 +74,8 @@ def rouge(summaries: Sequence[str], references: Sequence[str]) -> tuple[float, f
     s = scorer()
     scores = [s.score(ref, hyp) for hyp, ref in zip(summaries, references, strict=True)]
     return tuple(  # type: ignore[return-value]
-        100 * float(np.mean([x[k].fmeasure for x in scores])) for k in ("rouge1", "rouge2", "rougeL")
+        100 * float(np.mean([x[k].fmeasure for x in scores]))
+        for k in ("rouge1", "rouge2", "rougeL")
     )
 
 
@@ -109,9 +113,7 @@ def sumy_summaries(docs: Sequence[Segmented], algorithm: str) -> list[str]:
     summarizer.stop_words = get_stop_words("english")
     out = []
     for d in docs:
-        model = ObjectDocumentModel(
-            [Paragraph([SumySentence(s.text, words) for s in d.sentences])]
-        )
+        model = ObjectDocumentModel([Paragraph([SumySentence(s.text, words) for s in d.sentences])])
         picked = {str(s) for s in summarizer(model, POINTS)}
         out.append(" ".join(s.text for s in d.sentences if s.text in picked))
     return out
@@ -126,21 +128,35 @@ def tune(docs: Sequence[Segmented], refs: Sequence[str]) -> None:
     )
     results = []
     for lead, decay, cdecay, red, long in grid:
-        s = ExtractiveSummarizer(lead_weight=lead, lead_decay=decay, centroid_decay=cdecay,
-                                 redundancy=red, long_penalty=long)
+        s = ExtractiveSummarizer(
+            lead_weight=lead,
+            lead_decay=decay,
+            centroid_decay=cdecay,
+            redundancy=red,
+            long_penalty=long,
+        )
         results.append((rouge(ours(docs[:half], s), refs[:half])[0], s))
     results.sort(key=lambda r: -r[0])
-    print("\nWeight search on articles 1-50 (ROUGE-1), top 8 of", len(results),
-          "; held-out = articles 51-100:\n")
-    print("| lead_weight | lead_decay | centroid_decay | redundancy | long_penalty "
-          "| R-1 tune | R-1 held-out |")
+    print(
+        "\nWeight search on articles 1-50 (ROUGE-1), top 8 of",
+        len(results),
+        "; held-out = articles 51-100:\n",
+    )
+    print(
+        "| lead_weight | lead_decay | centroid_decay | redundancy | long_penalty "
+        "| R-1 tune | R-1 held-out |"
+    )
     print("|---|---|---|---|---|---|---|")
     for r1, s in results[:8]:
         held = rouge(ours(docs[half:], s), refs[half:])[0]
-        print(f"| {s.lead_weight} | {s.lead_decay} | {s.centroid_decay} | {s.redundancy} "
-              f"| {s.long_penalty} | {r1:.1f} | {held:.1f} |")
-    print(f"\nLead-3 (ours): tune {rouge(lead3(docs[:half]), refs[:half])[0]:.1f}, "
-          f"held-out {rouge(lead3(docs[half:]), refs[half:])[0]:.1f}")
+        print(
+            f"| {s.lead_weight} | {s.lead_decay} | {s.centroid_decay} | {s.redundancy} "
+            f"| {s.long_penalty} | {r1:.1f} | {held:.1f} |"
+        )
+    print(
+        f"\nLead-3 (ours): tune {rouge(lead3(docs[:half]), refs[:half])[0]:.1f}, "
+        f"held-out {rouge(lead3(docs[half:]), refs[half:])[0]:.1f}"
+    )
 
 
 def calibrate_support(rows: Sequence[dict], docs: Sequence[Segmented]) -> None:
@@ -171,8 +187,10 @@ def calibrate_support(rows: Sequence[dict], docs: Sequence[Segmented]) -> None:
     print(f"support quantiles own article  5/25/50%: {np.percentile(p, [5, 25, 50]).round(3)}")
     print(f"support quantiles other article 50/95/99%: {np.percentile(n, [50, 95, 99]).round(3)}")
     for b in sorted({best, strict, 0.5, 0.55, 0.6}):
-        print(f"bar {b:.2f}: reference sentences supported {100 * (p >= b).mean():.1f}%, "
-              f"foreign sentences supported {100 * (n >= b).mean():.1f}%")
+        print(
+            f"bar {b:.2f}: reference sentences supported {100 * (p >= b).mean():.1f}%, "
+            f"foreign sentences supported {100 * (n >= b).mean():.1f}%"
+        )
     print(f"best balanced-accuracy bar: {best:.2f}; chosen bar (<=1% foreign pass): {strict:.2f}")
 
 
@@ -180,9 +198,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=100, help="Score only the first N articles.")
     parser.add_argument("--tune", action="store_true", help="Also run the weight search.")
-    parser.add_argument("--abstractive", action="store_true", help="Also score the abstractive default.")
-    parser.add_argument("--calibrate-support", action="store_true",
-                        help="Also measure the support bar for generated points.")
+    parser.add_argument(
+        "--abstractive", action="store_true", help="Also score the abstractive default."
+    )
+    parser.add_argument(
+        "--calibrate-support",
+        action="store_true",
+        help="Also measure the support bar for generated points.",
+    )
     args = parser.parse_args(argv)
     rows = load_articles()[: args.limit]
     refs = [r["reference"] for r in rows]
@@ -190,8 +213,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     docs = segmented(rows)
     systems: list[tuple[str, Callable[[], list[str]]]] = [
         ("compare extractive (default)", lambda: ours(docs, ExtractiveSummarizer())),
-        ("compare centroid only (no lead, no MMR)",
-         lambda: ours(docs, ExtractiveSummarizer(lead_weight=0.0, redundancy=0.0))),
+        (
+            "compare centroid only (no lead, no MMR)",
+            lambda: ours(docs, CENTROID_ONLY),
+        ),
         ("Lead-3 (our segmenter)", lambda: lead3(docs)),
         ("M0 Lead-3 (SummEval output)", lambda: [r["systems"]["M0"]["summary"] for r in rows]),
         ("M22 BART (SummEval output)", lambda: [r["systems"]["M22"]["summary"] for r in rows]),
@@ -200,8 +225,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     ]
     if args.abstractive:
         systems.append(("compare abstractive (SmolLM2-135M)", lambda: abstractive(docs)))
-    print(f"\nROUGE F1 x 100 on {len(rows)} SummEval CNN/DM articles vs `reference`, "
-          "rouge-score with stemming:\n")
+    print(
+        f"\nROUGE F1 x 100 on {len(rows)} SummEval CNN/DM articles vs `reference`, "
+        "rouge-score with stemming:\n"
+    )
     print("| system | ROUGE-1 | ROUGE-2 | ROUGE-L |")
     print("|---|---|---|---|")
     for name, run in systems:

@@ -14,7 +14,6 @@ from compare.abstractive import DEFAULT_GGUF, AbstractiveSummarizer, converted_f
 from compare.errors import ModelError
 from compare.summarize import Segmented
 from compare.types import Document, Summary
-
 from conftest import SEEDS
 
 
@@ -51,7 +50,8 @@ def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @needs_smollm2
 def test_smollm2_summarizes_a_seed_with_evidence_and_caches_the_conversion(
-    model_cache: Path, embedder  # type: ignore[no-untyped-def]
+    model_cache: Path,
+    embedder,  # type: ignore[no-untyped-def]
 ) -> None:
     messages: list[str] = []
     doc = segmented(SEEDS[0].read_text("utf-8"), embedder)
@@ -91,15 +91,31 @@ def tiny_bart(tmp_path_factory: pytest.TempPathFactory) -> Path:
     vocab = {t: i for i, t in enumerate(["<pad>", "<s>", "</s>", "<unk>", *words])}
     tok = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
     tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
-    tok.post_processor = processors.TemplateProcessing(single="$A </s>", special_tokens=[("</s>", 2)])
+    tok.post_processor = processors.TemplateProcessing(
+        single="$A </s>", special_tokens=[("</s>", 2)]
+    )
     PreTrainedTokenizerFast(
-        tokenizer_object=tok, pad_token="<pad>", bos_token="<s>", eos_token="</s>", unk_token="<unk>"
+        tokenizer_object=tok,
+        pad_token="<pad>",
+        bos_token="<s>",
+        eos_token="</s>",
+        unk_token="<unk>",
     ).save_pretrained(folder)
     config = BartConfig(
-        vocab_size=len(vocab), d_model=16, encoder_layers=1, decoder_layers=1,
-        encoder_attention_heads=2, decoder_attention_heads=2, encoder_ffn_dim=32,
-        decoder_ffn_dim=32, max_position_embeddings=64, pad_token_id=0, bos_token_id=1,
-        eos_token_id=2, decoder_start_token_id=2, forced_eos_token_id=None,
+        vocab_size=len(vocab),
+        d_model=16,
+        encoder_layers=1,
+        decoder_layers=1,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=32,
+        decoder_ffn_dim=32,
+        max_position_embeddings=64,
+        pad_token_id=0,
+        bos_token_id=1,
+        eos_token_id=2,
+        decoder_start_token_id=2,
+        forced_eos_token_id=None,
     )
     torch.manual_seed(0)
     BartForConditionalGeneration(config).save_pretrained(folder)

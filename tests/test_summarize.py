@@ -19,7 +19,6 @@ from compare.abstractive import Prompt, packaged_prompt, parse_points
 from compare.errors import TemplateError
 from compare.summarize import SUPPORT_BAR, ExtractiveSummarizer, Segmented, evidence, select
 from compare.types import Document, Summary
-
 from conftest import ROOT, SEEDS
 
 CNNDM_SAMPLE = 5
@@ -109,12 +108,21 @@ def test_evidence_cites_best_sentence_and_flags_weak_support() -> None:
 @pytest.mark.parametrize(
     ("answer", "limit", "expected"),
     [
-        ("- The council raised fares.\n- Buses will be electric.", 3,
-         ["The council raised fares.", "Buses will be electric."]),
-        ("Here are the points:\n1. Fares rise by ten percent.\n2) Fares rise by ten percent.", 3,
-         ["Fares rise by ten percent."]),
-        ("The council raised fares. Buses will be electric. Critics object strongly.", 2,
-         ["The council raised fares.", "Buses will be electric."]),
+        (
+            "- The council raised fares.\n- Buses will be electric.",
+            3,
+            ["The council raised fares.", "Buses will be electric."],
+        ),
+        (
+            "Here are the points:\n1. Fares rise by ten percent.\n2) Fares rise by ten percent.",
+            3,
+            ["Fares rise by ten percent."],
+        ),
+        (
+            "The council raised fares. Buses will be electric. Critics object strongly.",
+            2,
+            ["The council raised fares.", "Buses will be electric."],
+        ),
         ("* **Prices rose sharply in March.**\n", 3, ["Prices rose sharply in March."]),
         ("", 3, []),
         ("ok", 3, []),
@@ -140,21 +148,39 @@ def test_packaged_prompts_render_and_match_the_copies_in_prompts(kind: str) -> N
 
 def test_importing_the_abstractive_backend_does_not_import_torch() -> None:
     code = "import compare.abstractive, compare.cli, sys; print('torch' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src")}, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "src")},
+        check=True,
+    )
     assert out.stdout.strip() == "False"
 
 
 def test_cli_model_needs_abstractive() -> None:
     code = "from compare.cli import main; main()"
     args = [sys.executable, "-c", code, *map(str, SEEDS), "--model", "x"]
-    out = subprocess.run(args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")})
+    out = subprocess.run(
+        args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")}
+    )
     assert out.returncode == 2 and "--summarizer abstractive" in out.stderr
 
 
 def test_cli_missing_prompt_file(tmp_path: Path) -> None:
     code = "from compare.cli import main; main()"
-    args = [sys.executable, "-c", code, *map(str, SEEDS), "--summarizer", "abstractive",
-            "--prompt", str(tmp_path / "nope.j2")]
-    out = subprocess.run(args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")})
+    args = [
+        sys.executable,
+        "-c",
+        code,
+        *map(str, SEEDS),
+        "--summarizer",
+        "abstractive",
+        "--prompt",
+        str(tmp_path / "nope.j2"),
+    ]
+    out = subprocess.run(
+        args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")}
+    )
     assert out.returncode == 3 and "prompt file not found" in out.stderr

@@ -83,7 +83,9 @@ def read_prompt(path: Path) -> Prompt:
     try:
         return Prompt(path.name, path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as e:
-        raise TemplateError(f"{path}: cannot read the prompt file ({e.__class__.__name__})") from None
+        raise TemplateError(
+            f"{path}: cannot read the prompt file ({e.__class__.__name__})"
+        ) from None
 
 
 # ---------------------------------------------------------------- models
@@ -169,13 +171,21 @@ def _load(path: str, model_id: str, gguf_file: str | None) -> LoadedModel:
         cls = AutoModelForSeq2SeqLM if seq2seq else AutoModelForCausalLM
         tokenizer = AutoTokenizer.from_pretrained(path, **kw)
         model = cls.from_pretrained(path, **kw)
+    except ImportError as e:
+        raise ModelError(
+            f"cannot load model {model_id!r}: {e.name or 'a package'} is missing; "
+            "pip install 'compare[abstractive]'"
+        ) from None
     except (OSError, ValueError, KeyError) as e:
         where = (
-            "that folder does not hold a transformers model" if os.path.isdir(path)
+            "that folder does not hold a transformers model"
+            if os.path.isdir(path)
             else "it is not a local folder, a .gguf file or a model in the Hugging Face cache "
             "(no network is used)"
         )
-        raise ModelError(f"cannot load model {model_id!r}: {where} ({e.__class__.__name__})") from None
+        raise ModelError(
+            f"cannot load model {model_id!r}: {where} ({e.__class__.__name__})"
+        ) from None
     model.eval()
     return LoadedModel(tokenizer, model, seq2seq, _context(config, tokenizer))
 
@@ -206,8 +216,10 @@ def _save(loaded: LoadedModel, folder: Path, progress: Progress) -> None:
         os.replace(tmp, folder)
     except OSError as e:
         shutil.rmtree(locals().get("tmp", folder.parent / ".none"), ignore_errors=True)
-        progress(f"could not cache the converted model in {folder} ({e.strerror or e}); "
-                 "the next run converts again")
+        progress(
+            f"could not cache the converted model in {folder} ({e.strerror or e}); "
+            "the next run converts again"
+        )
 
 
 # ---------------------------------------------------------------- summarizer
@@ -273,8 +285,9 @@ class AbstractiveSummarizer:
     def chunks(self, document: Segmented, lm: LoadedModel, points: int) -> list[str]:
         """Consecutive sentences packed into parts that fit the model with the prompt and the
         answer; a sentence longer than a whole part is cut at the token budget."""
-        overhead = len(lm.tokenizer(self.prompt.render(text="", points=points, part=1, parts=1))
-                       ["input_ids"])
+        overhead = len(
+            lm.tokenizer(self.prompt.render(text="", points=points, part=1, parts=1))["input_ids"]
+        )
         budget = min(CHUNK_TOKENS, lm.context - overhead - TOKENS_PER_POINT * points - 16)
         budget = max(budget, 32)
         parts: list[str] = []

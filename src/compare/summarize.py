@@ -86,14 +86,19 @@ class ExtractiveSummarizer:
         lead = self.lead_weight / position**self.lead_decay
         n_words = np.array([len(s.text.split()) for s in document.sentences])
         return np.asarray(
-            coverage + lead - 10.0 * (n_words < MIN_WORDS) - self.long_penalty * (n_words > MAX_WORDS)
+            coverage
+            + lead
+            - 10.0 * (n_words < MIN_WORDS)
+            - self.long_penalty * (n_words > MAX_WORDS)
         )
 
     def summarize(self, document: Segmented, points: int) -> Summary:
         if not document.sentences:
             return Summary((), self.method, self.model_id)
         picks = select(self.scores(document), document.vectors, points, self.redundancy)
-        return Summary(tuple(_verbatim(document.sentences, i) for i in picks), self.method, self.model_id)
+        return Summary(
+            tuple(_verbatim(document.sentences, i) for i in picks), self.method, self.model_id
+        )
 
 
 def _verbatim(sentences: Sequence[Sentence], i: int) -> SummaryPoint:
