@@ -203,6 +203,7 @@ def _context(config: Any, tokenizer: Any) -> int:
 def _save(loaded: LoadedModel, folder: Path, progress: Progress) -> None:
     """Write the converted model beside its final place, then rename, so an interrupted run
     never leaves a half-written cache entry."""
+    tmp: Path | None = None
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
@@ -215,11 +216,13 @@ def _save(loaded: LoadedModel, folder: Path, progress: Progress) -> None:
         loaded.tokenizer.save_pretrained(tmp)
         os.replace(tmp, folder)
     except OSError as e:
-        shutil.rmtree(locals().get("tmp", folder.parent / ".none"), ignore_errors=True)
-        progress(
-            f"could not cache the converted model in {folder} ({e.strerror or e}); "
-            "the next run converts again"
-        )
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+        if not (folder / "config.json").is_file():  # (another run may have just cached it)
+            progress(
+                f"could not cache the converted model in {folder} ({e.strerror or e}); "
+                "the next run converts again"
+            )
 
 
 # ---------------------------------------------------------------- summarizer
