@@ -41,8 +41,11 @@ class Segmented:
 
 
 class Summarizer(Protocol):
-    model_id: str
-    method: str
+    @property
+    def model_id(self) -> str: ...
+
+    @property
+    def method(self) -> str: ...
 
     def summarize(self, document: Segmented, points: int) -> Summary: ...
 
