@@ -62,10 +62,11 @@ def run(
     vectors = embedder.embed(flat) if flat else np.zeros((0, 1), dtype=np.float32)
     bounds = np.cumsum([0] + [len(g) for g in sentences])
     segmented = [Segmented(g, vectors[bounds[k] : bounds[k + 1]]) for k, g in enumerate(sentences)]
-    entries = []
-    for k, (d, s) in enumerate(zip(documents, segmented, strict=True), 1):
-        progress(f"summarizing {d.id} ({k}/{len(documents)}, {summarizer.method})")
-        entries.append(DocumentEntry(d, s.sentences, summarizer.summarize(s, options.summary_sentences)))
+    progress(f"summarizing ({summarizer.method})")
+    entries = tuple(
+        DocumentEntry(d, s.sentences, summarizer.summarize(s, options.summary_sentences))
+        for d, s in zip(documents, segmented, strict=True)
+    )
     model = pair_model()
     words = [[set(segment.words(s.text)) for s in g] for g in sentences]
     comparisons = []
@@ -75,7 +76,7 @@ def run(
         )
         claims = tuple(classify.classify(b, sentences[before], sentences[after]) for b in beads)
         comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
-    return Brief(tuple(entries), tuple(comparisons), options.baseline, embedder.model_id)
+    return Brief(entries, tuple(comparisons), options.baseline, embedder.model_id)
 
 
 def pairs(count: int, baseline: Baseline) -> list[tuple[int, int]]:
