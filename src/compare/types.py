@@ -116,6 +116,47 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """A thread's state in one document: status and the sentences that carry the claim."""
+
+    status: str
+    sentences: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Thread:
+    """One claim across the timeline: a cell per document, in document order."""
+
+    id: str
+    cells: tuple[Cell, ...]
+
+    @property
+    def eventful(self) -> bool:
+        """Changed, dropped, revived or new after the first document at some point."""
+        return any(c.status in {"changed", "dropped", "revived", "new"} for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Formulation:
+    phrase: str
+    counts: tuple[int, ...]
+    """Occurrences in each document, in document order."""
+    watched: bool = False
+    shifted_to: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> int | None:
+        """Index of the first document that uses the phrase (None: no document does)."""
+        return next((i for i, c in enumerate(self.counts) if c), None)
+
+    @property
+    def gone(self) -> int | None:
+        """Index of the document from which the phrase no longer appears, if it stops."""
+        last = max((i for i, c in enumerate(self.counts) if c), default=None)
+        return last + 1 if last is not None and last + 1 < len(self.counts) else None
+
+
+@dataclass(frozen=True)
 class DocumentEntry:
     """A document as it appears in a brief: its sentences and its summary."""
 
@@ -133,6 +174,8 @@ class Brief:
     baseline: Baseline
     embedder: str
     notes: tuple[str, ...] = ()
+    lineage: tuple[Thread, ...] = ()
+    formulations: tuple[Formulation, ...] = ()
     schema: str = SCHEMA_ID
 
     def entry(self, document_id: str) -> DocumentEntry:

@@ -1,0 +1,185 @@
+"""Fit the pair model that decides "same claim" (repeated/changed) vs "unrelated".
+
+Data (../shared/data/similarity, labeled public sets; the package never reads them):
+  STS Benchmark train -> fit, dev -> threshold, test -> report (gold score >= 3 means the two
+  sentences are at least "roughly equivalent, important details differ": the same claim).
+  MRPC test and SICK test -> report only.
+
+Features: MiniLM cosine and Dice word overlap (compare.align). A logistic model over both is
+compared with the naive model (cosine alone). The fitted values and the figures are written
+to src/compare/calibration.json, which the package ships.
+
+Run: python scripts/calibrate.py            (about 3-6 minutes on 2 cores: it embeds ~25k sentences)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.optimize import minimize
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from compare.align import PairModel, dice  # noqa: E402
+from compare.embed import TransformerEmbedder  # noqa: E402
+from compare.segment import words  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "similarity"
+OUT = ROOT / "src" / "compare" / "calibration.json"
+SAME_CLAIM = 3.0
+
+
+def sts(split: str) -> list[tuple[str, str, float]]:
+    rows = []
+    with open(DATA / "stsbenchmark" / f"sts-{split}.csv", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            rows.append((parts[5], parts[6], float(parts[4])))
+    return rows
+
+
+def mrpc() -> list[tuple[str, str, float]]:
+    with open(DATA / "mrpc" / "msr_paraphrase_test.txt", encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        next(reader)
+        return [(r[3], r[4], float(r[0])) for r in reader if len(r) == 5 and r[1] != "-1"]
+
+
+def sick() -> list[tuple[str, str, str]]:
+    with open(DATA / "sick" / "SICK_test_annotated.txt", encoding="utf-8") as fh:
+        next(fh)
+        return [(p[1], p[2], p[4].strip()) for p in (line.rstrip("\n").split("\t") for line in fh)]
+
+
+def embed_cached(texts: list[str]) -> np.ndarray:
+    """MiniLM vectors of `texts`, kept in the user cache so that refitting is quick."""
+    import hashlib
+    import os
+
+    key = hashlib.sha256("\x00".join(texts).encode()).hexdigest()[:16]
+    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "compare"
+    path = folder / f"calibration-{key}.npy"
+    if path.exists():
+        return np.load(path)
+    print(f"embedding {len(texts)} unique sentences ...", file=sys.stderr)
+    vectors = TransformerEmbedder(batch_size=128).embed(texts)
+    folder.mkdir(parents=True, exist_ok=True)
+    np.save(path, vectors)
+    return vectors
+
+
+def features(pairs: list[tuple[str, str]], vec: dict[str, np.ndarray]) -> np.ndarray:
+    cos = np.array([float(vec[a] @ vec[b]) for a, b in pairs])
+    lex = np.array([dice(set(words(a)), set(words(b))) for a, b in pairs])
+    return np.stack([cos, lex], 1)
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    xb = np.hstack([x, np.ones((len(x), 1))])
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = xb @ w
+        p = 1 / (1 + np.exp(-z))
+        eps = 1e-9
+        value = -np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps)) + 1e-4 * (w[:-1] @ w[:-1])
+        grad = xb.T @ (p - y) / len(y) + np.r_[2e-4 * w[:-1], 0]
+        return float(value), grad
+
+    return np.asarray(minimize(loss, np.zeros(xb.shape[1]), jac=True, method="L-BFGS-B").x)
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    grid = np.linspace(0.05, 0.95, 181)
+    acc = [np.mean((p >= t) == y) for t in grid]
+    return float(grid[int(np.argmax(acc))])
+
+
+def main() -> None:
+    if not DATA.is_dir():
+        sys.exit(f"calibrate: {DATA} not found (this script needs ../shared/data beside the checkout)")
+    t0 = time.time()
+    train, dev, test, para, entail = sts("train"), sts("dev"), sts("test"), mrpc(), sick()
+    texts = sorted({t for rows in (train, dev, test, para, entail) for r in rows for t in r[:2]})
+    vectors = embed_cached(texts)
+    vec = dict(zip(texts, vectors, strict=True))
+    print(f"embedded in {time.time() - t0:.0f}s", file=sys.stderr)
+
+    def xy(rows: list[tuple[str, str, float]]) -> tuple[np.ndarray, np.ndarray]:
+        return features([(a, b) for a, b, _ in rows], vec), np.array([s >= SAME_CLAIM for *_, s in rows], float)
+
+    (xtr, ytr), (xdv, ydv), (xte, yte) = xy(train), xy(dev), xy(test)
+    results = {}
+    for name, cols in (("cosine only (naive)", [0]), ("cosine + word overlap", [0, 1])):
+        w = fit(xtr[:, cols], ytr)
+        prob = lambda x, w=w, cols=cols: 1 / (1 + np.exp(-(x[:, cols] @ w[:-1] + w[-1])))  # noqa: E731
+        thr = best_threshold(prob(xdv), ydv)
+        xmr = features([(a, b) for a, b, _ in para], vec)
+        ymr = np.array([s for *_, s in para])
+        xsk = features([(a, b) for a, b, _ in entail], vec)
+        lab = np.array([lbl for *_, lbl in entail])
+        paired_sick = prob(xsk) >= thr
+        results[name] = {
+            "weights": [float(v) for v in w],
+            "threshold": thr,
+            "sts_dev_accuracy": float(np.mean((prob(xdv) >= thr) == ydv)),
+            "sts_test_accuracy": float(np.mean((prob(xte) >= thr) == yte)),
+            "mrpc_test_accuracy": float(np.mean((prob(xmr) >= thr) == ymr)),
+            "mrpc_paraphrases_paired": float(np.mean(prob(xmr)[ymr == 1] >= thr)),
+            "sick_entailment_paired": float(np.mean(paired_sick[lab == "ENTAILMENT"])),
+            "sick_contradiction_paired": float(np.mean(paired_sick[lab == "CONTRADICTION"])),
+            "sick_neutral_paired": float(np.mean(paired_sick[lab == "NEUTRAL"])),
+        }
+    # a pair whose word diff keeps no word in place is split into dropped + new (classify.claims)
+    from compare.classify import keeps_words
+    from compare.diff import word_diff
+
+    w_cos, w_lex, bias = results["cosine + word overlap"]["weights"]
+    thr = results["cosine + word overlap"]["threshold"]
+    p_test = 1 / (1 + np.exp(-(xte @ np.array([w_cos, w_lex]) + bias)))
+    kept = np.array([keeps_words(word_diff(a, b)) for a, b, _ in test])
+    rewrite_rule = {
+        "sts_test_accuracy_without": float(np.mean((p_test >= thr) == yte)),
+        "sts_test_accuracy_with": float(np.mean(((p_test >= thr) & kept) == yte)),
+        "mrpc_paraphrases_total_rewrites": float(np.mean([not keeps_words(word_diff(a, b)) for a, b, s in para if s == 1])),
+    }
+    # "repeated" needs identical wording, so a SICK contradiction is never repeated:
+    contradictions = [(a, b) for a, b, lbl in entail if lbl == "CONTRADICTION"]
+    from compare.classify import normalized
+
+    repeated = sum(normalized(a) == normalized(b) for a, b in contradictions)
+    chosen = results["cosine + word overlap"]
+    w_cos, w_lex, bias = chosen["weights"]
+    report = {
+        "pair_model": {"w_cos": round(w_cos, 4), "w_lex": round(w_lex, 4), "bias": round(bias, 4),
+                       "threshold": round(chosen["threshold"], 3)},
+        "fitted_by": "scripts/calibrate.py on STS Benchmark train (fit) and dev (threshold); "
+                     f"same claim = gold score >= {SAME_CLAIM}",
+        "figures": results,
+        "total_rewrite_rule": rewrite_rule,
+        "sick_contradictions_repeated": f"{repeated} of {len(contradictions)}",
+    }
+    PairModel(**report["pair_model"])  # the shipped values must build the model
+    OUT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print("| model | STS dev acc | STS test acc | MRPC test acc | MRPC paraphrases paired | "
+          "SICK entailment paired | SICK contradiction paired | SICK neutral paired |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, r in results.items():
+        print(f"| {name} | {r['sts_dev_accuracy']:.3f} | {r['sts_test_accuracy']:.3f} | "
+              f"{r['mrpc_test_accuracy']:.3f} | {r['mrpc_paraphrases_paired']:.3f} | "
+              f"{r['sick_entailment_paired']:.3f} | {r['sick_contradiction_paired']:.3f} | "
+              f"{r['sick_neutral_paired']:.3f} |")
+    print(f"\nTotal rewrites split into dropped + new: STS test accuracy "
+          f"{rewrite_rule['sts_test_accuracy_without']:.3f} -> {rewrite_rule['sts_test_accuracy_with']:.3f}; "
+          f"MRPC paraphrases that are total rewrites: {rewrite_rule['mrpc_paraphrases_total_rewrites']:.3f}")
+    print(f"\nSICK contradictions labeled repeated: {report['sick_contradictions_repeated']}")
+    print(f"wrote {OUT.relative_to(ROOT)}: {report['pair_model']}")
+
+
+if __name__ == "__main__":
+    main()

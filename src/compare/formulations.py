@@ -1,0 +1,103 @@
+"""formulations: recurring multi-word phrases ("key formulations") and where they appear.
+
+Analysts track set phrases ("self-reliance and strength in science and technology",
+"considerable time"). A phrase is found automatically when it is 2 to 8 words long, begins
+and ends with a content word, and occurs at least twice across the documents; of a phrase and
+a longer one that occurs exactly where it does, only the longer is kept. Phrases from a watch
+list are always tracked. A shift is a phrase that disappears while a phrase sharing its
+first or last two words appears in the same document ("self-reliance and strength" ->
+"self-reliance and self-improvement").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .types import Formulation
+
+STOP = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been being it its "
+    "this that these those which who whom whose what when where while has have had do does did "
+    "not no nor so than then there their they them he she his her we our you your i me my also "
+    "will would shall should can could may might must into over under about after before between "
+    "through during such other some any each all both more most very just only up out if".split()
+)
+MAX_WORDS = 8
+MIN_WORDS = 2
+LIMIT = 25
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+_CLAUSE = re.compile(r"[,;:()\[\]\"“”?!]|\s[-–—]+\s|\.(?:\s|$)")
+
+
+def _ngrams(sentences: Sequence[str]) -> Counter[tuple[str, ...]]:
+    """Counts of candidate phrases; a phrase never crosses a comma, colon or quote mark."""
+    grams: Counter[tuple[str, ...]] = Counter()
+    for clause in (c for s in sentences for c in _CLAUSE.split(s)):
+        words = _tokens(clause)
+        for n in range(MIN_WORDS, MAX_WORDS + 1):
+            for i in range(len(words) - n + 1):
+                g = tuple(words[i : i + n])
+                if g[0] not in STOP and g[-1] not in STOP and sum(w not in STOP for w in g) >= 2:
+                    grams[g] += 1
+    return grams
+
+
+def count(phrase: str, sentences: Sequence[str]) -> int:
+    """Occurrences of `phrase` (case-insensitive, whole words) in `sentences`."""
+    words = _tokens(phrase)
+    if not words:
+        return 0
+    pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+    return sum(len(pattern.findall(s.replace("’", "'"))) for s in sentences)
+
+
+def formulations(
+    documents: Sequence[Sequence[str]], watch: Sequence[str] = (), limit: int = LIMIT
+) -> tuple[Formulation, ...]:
+    """Key formulations of `documents` (each a list of sentence texts), watched phrases first."""
+    per_doc = [_ngrams(d) for d in documents]
+    total: Counter[tuple[str, ...]] = Counter()
+    for grams in per_doc:
+        total.update(grams)
+    candidates = {g for g, c in total.items() if c >= 2}
+    profile = {g: tuple(grams[g] for grams in per_doc) for g in candidates}
+    kept = [
+        g for g in candidates
+        if not any(len(h) > len(g) and profile[h] == profile[g] and _contains(h, g) for h in candidates)
+    ]
+    spread = lambda g: (sum(1 for c in profile[g] if c), sum(profile[g]) * len(g), g)  # noqa: E731
+    kept.sort(key=spread, reverse=True)
+    found = [Formulation(" ".join(g), profile[g]) for g in kept[:limit]]
+    watched = [Formulation(p, tuple(count(p, d) for d in documents), watched=True) for p in watch if p.strip()]
+    return tuple(_with_shifts(f, per_doc) for f in watched + found)
+
+
+def _contains(h: tuple[str, ...], g: tuple[str, ...]) -> bool:
+    return any(h[i : i + len(g)] == g for i in range(len(h) - len(g) + 1))
+
+
+def _with_shifts(f: Formulation, per_doc: list[Counter[tuple[str, ...]]]) -> Formulation:
+    """Attach the phrase that most resembles `f` in the document where `f` disappears: it
+    shares `f`'s first or last two words and most of its words."""
+    k = f.gone
+    words = tuple(_tokens(f.phrase))
+    if k is None or len(words) < 3:
+        return f
+    head, tail = words[:2], words[-2:]
+    own = set(words)
+    scored = [
+        (2 * len(own & set(g)) / (len(own) + len(set(g))), -len(g), " ".join(g))
+        for g in per_doc[k]
+        if not _contains(words, g) and not _contains(g, words) and abs(len(g) - len(words)) <= 2 and (g[:2] == head or g[-2:] == tail)
+    ]
+    best = [p for score, _, p in sorted(scored, reverse=True) if score >= 0.5][:1]
+    return Formulation(f.phrase, f.counts, f.watched, tuple(best))

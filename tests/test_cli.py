@@ -1,0 +1,82 @@
+"""The CLI as a user runs it: exit codes, formats, -o, one-line errors, no torch for --help."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "compare", *args], capture_output=True, text=True, cwd=cwd,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+    )
+
+
+def test_help_lists_every_option_and_does_not_import_torch() -> None:
+    r = run("--help")
+    assert r.returncode == 0
+    for option in ("--format", "--output", "--baseline", "--summary-sentences", "--date", "--template", "--quiet"):
+        assert option in r.stdout
+    probe = subprocess.run(
+        [sys.executable, "-c", "import sys, compare.cli; sys.exit('torch' in sys.modules or 'transformers' in sys.modules)"],
+        env={"PYTHONPATH": str(ROOT / "src")},
+    )
+    assert probe.returncode == 0
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
+def test_formats_to_stdout_and_to_file(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"brief.{fmt}"
+    r = run(*map(str, SEEDS), "--format", fmt, "-o", str(out), "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "" and r.stderr == ""
+    text = out.read_text(encoding="utf-8")
+    if fmt == "json":
+        data = json.loads(text)
+        assert data["schema"] == "compare.brief/1"
+        assert {c["status"] for c in data["comparisons"][0]["claims"]} <= {"repeated", "changed", "new", "dropped"}
+    elif fmt == "html":
+        assert text.startswith("<!DOCTYPE html>") and "<del>" in text and "<ins>" in text
+    else:
+        assert text.startswith("# Comparative brief") and "~~" in text
+
+
+def test_markdown_is_the_default_on_stdout_with_progress_on_stderr() -> None:
+    r = run(*map(str, SEEDS))
+    assert r.returncode == 0
+    assert r.stdout.startswith("# Comparative brief")
+    assert "compare:" in r.stderr and "compare:" not in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["missing.txt", str(SEEDS[0])], 3, "missing.txt: no such file"),
+        (["seeds"], 3, "seeds: is a directory"),
+        (["nothing-*.txt"], 3, "nothing-*.txt: the pattern matched no file"),
+        ([str(SEEDS[0])], 2, "need at least two documents"),
+        ([*map(str, SEEDS), "--format", "pdf"], 2, "pdf"),
+        ([*map(str, SEEDS), "-o", str(SEEDS[0])], 5, "is one of the input files"),
+    ],
+)
+def test_user_mistakes_give_one_line_and_an_exit_code(args: list[str], code: int, message: str) -> None:
+    r = run(*args)
+    assert r.returncode == code, r.stderr
+    assert message in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_failed_run_leaves_previous_output_intact(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    out.write_text("previous brief", encoding="utf-8")
+    r = run(str(SEEDS[0]), "missing.txt", "-o", str(out))
+    assert r.returncode == 3
+    assert out.read_text(encoding="utf-8") == "previous brief"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]

@@ -1,0 +1,183 @@
+"""Table tests for the pure stages: load (parse), segment, diff, classify, align."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from compare import align, classify, load, segment
+from compare.diff import side, word_diff
+from compare.errors import DateError, InputError
+from compare.types import Bead, Op, Sentence, Status
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "date", "body"),
+    [
+        ("x.txt", " date 2023-02-26 BEIJING, Feb. 26 — body", dt.date(2023, 2, 26), "BEIJING, Feb. 26 — body"),
+        ("x.txt", "date 2023-08-05 Headline\n\nBody.", dt.date(2023, 8, 5), "Headline\n\nBody."),
+        ("x.txt", "---\ndate: 2021-03-04\ntitle: T\n---\nBody.", dt.date(2021, 3, 4), "Body."),
+        ("2023-02-26-x.txt", "Body.", dt.date(2023, 2, 26), "Body."),
+        ("20230226.txt", "Body.", dt.date(2023, 2, 26), "Body."),
+        ("x_2023-02-26.md", "Body.", dt.date(2023, 2, 26), "Body."),
+    ],
+)
+def test_parse_finds_the_date_and_body(name: str, text: str, date: dt.date, body: str) -> None:
+    doc = load.parse(text, Path(name))
+    assert doc.date == date
+    assert doc.text[doc.body_start :] == body
+    assert doc.text == text
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "error"),
+    [
+        ("x.txt", "no date here.", DateError),
+        ("x.txt", "date 2023-02-30 impossible", DateError),
+        ("2023-13-01.txt", "Body.", DateError),
+        ("x.txt", "   \n ", InputError),
+        ("x.txt", "date 2023-02-01\n  ", InputError),
+    ],
+)
+def test_parse_rejects_with_the_file_named(name: str, text: str, error: type[Exception]) -> None:
+    with pytest.raises(error, match=name):
+        load.parse(text, Path(name))
+
+
+def test_front_matter_title_and_headline() -> None:
+    assert load.parse("---\ndate: 2021-03-04\ntitle: T\n---\nBody.", Path("a")).title == "T"
+    assert load.parse("date 2021-03-04 Big News Today\nBody text here.", Path("a")).title == "Big News Today"
+    assert load.parse("date 2021-03-04 One sentence only.", Path("a")).title is None
+
+
+def test_documents_are_ordered_by_date_then_name(tmp_path: Path) -> None:
+    for name, text in [("b.txt", "date 2020-01-02 B."), ("a.txt", "date 2020-01-02 A."), ("c.txt", "date 2019-05-05 C.")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    docs = load.read_all(sorted(tmp_path.iterdir()))
+    assert [d.id for d in docs] == ["c", "a", "b"]
+
+
+def _doc(text: str) -> load.Document:
+    return load.parse(text, Path("2020-01-01.txt"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BEIJING, Feb. 26, 2023 /PRNewswire/ — China met on Feb. 26, 2023 in Beijing. It rained.",
+         ["China met on Feb. 26, 2023 in Beijing.", "It rained."]),
+        ("The U.S. economy grew. Prices rose...", ["The U.S. economy grew.", "Prices rose..."]),
+        ("Headline Without Stop\nFirst line of body. Second one.\n\nNew paragraph",
+         ["First line of body.", "Second one.", "New paragraph"]),
+        ('He said "No. Never." and left. Then he came back.', ['He said "No. Never." and left.', "Then he came back."]),
+        ("\n\nOctober 28, 2015\n\nFederal Reserve issues FOMC statement\n\nShare\n\n  The Committee met.",
+         ["The Committee met."]),
+    ],
+)
+def test_segment_sentences_and_offsets(text: str, expected: list[str]) -> None:
+    doc = _doc(text)
+    sentences = segment.segment(doc)
+    assert [s.text for s in sentences] == expected
+    for s in sentences:
+        assert doc.text[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "deleted", "inserted"),
+    [
+        ("has improved somewhat further.", "has improved further.", ["somewhat "], []),
+        ("at 0 to 1/4 percent.", "at 1/4 to 1/2 percent.", ["0", "1/4"], ["1/4", "1/2"]),
+        ("a world leader in science", "a world scientific power", ["leader in science"], ["scientific power"]),
+        ("same text", "same text", [], []),
+    ],
+)
+def test_word_diff_strikes_whole_words(before: str, after: str, deleted: list[str], inserted: list[str]) -> None:
+    ops = word_diff(before, after)
+    assert side(ops, Op.DELETE) == before
+    assert side(ops, Op.INSERT) == after
+    assert [d.text for d in ops if d.op is Op.DELETE] == deleted
+    assert [d.text for d in ops if d.op is Op.INSERT] == inserted
+
+
+def _sents(*texts: str) -> list[Sentence]:
+    return [Sentence(i, t, 0, len(t)) for i, t in enumerate(texts)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "status", "mechanical"),
+    [
+        ("The Committee met in June.", "The Committee met in June.", Status.REPEATED, False),
+        ("The Committee’s view.", "The Committee's  view.", Status.REPEATED, False),
+        ("The Committee met in June.", "The Committee met in July.", Status.CHANGED, True),
+        ("Growth was moderate.", "Growth was moderate;", Status.CHANGED, True),
+        ("Growth improved somewhat further.", "Growth improved further.", Status.CHANGED, False),
+    ],
+)
+def test_classify_pairs(old: str, new: str, status: Status, mechanical: bool) -> None:
+    claim = classify.classify(Bead((0,), (0,), 0.9), _sents(old), _sents(new))
+    assert claim.status is status
+    assert claim.mechanical is mechanical
+    assert (claim.diff == ()) is (status is Status.REPEATED)
+
+
+def test_classify_one_sided_and_numbers() -> None:
+    assert classify.classify(Bead((0,), ()), _sents("a"), []).status is Status.DROPPED
+    assert classify.classify(Bead((), (0,)), [], _sents("a")).status is Status.NEW
+    claim = classify.classify(
+        Bead((0,), (0,), 0.9),
+        _sents("the target range at 0 to 1/4 percent."),
+        _sents("the target range at 1/4 to 1/2 percent."),
+    )
+    assert [(n.before, n.after) for n in claim.numbers] == [("0 to 1/4 percent", "1/4 to 1/2 percent")]
+
+
+def _unit(rows: list[list[float]]) -> np.ndarray:
+    m = np.array(rows, dtype=np.float64)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+MODEL = align.PairModel(w_cos=10.0, w_lex=6.0, bias=-8.5, threshold=0.5)
+
+
+def test_align_is_global_and_order_free() -> None:
+    # before 0 is close to after 1 and 0; a greedy pass would give before 0 its best (after 0)
+    # and leave before 1 unpaired; assignment pairs both.
+    bv = _unit([[1, 0.3, 0], [1, 0, 0]])
+    av = _unit([[1, 0.05, 0], [1, 0.5, 0]])
+    words = [{"a", "b"}, {"a", "b"}]
+    beads = align.align(bv, av, words, words, MODEL)
+    pairs = {(b.before, b.after) for b in beads}
+    assert pairs == {((0,), (1,)), ((1,), (0,))}
+
+
+def test_align_covers_every_sentence_once_and_leaves_unrelated_alone() -> None:
+    bv = _unit([[1, 0, 0], [0, 1, 0]])
+    av = _unit([[0, 1, 0], [0, 0, 1]])
+    beads = align.align(bv, av, [{"x"}, {"y"}], [{"y"}, {"z"}], MODEL)
+    assert sorted(i for b in beads for i in b.before) == [0, 1]
+    assert sorted(j for b in beads for j in b.after) == [0, 1]
+    assert {(b.before, b.after) for b in beads} == {((1,), (0,)), ((0,), ()), ((), (1,))}
+
+
+def test_align_joins_a_split_sentence() -> None:
+    # one sentence (a+b) became two sentences (a) and (b)
+    bv = _unit([[1, 1, 0]])
+    av = _unit([[1, 0.1, 0], [0.1, 1, 0]])
+    bw = [{"alpha", "beta", "gamma", "delta"}]
+    aw = [{"alpha", "beta"}, {"gamma", "delta"}]
+    beads = align.align(bv, av, bw, aw, MODEL)
+    assert [(b.before, b.after) for b in beads] == [((0,), (0, 1))]
+
+
+def test_a_total_rewrite_is_a_dropped_and_a_new_claim() -> None:
+    before = _sents("Xi urged the strengthening of basic research, according to Xinhua.", "Rates held.")
+    after = _sents("An article published in August sheds light on this significance.", "Rates held!")
+    got = classify.claims([Bead((0,), (0,), 0.7), Bead((1,), (1,), 0.9)], before, after)
+    assert [(c.status, c.before, c.after) for c in got] == [
+        (Status.DROPPED, (0,), ()),
+        (Status.NEW, (), (0,)),
+        (Status.CHANGED, (1,), (1,)),
+    ]
