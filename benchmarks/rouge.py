@@ -242,8 +242,9 @@ def main(argv: Sequence[str] | None = None) -> None:
 
 def abstractive(docs: Sequence[Segmented]) -> list[str]:
     from compare.abstractive import AbstractiveSummarizer
+    from compare.embed import TransformerEmbedder
 
-    s = AbstractiveSummarizer(progress=lambda m: print(m, file=sys.stderr))
+    s = AbstractiveSummarizer(TransformerEmbedder(), progress=lambda m: print(m, file=sys.stderr))
     return [" ".join(p.text for p in s.summarize(d, POINTS).points) for d in docs]
 
 
