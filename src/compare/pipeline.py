@@ -73,7 +73,7 @@ def run(
     vectors = embedder.embed(flat) if flat else np.zeros((0, 1), dtype=np.float32)
     bounds = np.cumsum([0] + [len(g) for g in sentences])
     segmented = [Segmented(g, vectors[bounds[k] : bounds[k + 1]]) for k, g in enumerate(sentences)]
-    progress("summarizing")
+    progress(f"summarizing ({summarizer.method})")
     entries = tuple(
         DocumentEntry(d, s.sentences, summarizer.summarize(s, options.summary_sentences))
         for d, s in zip(documents, segmented, strict=True)

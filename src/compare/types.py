@@ -28,6 +28,11 @@ class Format(StrEnum):
     JSON = "json"
 
 
+class SummarizerKind(StrEnum):
+    EXTRACTIVE = "extractive"
+    ABSTRACTIVE = "abstractive"
+
+
 class Op(StrEnum):
     EQUAL = "equal"
     INSERT = "insert"

@@ -1,0 +1,186 @@
+"""Checking summaries with tests: every summary is shorter than its source, every point cites
+its sources, extractive points are verbatim source sentences, output is deterministic."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from compare import segment
+from compare.abstractive import Prompt, packaged_prompt, parse_points
+from compare.errors import TemplateError
+from compare.summarize import SUPPORT_BAR, ExtractiveSummarizer, Segmented, evidence, select
+from compare.types import Document, Summary
+from conftest import ROOT, SEEDS
+
+CNNDM_SAMPLE = 5
+
+
+def segmented(text: str, embedder) -> Segmented:  # type: ignore[no-untyped-def]
+    sentences = segment.segment(Document("d", "d", dt.date(2020, 1, 1), None, text))
+    return Segmented(sentences, embedder.embed([s.text for s in sentences]))
+
+
+def check_extractive(summary: Summary, doc: Segmented, points: int) -> None:
+    assert summary.method == "extractive"
+    assert 0 < len(summary.points) <= points
+    source_chars = sum(len(s.text) for s in doc.sentences)
+    if len(doc.sentences) > points:
+        assert sum(len(p.text) for p in summary.points) < source_chars
+    for p in summary.points:
+        assert p.sources, "every point cites a source sentence"
+        assert [p.text] == [doc.sentences[i].text for i in p.sources], "verbatim source sentence"
+        assert p.supported and p.support == 1.0
+    indices = [p.sources[0] for p in summary.points]
+    assert indices == sorted(set(indices)), "document order, no repeats"
+
+
+def test_seed_summaries(seeds_brief) -> None:  # type: ignore[no-untyped-def]
+    for entry in seeds_brief.documents:
+        doc = Segmented(entry.sentences, np.zeros((len(entry.sentences), 1)))
+        check_extractive(entry.summary, doc, 3)
+        assert sum(len(p.text) for p in entry.summary.points) < len(entry.document.text)
+
+
+@pytest.fixture(scope="module")
+def cnndm(shared_data: Path, embedder) -> list[Segmented]:  # type: ignore[no-untyped-def]
+    path = shared_data / "summarization" / "summeval_cnndm_test100.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()[:CNNDM_SAMPLE]]
+    return [segmented(r["article"], embedder) for r in rows]
+
+
+@pytest.mark.shared
+def test_cnndm_sample_summaries(cnndm: list[Segmented]) -> None:
+    for doc in cnndm:
+        check_extractive(ExtractiveSummarizer().summarize(doc, 3), doc, 3)
+
+
+@pytest.mark.shared
+def test_extractive_is_deterministic(cnndm: list[Segmented]) -> None:
+    s = ExtractiveSummarizer()
+    assert [s.summarize(d, 3) for d in cnndm] == [s.summarize(d, 3) for d in cnndm]
+
+
+def test_seed_summaries_are_deterministic(embedder) -> None:  # type: ignore[no-untyped-def]
+    text = SEEDS[0].read_text("utf-8")
+    a = ExtractiveSummarizer().summarize(segmented(text, embedder), 2)
+    b = ExtractiveSummarizer().summarize(segmented(text, embedder), 2)
+    assert a == b
+
+
+def test_empty_document() -> None:
+    summary = ExtractiveSummarizer().summarize(Segmented((), np.zeros((0, 4))), 3)
+    assert summary.points == ()
+
+
+@given(st.integers(1, 12), st.integers(0, 15), st.floats(0, 1))
+def test_select_returns_k_distinct_indices_in_order(n: int, k: int, redundancy: float) -> None:
+    rng = np.random.default_rng(n * 31 + k)
+    v = rng.normal(size=(n, 5))
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    picks = select(rng.random(n), v, k, redundancy)
+    assert picks == sorted(set(picks)) and len(picks) == min(k, n)
+
+
+def test_evidence_cites_best_sentence_and_flags_weak_support() -> None:
+    sentences = np.eye(4, dtype=np.float32)
+    close = np.array([0.9, 0.1, 0.0, 0.0], dtype=np.float32)
+    close /= np.linalg.norm(close)
+    sources, support, supported = evidence(close, sentences)
+    assert sources == (0,) and support > SUPPORT_BAR and supported
+    vague = np.full(4, 0.5, dtype=np.float32)
+    sources, support, supported = evidence(vague, sentences)
+    assert len(sources) >= 1 and support == 0.5 and supported == (0.5 >= SUPPORT_BAR)
+    far = np.array([0.3, 0.2, 0.2, 0.2], dtype=np.float32)
+    far /= np.linalg.norm(far) * 2
+    assert evidence(far, sentences)[2] is False
+    assert evidence(close, np.zeros((0, 4))) == ((), 0.0, False)
+
+
+@pytest.mark.parametrize(
+    ("answer", "limit", "expected"),
+    [
+        (
+            "- The council raised fares.\n- Buses will be electric.",
+            3,
+            ["The council raised fares.", "Buses will be electric."],
+        ),
+        (
+            "Here are the points:\n1. Fares rise by ten percent.\n2) Fares rise by ten percent.",
+            3,
+            ["Fares rise by ten percent."],
+        ),
+        (
+            "The council raised fares. Buses will be electric. Critics object strongly.",
+            2,
+            ["The council raised fares.", "Buses will be electric."],
+        ),
+        ("* **Prices rose sharply in March.**\n", 3, ["Prices rose sharply in March."]),
+        ("", 3, []),
+        ("ok", 3, []),
+    ],
+)
+def test_parse_points(answer: str, limit: int, expected: list[str]) -> None:
+    assert parse_points(answer, limit) == expected
+
+
+def test_prompt_names_a_missing_variable() -> None:
+    with pytest.raises(TemplateError, match="'title' is undefined"):
+        Prompt("mine.j2", "{{ title }}: {{ text }}").render(text="x", points=1, part=1, parts=1)
+
+
+@pytest.mark.parametrize("kind", ["chat", "seq2seq"])
+def test_packaged_prompts_render_and_match_the_copies_in_prompts(kind: str) -> None:
+    prompt = packaged_prompt(kind)
+    assert prompt.name == f"summarize-{kind}.j2"
+    assert (ROOT / "prompts" / prompt.name).read_text("utf-8") == prompt.source
+    text = prompt.render(text="Fares rose.", points=2, part=1, parts=1)
+    assert "Fares rose." in text
+
+
+def test_importing_the_abstractive_backend_does_not_import_torch() -> None:
+    code = "import compare.abstractive, compare.cli, sys; print('torch' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "src")},
+        check=True,
+    )
+    assert out.stdout.strip() == "False"
+
+
+def test_cli_model_needs_abstractive() -> None:
+    code = "from compare.cli import main; main()"
+    args = [sys.executable, "-c", code, *map(str, SEEDS), "--model", "x"]
+    out = subprocess.run(
+        args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")}
+    )
+    assert out.returncode == 2 and "--summarizer abstractive" in out.stderr
+
+
+def test_cli_missing_prompt_file(tmp_path: Path) -> None:
+    code = "from compare.cli import main; main()"
+    args = [
+        sys.executable,
+        "-c",
+        code,
+        *map(str, SEEDS),
+        "--summarizer",
+        "abstractive",
+        "--prompt",
+        str(tmp_path / "nope.j2"),
+    ]
+    out = subprocess.run(
+        args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")}
+    )
+    assert out.returncode == 3 and "prompt file not found" in out.stderr
