@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
+import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from .errors import CompareError, InputError, OutputError, UsageError
+from .embed import DEFAULT_EMBEDDER
+from .errors import CompareError, DateError, InputError, OutputError, TemplateError, UsageError
 from .render import Format
 from .types import Baseline
 
@@ -35,43 +38,102 @@ def _expand(files: list[str]) -> list[Path]:
     return out
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def _dates(values: list[str]) -> dict[str, dt.date]:
+    """``FILE=YYYY-MM-DD`` values of ``--date`` -> {FILE: date}."""
     out: dict[str, dt.date] = {}
     for v in values:
         name, _, day = v.rpartition("=")
-        try:
-            out[name] = dt.date.fromisoformat(day)
-        except ValueError:
-            raise UsageError(f"--date {v}: expected FILE=YYYY-MM-DD with a real date") from None
-        if not name:
+        m = _ISO_DAY.fullmatch(day.strip())
+        if not name or not m:
             raise UsageError(f"--date {v}: expected FILE=YYYY-MM-DD")
+        try:
+            out[name] = dt.date(*map(int, m.groups()))
+        except ValueError:
+            raise DateError(f"--date {v}: {day.strip()} is not a real date") from None
     return out
 
 
-def write_atomically(path: Path, text: str, inputs: list[Path]) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, then rename, so an
-    interrupted run leaves any previous file intact. Refuse to overwrite an input."""
-    target = path.resolve()
-    if any(target == p.resolve() for p in inputs):
-        raise OutputError(f"{path}: is one of the input files; choose another output path")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name")
-    folder = target.parent
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist")
+def check_output(path: Path, inputs: list[Path]) -> None:
+    """Fail before any work when the brief could not be written to `path`."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        target = path.resolve()
+        if any(target == p.resolve() for p in inputs):
+            raise OutputError(f"{path}: is one of the input files; choose another output path")
+        if target.is_dir():
+            raise OutputError(f"{path}: is a directory; give a file name")
+        folder = target.parent
+        if not folder.is_dir():
+            raise OutputError(f"{path}: folder {folder} does not exist")
+        if target.exists() and not target.is_file():
+            return  # a device or pipe such as /dev/null: written directly
+        if not os.access(folder, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+            raise OutputError(f"{path}: cannot write there (permission denied)")
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
+
+
+def write_atomically(path: Path, text: str, inputs: list[Path]) -> None:
+    """Write `text` to `path` through a temporary file in the same folder (flushed to disk),
+    then rename, so an interrupted run leaves any previous file intact. Refuse to overwrite
+    an input. A device or pipe (``/dev/null``) is written directly."""
+    check_output(path, inputs)
+    target = path.resolve()
+    if target.exists() and not target.is_file():
+        try:
+            with open(target, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as e:
         raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
     try:
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(e, OSError):
             raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's permissions, or what a plain ``open`` would give a new file."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _check_template(template: Path) -> None:
+    try:
+        template.read_text("utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{template}: template file not found") from None
+    except IsADirectoryError:
+        raise InputError(f"{template}: is a directory, not a template file") from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"{template}: template is not UTF-8 text") from None
+    except OSError as e:
+        raise InputError(f"{template}: cannot be read ({e.strerror or e})") from None
+
+
+def _write_stdout(text: str) -> None:
+    """The brief as UTF-8 whatever the locale (the HTML declares utf-8)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
 
 
 @app.command(help="Compare dated documents: what each said, and what was repeated, changed, new or dropped.")
@@ -83,6 +145,10 @@ def main_command(
     summary_sentences: Annotated[int, typer.Option(min=1, help="Sentences in each document's summary.")] = 3,
     date: Annotated[list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")] = None,
     template: Annotated[Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")] = None,
+    embedder: Annotated[
+        str,
+        typer.Option(help="Embedding model: a folder holding a transformers encoder, or a Hugging Face id already in the local cache."),
+    ] = DEFAULT_EMBEDDER,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
 ) -> None:
     from . import pipeline, render
@@ -94,36 +160,66 @@ def main_command(
             print(f"compare: {message}", file=sys.stderr, flush=True)
 
     paths = _expand(files)
-    if template is not None and not template.is_file():
-        raise InputError(f"{template}: template file not found")
+    if output is not None and str(output) == "-":
+        output = None
+    protected = paths + ([template] if template is not None else [])
+    if template is not None:
+        _check_template(template)
+    if output is not None:
+        check_output(output, protected)
     options = pipeline.Options(baseline=baseline, summary_sentences=summary_sentences, dates=_dates(date or []))
-    brief = pipeline.run(paths, TransformerEmbedder(), ExtractiveSummarizer(), options, progress)
-    text = render.render(brief, format, template)
+    brief = pipeline.run(paths, TransformerEmbedder(embedder), ExtractiveSummarizer(), options, progress)
+    try:
+        text = render.render(brief, format, template)
+    except CompareError:
+        raise
+    except Exception as e:
+        if template is None:
+            raise
+        raise TemplateError(f"{template}: {e.__class__.__name__}: {e}") from None
     if output is None:
-        sys.stdout.write(text)
+        _write_stdout(text)
     else:
-        write_atomically(output, text, paths)
+        write_atomically(output, text, protected)
         progress(f"wrote {output}")
 
 
-def main() -> None:
-    """Console entry point: package errors become one line and their exit code."""
+def _click_exceptions() -> Any:
+    """click's exception module: typer >= 0.20 vendors click as ``typer._click``."""
     try:
-        app(standalone_mode=False)
-    except CompareError as e:
-        print(f"compare: {e}", file=sys.stderr)
-        sys.exit(e.exit_code)
-    except KeyboardInterrupt:
-        print("compare: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as e:  # click's own usage errors
-        import click
+        from typer._click import exceptions
+    except ImportError:  # older typer on top of click
+        from click import exceptions
+    return exceptions
 
-        if isinstance(e, click.exceptions.ClickException):
-            e.show()
-            sys.exit(e.exit_code)
-        if isinstance(e, click.exceptions.Exit):
-            sys.exit(e.exit_code)
-        if isinstance(e, click.exceptions.Abort):
-            sys.exit(130)
-        raise
+
+def main() -> None:
+    """Console entry point: package errors and usage errors become one line on stderr and
+    their exit code (README, "Exit codes"); anything else is a bug and keeps its traceback."""
+    ce = _click_exceptions()
+    aborts = tuple(c for c in (KeyboardInterrupt, typer.Abort, getattr(ce, "Abort", None)) if c)
+    exits = tuple(c for c in (typer.Exit, getattr(ce, "Exit", None)) if c)
+    try:
+        code = app(standalone_mode=False)
+    except CompareError as e:
+        _fail(str(e), e.exit_code)
+    except BrokenPipeError:
+        # the reader went away (`compare ... | head`): stop quietly, as tools killed by SIGPIPE do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)
+    except aborts:
+        _fail("interrupted", 130)
+    except ce.UsageError as e:
+        message = " ".join(e.format_message().replace("Value error, ", "").split())
+        _fail(f"{message} (see compare --help)", e.exit_code)
+    except ce.ClickException as e:
+        _fail(" ".join(e.format_message().split()), e.exit_code)
+    except exits as e:
+        sys.exit(e.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str, code: int) -> None:
+    print(f"compare: {message}", file=sys.stderr, flush=True)
+    sys.exit(code)
