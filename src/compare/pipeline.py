@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import align, classify, load, segment
+from . import align, align_bounded, classify, load, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
@@ -70,13 +70,35 @@ def run(
     model = pair_model()
     words = [[set(segment.words(s.text)) for s in g] for g in sentences]
     comparisons = []
+    notes = truncation_notes(entries)
     for before, after in pairs(len(documents), options.baseline):
-        beads = align.align(
+        aligner = align.align
+        if align_bounded.needed(len(words[before]), len(words[after])):
+            aligner = align_bounded.align
+            notes.append(
+                f"{documents[before].id} → {documents[after].id}: {len(words[before])} × {len(words[after])} "
+                "sentences is too large for the global aligner; sentences were paired one-to-one by "
+                "nearest candidates (splits and merges not searched)."
+            )
+        beads = aligner(
             segmented[before].vectors, segmented[after].vectors, words[before], words[after], model
         )
         claims = tuple(classify.classify(b, sentences[before], sentences[after]) for b in beads)
         comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
-    return Brief(entries, tuple(comparisons), options.baseline, embedder.model_id)
+    return Brief(entries, tuple(comparisons), options.baseline, embedder.model_id, tuple(notes))
+
+
+def truncation_notes(entries: Sequence[DocumentEntry]) -> list[str]:
+    """One note per document in which an over-long run of text was cut into pieces."""
+    notes = []
+    for e in entries:
+        cut = sum(s.truncated for s in e.sentences)
+        if cut:
+            notes.append(
+                f"{e.document.id}: {cut} sentence pieces come from text with no sentence end for more "
+                f"than {segment.MAX_SENTENCE_CHARS} characters, cut into pieces (marked truncated)."
+            )
+    return notes
 
 
 def pairs(count: int, baseline: Baseline) -> list[tuple[int, int]]:
