@@ -107,21 +107,29 @@ def _bomless_utf16(raw: bytes) -> str | None:
     return None
 
 
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2000-\u206f\u00b7]")
-
-
 def _plausible_chinese(text: str) -> bool:
-    """GB18030 decodes almost any byte string. Real Chinese is common CJK characters and
-    punctuation, mostly in runs; Windows-1252 bytes read as GB18030 give rare characters,
-    each alone between Latin letters ('Ça va' -> '莂 va')."""
+    """GB18030 decodes almost any byte string. Real Chinese is mostly the 3,755 common
+    characters (GB2312 level 1) and full-width punctuation, in runs; other bytes read as
+    GB18030 give rare characters, or one character alone between Latin letters ('Ça va' ->
+    '莂 va')."""
     runs = re.findall(r"[^\x00-\x7f]+", text)
     if not runs:
         return False
     chars = "".join(runs)
-    if len(_CJK.findall(chars)) < 0.95 * len(chars):
+    common = sum(_common_chinese(c) for c in chars)
+    if common < 0.8 * len(chars):
         return False
     lonely = len(re.findall(r"(?:^|[A-Za-z])[^\x00-\x7f](?=[A-Za-z]|$)", text, re.MULTILINE))
     return lonely <= 0.2 * len(runs)
+
+
+def _common_chinese(c: str) -> bool:
+    """A GB2312 symbol (rows 1-9: punctuation, full-width forms) or level-1 character."""
+    try:
+        lead = c.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xA1 <= lead <= 0xA9 or 0xB0 <= lead <= 0xD7
 
 
 def _plausible_latin(text: str) -> bool:
