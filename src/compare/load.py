@@ -200,6 +200,9 @@ def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
     )
 
 
+_SENTENCE_END = re.compile(r"[.!?:;…。！？：；][\"'”’)\]」』]*\s*$")
+
+
 def headline(text: str, start: int) -> str | None:
     """The first line of the body when it reads as a headline (short, no final full stop,
     more text follows), skipping web-page residue such as a bare date or 'Share'."""
@@ -208,7 +211,7 @@ def headline(text: str, start: int) -> str | None:
             continue
         words = line.split()
         rest = text[text.find(line, start) + len(line):]
-        if len(words) <= _MAX_TITLE_WORDS and not line.rstrip().endswith((".", "!", "?", ":", ";", "…")) and rest.strip():
+        if len(words) <= _MAX_TITLE_WORDS and not _SENTENCE_END.search(line) and rest.strip():
             return line.strip()
         return None
     return None
