@@ -152,7 +152,7 @@ def _date_from_name(path: Path, name: str) -> dt.date | None:
         for m in pattern.finditer(path.stem):
             y, mo, d = m.groups()
             if pattern is _NAME_DATES[1]:
-                if not 1900 <= int(y) <= 2199:
+                if not 1000 <= int(y) <= 2999:
                     continue
                 try:
                     return dt.date(int(y), int(mo), int(d))
