@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 from compare import cli
-from compare.errors import CompareError, DateError, InputError, ModelError, OutputError, TemplateError, UsageError
+from compare.errors import (
+    CompareError,
+    DateError,
+    InputError,
+    ModelError,
+    OutputError,
+    TemplateError,
+    UsageError,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -186,11 +186,12 @@ def main_command(
 
 def _click_exceptions() -> Any:
     """click's exception module: typer >= 0.20 vendors click as ``typer._click``."""
+    import importlib
+
     try:
-        from typer._click import exceptions
+        return importlib.import_module("typer._click.exceptions")
     except ImportError:  # older typer on top of click
-        from click import exceptions
-    return exceptions
+        return importlib.import_module("click.exceptions")
 
 
 def main() -> None:

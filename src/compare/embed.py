@@ -87,7 +87,7 @@ def load_encoder(path: str) -> tuple[Any, Any]:
     try:
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModel.from_pretrained(path, local_files_only=True)
-    except Exception as e:  # transformers raises OSError, ValueError, KeyError... for a bad folder
+    except Exception:  # transformers raises OSError, ValueError, KeyError... for a bad folder
         where = (
             "that folder does not hold a transformers model (config.json, tokenizer and weights)"
             if local

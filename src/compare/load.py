@@ -38,10 +38,10 @@ def decode(raw: bytes, path: str) -> str:
         if raw.startswith(bom):
             return _checked(_strict(raw[len(bom) :], encoding, path), path)
     if b"\x00" in raw:
-        encoding = _bomless_utf16(raw)
-        if encoding is None:
+        utf16 = _bomless_utf16(raw)
+        if utf16 is None:
             raise InputError(f"{path}: looks like a binary file, not text (UTF-16 needs a byte-order mark)")
-        return _checked(_strict(raw, encoding, path), path)
+        return _checked(_strict(raw, utf16, path), path)
     try:
         return _checked(raw.decode("utf-8"), path)
     except UnicodeDecodeError:
@@ -134,7 +134,7 @@ def _common_chinese(c: str) -> bool:
 
 def _plausible_latin(text: str) -> bool:
     """Windows-1252 text: letters dominate its non-ASCII characters."""
-    odd = re.findall(r"[^\x00-\x7f]", text)
+    odd: list[str] = re.findall(r"[^\x00-\x7f]", text)
     return sum(c.isalpha() or c in "’‘“”–—…€°£§©®«»·×÷±µ¿¡" for c in odd) >= 0.8 * len(odd)
 
 
@@ -171,7 +171,7 @@ def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
     found: dt.date | None = None
     title: str | None = None
     if m := _HEADER.match(text):
-        found = _make_date(*m.groups(), path=name, where="the date header")
+        found = _make_date(m[1], m[2], m[3], path=name, where="the date header")
         body_start = m.end()
     elif m := _FRONT_MATTER.match(text):
         fields = {k.lower(): v.strip("\"'") for k, v in _FM_FIELD.findall(m.group(1))}
@@ -179,7 +179,7 @@ def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
             iso = re.fullmatch(_ISO, fields["date"][:10])
             if not iso:
                 raise DateError(f"{name}: front-matter date {fields['date']!r} is not YYYY-MM-DD")
-            found = _make_date(*iso.groups(), path=name, where="the front matter")
+            found = _make_date(iso[1], iso[2], iso[3], path=name, where="the front matter")
         title = fields.get("title") or None
         body_start = m.end()
     found = date or found or _date_from_name(path, name)
