@@ -189,3 +189,11 @@ def test_symlinked_input_as_output_is_refused(tmp_path: Path) -> None:
     link.symlink_to(real)
     with pytest.raises(OutputError, match="is one of the input files"):
         cli.check_output(link, [real])
+
+
+@pytest.mark.parametrize(
+    ("model", "fragment"),
+    [("no-such-org/no-such-model", "huggingface-cli download no-such-org/no-such-model"), (".", "does not hold a transformers model")],
+)
+def test_embedding_model_that_cannot_be_loaded_offline(d: Path, model: str, fragment: str) -> None:
+    one_line(run("--embedder", model, "a.txt", "b.txt", cwd=d), 6, f"cannot load embedding model {model!r}", fragment)
