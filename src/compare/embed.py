@@ -145,15 +145,14 @@ def load_encoder(path: str) -> tuple[Any, Any]:
     try:
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModel.from_pretrained(path, local_files_only=True)
-    except (OSError, ValueError) as e:
+    except Exception:  # transformers raises OSError, ValueError, KeyError... for a bad folder
         where = (
-            "that folder does not hold a transformers model"
+            "that folder does not hold a transformers model (config.json, tokenizer and weights)"
             if local
-            else ("it is not a local folder and not in the Hugging Face cache (no network is used)")
+            else "it is neither a local folder nor in the Hugging Face cache, and no network is used; "
+            f"pass a folder holding the model, or fetch it once with `huggingface-cli download {path}`"
         )
-        raise ModelError(
-            f"cannot load embedding model {path!r}: {where} ({e.__class__.__name__})"
-        ) from None
+        raise ModelError(f"cannot load embedding model {path!r}: {where}") from None
     model.eval()
     return tokenizer, model
 

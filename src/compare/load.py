@@ -5,12 +5,13 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import DateError, InputError
+from .errors import DateError, InputError, UsageError
 from .types import Document
 
 _ISO = r"(\d{4})-(\d{2})-(\d{2})"
@@ -23,41 +24,118 @@ _NAME_DATES = (
     re.compile(r"(?<!\d)(\d{4})_(\d{2})_(\d{2})(?!\d)"),
 )
 _MAX_TITLE_WORDS = 25
+MAX_FILE_BYTES = 64 * 2**20
+"""Larger inputs are refused up front rather than exhausting memory half-way."""
 
 
 def decode(raw: bytes, path: str) -> str:
-    """Bytes -> text. UTF-8 (with or without BOM) and UTF-16 with a BOM are read; text that is
-    neither is tried as GB18030 and then Windows-1252; binary data is refused."""
-    if raw.startswith(codecs.BOM_UTF8):
-        return _strict(raw[3:], "utf-8", path)
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(raw, "utf-16", path)
+    """Bytes -> text. UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, and UTF-16
+    without one (recognised by its zero bytes) are read; other text is tried as GB18030 and
+    then Windows-1252 and kept only when the result is plausible (no control characters; for
+    GB18030, Chinese characters in runs rather than one between two Latin letters, which is
+    what Latin-1 bytes read as GB18030 look like). Binary data is refused, never guessed."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return _checked(_strict(raw[len(bom) :], encoding, path), path)
     if b"\x00" in raw:
-        raise InputError(f"{path}: looks like a binary file, not text")
+        utf16 = _bomless_utf16(raw)
+        if utf16 is None:
+            raise InputError(f"{path}: looks like a binary file, not text (UTF-16 needs a byte-order mark)")
+        return _checked(_strict(raw, utf16, path), path)
     try:
-        return raw.decode("utf-8")
+        return _checked(raw.decode("utf-8"), path)
     except UnicodeDecodeError:
         pass
-    for encoding in ("gb18030", "cp1252"):
+    for encoding, plausible in (("gb18030", _plausible_chinese), ("cp1252", _plausible_latin)):
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _plausible(text):
+        if _control_share(text) == 0 and plausible(text):
             return text
-    raise InputError(f"{path}: is not UTF-8, UTF-16, GB18030 or Windows-1252 text; re-save it as UTF-8")
+    raise InputError(
+        f"{path}: is not UTF-8, UTF-16, GB18030 or Windows-1252 text (or is binary); re-save it as UTF-8"
+    )
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+_MAX_CONTROL_SHARE = 0.01
+"""Text may carry a stray control character (a terminal escape, a backspace); binary data has
+far more than one in a hundred."""
+
+
+def _control_share(text: str) -> float:
+    return len(_CONTROL.findall(text)) / max(len(text), 1)
+
+
+def _checked(text: str, path: str) -> str:
+    """Refuse binary; replace stray control characters by U+FFFD (one character for one, so
+    offsets hold) so that no terminal escape or invalid HTML character reaches a brief."""
+    if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
+        raise InputError(f"{path}: looks like a binary file, not text")
+    return _CONTROL.sub("\ufffd", text)
 
 
 def _strict(raw: bytes, encoding: str, path: str) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as e:
-        raise InputError(f"{path}: has a {encoding} byte-order mark but invalid {encoding} at byte {e.start}") from None
+        raise InputError(f"{path}: is not valid {encoding} text (bad bytes at offset {e.start}); re-save it as UTF-8") from None
 
 
-def _plausible(text: str) -> bool:
-    control = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
-    return control == 0
+def _bomless_utf16(raw: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every zero byte sits at odd (or every one at even)
+    positions and the bytes decode as that UTF-16 without control characters, as text saved
+    as UTF-16 without a byte-order mark does; otherwise None (binary)."""
+    if len(raw) % 2:
+        return None
+    even, odd = raw[0::2], raw[1::2]
+    for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) and not other.count(0):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return encoding if _control_share(text) == 0 else None
+    return None
+
+
+def _plausible_chinese(text: str) -> bool:
+    """GB18030 decodes almost any byte string. Real Chinese is mostly the 3,755 common
+    characters (GB2312 level 1) and full-width punctuation, in runs; other bytes read as
+    GB18030 give rare characters, or one character alone between Latin letters ('Ça va' ->
+    '莂 va')."""
+    runs = re.findall(r"[^\x00-\x7f]+", text)
+    if not runs:
+        return False
+    chars = "".join(runs)
+    common = sum(_common_chinese(c) for c in chars)
+    if common < 0.8 * len(chars):
+        return False
+    lonely = len(re.findall(r"(?:^|[A-Za-z])[^\x00-\x7f](?=[A-Za-z]|$)", text, re.MULTILINE))
+    return lonely <= 0.2 * len(runs)
+
+
+def _common_chinese(c: str) -> bool:
+    """A GB2312 symbol (rows 1-9: punctuation, full-width forms) or level-1 character."""
+    try:
+        lead = c.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xA1 <= lead <= 0xA9 or 0xB0 <= lead <= 0xD7
+
+
+def _plausible_latin(text: str) -> bool:
+    """Windows-1252 text: letters dominate its non-ASCII characters."""
+    odd: list[str] = re.findall(r"[^\x00-\x7f]", text)
+    return sum(c.isalpha() or c in "’‘“”–—…€°£§©®«»·×÷±µ¿¡" for c in odd) >= 0.8 * len(odd)
 
 
 def _make_date(y: str, m: str, d: str, path: str, where: str) -> dt.date:
@@ -67,24 +145,33 @@ def _make_date(y: str, m: str, d: str, path: str, where: str) -> dt.date:
         raise DateError(f"{path}: {where} has an impossible date {y}-{m}-{d}") from None
 
 
-def _date_from_name(path: Path) -> dt.date | None:
+def _date_from_name(path: Path, name: str) -> dt.date | None:
+    """YYYY-MM-DD or YYYY_MM_DD in the file name (an impossible one is an error), else eight
+    digits YYYYMMDD that make a real date (other digit runs, such as ids, are ignored)."""
     for pattern in _NAME_DATES:
-        m = pattern.search(path.stem)
-        if m:
-            return _make_date(*m.groups(), path=str(path), where="the file name")
+        for m in pattern.finditer(path.stem):
+            y, mo, d = m.groups()
+            if pattern is _NAME_DATES[1]:
+                if not 1000 <= int(y) <= 2999:
+                    continue
+                try:
+                    return dt.date(int(y), int(mo), int(d))
+                except ValueError:
+                    continue
+            return _make_date(y, mo, d, path=name, where="the file name")
     return None
 
 
 def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
     """Text of one file -> `Document`. `date` (from ``--date``) wins over everything else."""
-    name = str(path)
+    name = display(path)
     if not text.strip():
         raise InputError(f"{name}: is empty")
     body_start = 0
     found: dt.date | None = None
     title: str | None = None
     if m := _HEADER.match(text):
-        found = _make_date(*m.groups(), path=name, where="the date header")
+        found = _make_date(m[1], m[2], m[3], path=name, where="the date header")
         body_start = m.end()
     elif m := _FRONT_MATTER.match(text):
         fields = {k.lower(): v.strip("\"'") for k, v in _FM_FIELD.findall(m.group(1))}
@@ -92,25 +179,28 @@ def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
             iso = re.fullmatch(_ISO, fields["date"][:10])
             if not iso:
                 raise DateError(f"{name}: front-matter date {fields['date']!r} is not YYYY-MM-DD")
-            found = _make_date(*iso.groups(), path=name, where="the front matter")
+            found = _make_date(iso[1], iso[2], iso[3], path=name, where="the front matter")
         title = fields.get("title") or None
         body_start = m.end()
-    found = date or found or _date_from_name(path)
+    found = date or found or _date_from_name(path, name)
     if found is None:
         raise DateError(
             f"{name}: has no date; start the file with 'date YYYY-MM-DD', add a 'date:' "
-            f"front-matter line, put YYYY-MM-DD in the file name, or pass --date {path.name}=YYYY-MM-DD"
+            f"front-matter line, put YYYY-MM-DD in the file name, or pass --date {display(Path(path.name))}=YYYY-MM-DD"
         )
     if not text[body_start:].strip():
         raise InputError(f"{name}: has a date but no text")
     return Document(
-        id=path.stem,
+        id=display(Path(path.stem)),
         path=name,
         date=found,
         title=title or headline(text, body_start),
         text=text,
         body_start=body_start,
     )
+
+
+_SENTENCE_END = re.compile(r"[.!?:;…。！？：；][\"'”’)\]」』]*\s*$")
 
 
 def headline(text: str, start: int) -> str | None:
@@ -121,7 +211,7 @@ def headline(text: str, start: int) -> str | None:
             continue
         words = line.split()
         rest = text[text.find(line, start) + len(line):]
-        if len(words) <= _MAX_TITLE_WORDS and not line.rstrip().endswith((".", "!", "?", ":", ";", "…")) and rest.strip():
+        if len(words) <= _MAX_TITLE_WORDS and not _SENTENCE_END.search(line) and rest.strip():
             return line.strip()
         return None
     return None
@@ -146,21 +236,38 @@ def is_residue(line: str) -> bool:
     return bool(_RESIDUE.match(line))
 
 
+def display(path: Path) -> str:
+    """The path as printable text: bytes of a non-UTF-8 file name become U+FFFD, so messages
+    and briefs can always be written."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _read_bytes(path: Path) -> bytes:
-    name = str(path)
-    if not path.exists():
-        raise InputError(f"{name}: no such file")
-    if path.is_dir():
-        raise InputError(f"{name}: is a directory, not a file")
+    """The file's bytes, after checking it is a readable regular file of sane size."""
+    name = display(path)
     try:
-        return path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        what = "a broken symbolic link" if path.is_symlink() else "no such file"
+        raise InputError(f"{name}: {what}") from None
+    except OSError as e:
+        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{name}: is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{name}: is not a regular file (a pipe, socket or device); save it to a file first")
+    if info.st_size > MAX_FILE_BYTES:
+        raise InputError(f"{name}: is {info.st_size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
     except OSError as e:
         raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
 
 
 def read(path: Path, date: dt.date | None = None) -> Document:
     """Read one file (opened read-only) and parse it."""
-    name = str(path)
+    name = display(path)
     raw = _read_bytes(path)
     if not raw.strip():
         raise InputError(f"{name}: is empty")
@@ -172,6 +279,10 @@ def read_all(paths: Iterable[Path], dates: Mapping[str, dt.date] | None = None) 
     date. Two files with the same stem get ids ``stem`` and ``stem-2``."""
     dates = dates or {}
     unique = list(dict.fromkeys(paths))
+    known = {str(p) for p in unique} | {p.name for p in unique}
+    for key in dates:
+        if key not in known:
+            raise UsageError(f"--date {key}=...: {key} is not one of the input files")
     docs = [read(p, dates.get(str(p)) or dates.get(p.name)) for p in unique]
     docs.sort(key=lambda d: (d.date, Path(d.path).name, d.path))
     counts: Counter[str] = Counter()
@@ -184,5 +295,5 @@ def read_all(paths: Iterable[Path], dates: Mapping[str, dt.date] | None = None) 
 
 def watch_list(path: Path) -> tuple[str, ...]:
     """Phrases to track, one a line; blank lines and lines starting with # are skipped."""
-    text = decode(_read_bytes(path), str(path))
+    text = decode(_read_bytes(path), display(path))
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))

@@ -65,7 +65,7 @@ def run(
         )
     # imported once the inputs are known good: a bad-input error stays instant (align pulls
     # in scipy.optimize, ~0.3 s)
-    from . import align, classify, formulations, lineage
+    from . import align, align_bounded, classify, formulations, lineage
 
     sentences = [segment.segment(d) for d in documents]
     progress(f"embedding {sum(map(len, sentences))} sentences from {len(documents)} documents")
@@ -81,8 +81,17 @@ def run(
     model = pair_model()
     words = [[set(segment.words(s.text)) for s in g] for g in sentences]
     comparisons = []
+    notes = truncation_notes(entries)
     for before, after in pairs(len(documents), options.baseline):
-        beads = align.align(
+        aligner = align.align
+        if align_bounded.needed(len(words[before]), len(words[after])):
+            aligner = align_bounded.align
+            notes.append(
+                f"{documents[before].id} → {documents[after].id}: {len(words[before])} × {len(words[after])} "
+                "sentences is too large for the global aligner; sentences were paired one-to-one by "
+                "nearest candidates (splits and merges not searched)."
+            )
+        beads = aligner(
             segmented[before].vectors, segmented[after].vectors, words[before], words[after], model
         )
         claims = classify.claims(beads, sentences[before], sentences[after])
@@ -97,8 +106,27 @@ def run(
         threads = lineage.lineage([d.id for d in documents], comparisons, revives, model.threshold)
     phrases = formulations.formulations([[s.text for s in g] for g in sentences], options.watch)
     return Brief(
-        entries, tuple(comparisons), options.baseline, embedder.model_id, lineage=threads, formulations=phrases
+        entries,
+        tuple(comparisons),
+        options.baseline,
+        embedder.model_id,
+        tuple(notes),
+        lineage=threads,
+        formulations=phrases,
     )
+
+
+def truncation_notes(entries: Sequence[DocumentEntry]) -> list[str]:
+    """One note per document in which an over-long run of text was cut into pieces."""
+    notes = []
+    for e in entries:
+        cut = sum(s.truncated for s in e.sentences)
+        if cut:
+            notes.append(
+                f"{e.document.id}: {cut} sentence pieces come from text with no sentence end for more "
+                f"than {segment.MAX_SENTENCE_CHARS} characters, cut into pieces (marked truncated)."
+            )
+    return notes
 
 
 def pairs(count: int, baseline: Baseline) -> list[tuple[int, int]]:

@@ -31,12 +31,16 @@ STATUS_ORDER = (Status.CHANGED, Status.NEW, Status.DROPPED, Status.REPEATED)
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_MD_LEADING = re.compile(r"^(\d+)([.)])|^([-=])")
 
 
 def md(text: object) -> str:
-    """Escape text so it stays plain text inside Markdown (tables and lists included)."""
+    """Escape text so it stays plain text inside Markdown (tables and lists included): every
+    punctuation mark Markdown or HTML could read, and a leading "1." or "-" that would start a
+    list when the text begins a line."""
     s = " ".join(str(text).split())
-    return _MD_SPECIAL.sub(r"\\\1", s)
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return _MD_LEADING.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", s)
 
 
 def md_diff(ops: tuple[DiffOp, ...]) -> str:

@@ -41,7 +41,7 @@ def segment(document: Document) -> tuple[Sentence, ...]:
             continue
         title_pending = False
         for s, e in _sentences(block):
-            spans.extend(_bounded(start + s, start + e))
+            spans.extend(_bounded(document.text, start + s, start + e))
     sentences: list[Sentence] = []
     for s, e, cut in spans:
         s, e = _strip(document.text, s, e)
@@ -128,13 +128,22 @@ def _regex_sentences(block: str) -> Iterator[tuple[int, int]]:
         yield cursor, len(block)
 
 
-def _bounded(s: int, e: int) -> Iterator[tuple[int, int, bool]]:
-    """Cut a span longer than MAX_SENTENCE_CHARS into pieces, marking them truncated."""
+def _bounded(text: str, s: int, e: int) -> Iterator[tuple[int, int, bool]]:
+    """Cut a span longer than MAX_SENTENCE_CHARS into pieces, marking them truncated; a cut
+    falls after the last space in the second half of a piece when there is one, so words stay
+    whole."""
     if e - s <= MAX_SENTENCE_CHARS:
         yield s, e, False
         return
-    for a in range(s, e, MAX_SENTENCE_CHARS):
-        yield a, min(a + MAX_SENTENCE_CHARS, e), True
+    a = s
+    while a < e:
+        b = min(a + MAX_SENTENCE_CHARS, e)
+        if b < e:
+            space = max(text.rfind(" ", a + MAX_SENTENCE_CHARS // 2, b), text.rfind("\n", a + MAX_SENTENCE_CHARS // 2, b))
+            if space > a:
+                b = space + 1
+        yield a, b, True
+        a = b
 
 
 _WORD = re.compile(r"\w+(?:[-'’./]\w+)*")

@@ -1,0 +1,113 @@
+"""align_bounded: alignment for very large document pairs in bounded memory and time.
+
+`align.align` builds dense (n, m) matrices and solves an optimal assignment, which is right
+for documents of normal size but needs O(n·m) memory and more than O(n²) time: two 10 MB
+documents (~56,000 sentences each) would need tens of gigabytes. Above `DENSE_LIMIT` cells
+the pipeline uses this module instead:
+
+1. candidates: for every sentence on each side, its `TOP_K` most similar sentences on the
+   other side by embedding cosine, computed `BLOCK` rows at a time (memory O(BLOCK·m));
+2. each candidate pair gets the same calibrated probability as in `align` (cosine and word
+   overlap through `PairModel`);
+3. pairs are taken greedily, most probable first, when both sentences are still free and the
+   probability passes the model's threshold; splits and merges are not searched.
+
+The result has the shape `align.align` returns: beads covering every sentence of both sides
+exactly once, in reading order. Shapes: `before_vectors` (n, d), `after_vectors` (m, d), unit
+rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from .align import PairModel, dice
+from .types import Bead
+
+DENSE_LIMIT = 1_000_000
+"""Pairs with more than this many sentence pairs (n·m) are aligned here, not by `align.align`."""
+TOP_K = 8
+BLOCK = 256
+
+
+def needed(n: int, m: int) -> bool:
+    """Whether a pair of n and m sentences is too large for the dense aligner."""
+    return n * m > DENSE_LIMIT
+
+
+def candidates(before_vectors: np.ndarray, after_vectors: np.ndarray, k: int = TOP_K) -> np.ndarray:
+    """Candidate pairs, shape (c, 2), sorted and unique: (i, j) where j is among i's k nearest
+    after-sentences or i among j's k nearest before-sentences; never more than BLOCK rows of
+    the similarity matrix in memory."""
+    n, m = len(before_vectors), len(after_vectors)
+    if n == 0 or m == 0:
+        return np.zeros((0, 2), dtype=np.int64)
+    k_row, k_col = min(k, m), min(k, n)
+    keys = []
+    col_val = np.full((0, m), -np.inf, dtype=np.float32)  # running best k per column
+    col_idx = np.zeros((0, m), dtype=np.int64)
+    for start in range(0, n, BLOCK):
+        sims = (before_vectors[start : start + BLOCK] @ after_vectors.T).astype(np.float32)
+        rows = np.arange(start, start + len(sims), dtype=np.int64)
+        top = np.argpartition(sims, m - k_row, axis=1)[:, m - k_row :]
+        keys.append((rows[:, None] * m + top).ravel())
+        val = np.concatenate([col_val, sims])
+        idx = np.concatenate([col_idx, np.broadcast_to(rows[:, None], sims.shape)])
+        if len(val) > k_col:
+            keep = np.argpartition(val, len(val) - k_col, axis=0)[len(val) - k_col :]
+            val = np.take_along_axis(val, keep, axis=0)
+            idx = np.take_along_axis(idx, keep, axis=0)
+        col_val, col_idx = val, idx
+    keys.append((col_idx * m + np.arange(m, dtype=np.int64)[None, :]).ravel())
+    flat = np.unique(np.concatenate(keys))
+    return np.stack([flat // m, flat % m], axis=1)
+
+
+def align(
+    before_vectors: np.ndarray,
+    after_vectors: np.ndarray,
+    before_words: Sequence[set[str]],
+    after_words: Sequence[set[str]],
+    model: PairModel,
+) -> list[Bead]:
+    """Beads covering every sentence of both sides exactly once, ordered by position."""
+    n, m = len(before_words), len(after_words)
+    pairs = candidates(before_vectors, after_vectors)
+    i_idx, j_idx = pairs[:, 0], pairs[:, 1]
+    cosine = np.einsum("ij,ij->i", before_vectors[i_idx], after_vectors[j_idx]) if len(pairs) else np.zeros(0)
+    overlap = np.array([dice(before_words[i], after_words[j]) for i, j in pairs.tolist()])
+    prob = model.probability(cosine, overlap) if len(pairs) else np.zeros(0)
+    order = np.argsort(-prob, kind="stable")
+    partner: dict[int, tuple[int, float]] = {}
+    used_after: set[int] = set()
+    for c in order.tolist():
+        p = float(prob[c])
+        if p < model.threshold:
+            break
+        i, j = int(i_idx[c]), int(j_idx[c])
+        if i in partner or j in used_after:
+            continue
+        partner[i] = (j, p)
+        used_after.add(j)
+    return ordered(partner, n, m)
+
+
+def ordered(partner: dict[int, tuple[int, float]], n: int, m: int) -> list[Bead]:
+    """Paired and one-sided beads in reading order: by position in the later document, each
+    dropped sentence just after the later position of the paired sentence preceding it in the
+    earlier document (or at the top). Linear in n + m."""
+    keyed: list[tuple[float, int, int, Bead]] = []
+    anchor = -0.5
+    for i in range(n):
+        if i in partner:
+            j, p = partner[i]
+            keyed.append((j, 0, i, Bead((i,), (j,), p)))
+            anchor = j + 0.5
+        else:
+            keyed.append((anchor, 1, i, Bead((i,), ())))
+    paired_after = {j for j, _ in partner.values()}
+    keyed += [(j, 0, -1, Bead((), (j,))) for j in range(m) if j not in paired_after]
+    keyed.sort(key=lambda t: t[:3])
+    return [t[3] for t in keyed]

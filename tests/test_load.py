@@ -1,0 +1,235 @@
+"""load: encodings from real bytes, dates, and one clear error for every bad file."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from compare import load
+from compare.errors import DateError, InputError, UsageError
+
+ENGLISH = "date 2023-02-26\nCafé owners in Zürich said prices rose. “Déjà vu,” one said — again.\n"
+CHINESE = "date 2023-02-26\n中国科技自立自强。基础研究是整个科学体系的源头！用AI技术，2023年2月。\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (ENGLISH.encode("utf-8"), ENGLISH),
+        (codecs.BOM_UTF8 + ENGLISH.encode("utf-8"), ENGLISH),
+        (ENGLISH.encode("utf-16"), ENGLISH),  # with BOM, native order
+        (codecs.BOM_UTF16_LE + ENGLISH.encode("utf-16-le"), ENGLISH),
+        (codecs.BOM_UTF16_BE + ENGLISH.encode("utf-16-be"), ENGLISH),
+        (ENGLISH.encode("utf-32"), ENGLISH),
+        (ENGLISH.encode("utf-16-le"), ENGLISH),  # no BOM: found by its zero bytes
+        (ENGLISH.encode("utf-16-be"), ENGLISH),
+        (ENGLISH.replace("\n", "\r\n").encode("utf-8"), ENGLISH.replace("\n", "\r\n")),
+        (ENGLISH.encode("cp1252"), ENGLISH),
+        ("date 2023-02-26\nÇa va? Élysée, naïve résumé.\n".encode("latin-1"), "date 2023-02-26\nÇa va? Élysée, naïve résumé.\n"),
+        (CHINESE.encode("utf-8"), CHINESE),
+        (CHINESE.encode("gb18030"), CHINESE),
+        (codecs.BOM_UTF8 + CHINESE.encode("utf-8"), CHINESE),
+        (CHINESE.encode("utf-16"), CHINESE),
+    ],
+    ids=[
+        "utf8", "utf8-bom", "utf16-bom", "utf16le-bom", "utf16be-bom", "utf32-bom",
+        "utf16le-nobom", "utf16be-nobom", "crlf", "cp1252", "latin1", "zh-utf8", "zh-gb18030",
+        "zh-utf8-bom", "zh-utf16",
+    ],
+)
+def test_decode_reads_real_bytes_exactly(raw: bytes, expected: str) -> None:
+    assert load.decode(raw, "f.txt") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ça va? Élysée", "Élysée", "naïve façade, résumé", "Müller’s “quoted” café"],
+)
+def test_latin_text_is_never_read_as_gb18030_mojibake(text: str) -> None:
+    """GB18030 decodes most Latin-1 byte strings; the plausibility check must refuse that."""
+    assert load.decode(text.encode("cp1252"), "f.txt") == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (bytes(range(256)) * 4, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary"),
+        (os.urandom(0) + bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 20, "re-save it as UTF-8"),
+        (codecs.BOM_UTF8 + b"ok \xff\xfe bad", "not valid utf-8"),
+        (b"\x01\x02\x03\x04text" * 50, "binary"),
+    ],
+    ids=["all-bytes", "png", "undecodable", "bom-then-garbage", "control-heavy"],
+)
+def test_decode_refuses_binary_and_undecodable(raw: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message) as e:
+        load.decode(raw, "some/file.bin")
+    assert str(e.value).startswith("some/file.bin: ")
+
+
+def test_random_bytes_never_decode_to_mojibake() -> None:
+    import random
+
+    rng = random.Random(7)
+    for _ in range(200):
+        raw = bytes(rng.randrange(128, 256) for _ in range(rng.randrange(20, 400)))
+        try:
+            text = load.decode(raw, "r")
+        except InputError:
+            continue
+        # accepted only as plausible Windows-1252 letters or runs of common CJK
+        assert not any(0x80 <= ord(c) <= 0x9F for c in text)
+
+
+def test_stray_control_characters_are_replaced_one_for_one() -> None:
+    text = "date 2023-01-01\nA \x1b[31mred\x1b[0m word and a bell\x07 here." + " padding" * 200
+    out = load.decode(text.encode(), "f")
+    assert len(out) == len(text)
+    assert "\x1b" not in out and "\x07" not in out and "\ufffd" in out
+
+
+# ---- dates ----
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("x.txt", "date 2023-02-26 Body runs on.", dt.date(2023, 2, 26)),
+        ("x.txt", "Date: 2023-02-26\nBody.", dt.date(2023, 2, 26)),
+        ("x.txt", "---\ndate: 2023-02-26\ntitle: T\n---\nBody.", dt.date(2023, 2, 26)),
+        ("x.txt", "---\r\ndate: '2023-02-26'\r\n---\r\nBody.", dt.date(2023, 2, 26)),
+        ("2023-02-26-x.txt", "Body.", dt.date(2023, 2, 26)),
+        ("20230226.txt", "Body.", dt.date(2023, 2, 26)),
+        ("x_2023-02-26.md", "Body.", dt.date(2023, 2, 26)),
+        ("id_99999999_2023-02-26.txt", "Body.", dt.date(2023, 2, 26)),  # digits that are no date
+    ],
+)
+def test_dates(name: str, text: str, expected: dt.date) -> None:
+    assert load.parse(text, Path(name)).date == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("x.txt", "date 2023-02-30 Body.", "impossible date 2023-02-30"),
+        ("x.txt", "---\ndate: 2023-13-01\n---\nBody.", "impossible date 2023-13-01"),
+        ("x.txt", "---\ndate: Feb 26 2023\n---\nBody.", "is not YYYY-MM-DD"),
+        ("2023-02-30-x.txt", "Body.", "the file name has an impossible date"),
+        ("x.txt", "Body with no date.", "--date x.txt=YYYY-MM-DD"),
+        ("report_12345678.txt", "Body.", "has no date"),
+    ],
+)
+def test_date_errors_say_what_and_how(name: str, text: str, message: str) -> None:
+    with pytest.raises(DateError, match=message) as e:
+        load.parse(text, Path(name))
+    assert str(e.value).startswith(f"{name}: ")
+    assert e.value.exit_code == 4
+
+
+def test_no_date_message_lists_every_way() -> None:
+    with pytest.raises(DateError) as e:
+        load.parse("Body.", Path("notes.txt"))
+    msg = str(e.value)
+    for way in ("'date YYYY-MM-DD'", "front-matter", "file name", "--date notes.txt=YYYY-MM-DD"):
+        assert way in msg
+
+
+def test_given_date_wins() -> None:
+    assert load.parse("date 2020-01-01 Body.", Path("x.txt"), dt.date(2021, 5, 6)).date == dt.date(2021, 5, 6)
+
+
+# ---- files ----
+
+@pytest.fixture()
+def good(tmp_path: Path) -> Path:
+    p = tmp_path / "a.txt"
+    p.write_text("date 2023-01-01\nOne sentence here.\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: _write(d / "e.txt", b""), "is empty"),
+        (lambda d: _write(d / "w.txt", b" \n\t\r\n  "), "is empty"),
+        (lambda d: _write(d / "b.txt", codecs.BOM_UTF8), "is empty"),
+        (lambda d: _write(d / "u.txt", "  \n ".encode("utf-16")), "is empty"),
+        (lambda d: _write(d / "h.txt", b"date 2023-01-01\n   \n"), "has a date but no text"),
+        (lambda d: _write(d / "z.bin", bytes(range(256))), "binary"),
+        (lambda d: _symlink(d / "dangling.txt", d / "nowhere"), "broken symbolic link"),
+        (lambda d: _fifo(d / "pipe.txt"), "not a regular file"),
+        (lambda d: Path("/dev/null"), "not a regular file"),
+    ],
+    ids=["missing", "directory", "empty", "whitespace", "bom-only", "utf16-whitespace",
+         "header-only", "binary", "dangling-link", "fifo", "device"],
+)
+def test_read_errors_name_the_file(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = make(tmp_path)
+    with pytest.raises(InputError, match=message) as e:
+        load.read(path)
+    assert str(e.value).startswith(f"{path}: ")
+    assert e.value.exit_code == 3
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(good: Path) -> None:
+    good.chmod(0)
+    try:
+        with pytest.raises(InputError, match="cannot be read"):
+            load.read(good)
+    finally:
+        good.chmod(0o644)
+
+
+def test_non_utf8_file_name_is_printable(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9-2023-01-01.txt"
+    with open(raw, "wb") as fh:
+        fh.write(b"Body text here.")
+    doc = load.read(Path(os.fsdecode(raw)))
+    doc.path.encode("utf-8")  # no lone surrogates
+    doc.id.encode("utf-8")
+    assert "\ufffd" in doc.id
+
+
+def test_read_leaves_the_file_untouched(good: Path) -> None:
+    before = (good.read_bytes(), good.stat().st_mtime_ns, good.stat().st_mode)
+    load.read(good)
+    assert (good.read_bytes(), good.stat().st_mtime_ns, good.stat().st_mode) == before
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "MAX_FILE_BYTES", 10)
+    p = _write(tmp_path / "2023-01-01.txt", b"x" * 100)
+    with pytest.raises(InputError, match="the limit is"):
+        load.read(p)
+
+
+def test_date_option_for_an_unknown_file_is_an_error(good: Path) -> None:
+    with pytest.raises(UsageError, match="not one of the input files"):
+        load.read_all([good], {"other.txt": dt.date(2023, 1, 1)})
+
+
+def test_date_option_by_name_or_path(good: Path) -> None:
+    day = dt.date(2022, 2, 2)
+    assert load.read_all([good], {good.name: day})[0].date == day
+    assert load.read_all([good], {str(good): day})[0].date == day
+
+
+def _write(path: Path, raw: bytes) -> Path:
+    path.write_bytes(raw)
+    return path
+
+
+def _symlink(path: Path, target: Path) -> Path:
+    path.symlink_to(target)
+    return path
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path

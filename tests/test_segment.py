@@ -1,0 +1,91 @@
+"""segment on hostile and unusual text: offsets stay exact, nothing runs away."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from compare import load, segment
+from compare.types import Document
+
+
+def doc(body: str) -> Document:
+    return load.parse("date 2023-01-01\n" + body, Path("x.txt"))
+
+
+def check_offsets(d: Document) -> None:
+    for k, s in enumerate(segment.segment(d)):
+        assert s.index == k
+        assert d.text[s.start : s.end] == s.text
+        assert len(s.text) <= segment.MAX_SENTENCE_CHARS
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("中国科技自立自强。基础研究是源头！真的吗？是的。", ["中国科技自立自强。", "基础研究是源头！", "真的吗？", "是的。"]),
+        ("他说：“好。”然后离开了。\n第二段没有句号", ["他说：“好。”然后离开了。", "第二段没有句号"]),
+        ("First line.\r\nSecond line.\r\n", ["First line.", "Second line."]),
+        ("Talks resumed on Feb. 26, 2023 in the U.S. capital.", ["Talks resumed on Feb. 26, 2023 in the U.S. capital."]),
+    ],
+)
+def test_sentence_table(body: str, expected: list[str]) -> None:
+    d = doc(body)
+    assert [s.text for s in segment.segment(d)] == expected
+    check_offsets(d)
+
+
+def test_long_unpunctuated_sentence_is_cut_at_spaces_and_marked() -> None:
+    d = doc(" ".join(f"word{i}" for i in range(20000)))  # ~130,000 characters, no full stop
+    t = time.perf_counter()
+    sentences = segment.segment(d)
+    assert time.perf_counter() - t < 10
+    assert len(sentences) > 1 and all(s.truncated for s in sentences)
+    assert all(not s.text.startswith(("ord", "rd")) for s in sentences)  # no word cut in half
+    check_offsets(d)
+    covered = "".join(s.text for s in sentences).replace(" ", "")
+    assert covered == d.text[d.body_start :].replace(" ", "")  # nothing lost
+
+
+@pytest.mark.parametrize("length", [99_999, 100_000, 100_001])
+def test_hundred_thousand_characters_without_a_space(length: int) -> None:
+    d = doc("x" * length)
+    t = time.perf_counter()
+    sentences = segment.segment(d)
+    assert time.perf_counter() - t < 10
+    assert sum(len(s.text) for s in sentences) == length
+    assert all(s.truncated for s in sentences)
+    check_offsets(d)
+
+
+def test_chinese_without_punctuation_is_bounded() -> None:
+    d = doc("中" * 5000)
+    sentences = segment.segment(d)
+    assert sum(len(s.text) for s in sentences) == 5000 and len(sentences) == 3
+    check_offsets(d)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<script>alert(1)</script> is not a sentence end. Next one.",
+        "| a | b |\n|---|---|\n| c | d |",
+        "Use `rm -rf` carefully. {{ brief.documents }} and {% raw %} stay text.",
+        "1. first item\n2. second item\n# heading\n> quote\n- bullet",
+        "\u200b\u200b\u00a0\ufeff",
+        "Ellipsis… and more... and “quotes.” And (parens.) Done!",
+    ],
+)
+def test_markup_like_text_keeps_exact_offsets(body: str) -> None:
+    check_offsets(doc(body))
+
+
+def test_one_megabyte_document_segments_quickly() -> None:
+    para = "The committee decided to keep the target range unchanged at 5 percent. " * 10
+    d = doc("\n\n".join(para for _ in range(1500)))  # ~1 MB
+    t = time.perf_counter()
+    sentences = segment.segment(d)
+    assert time.perf_counter() - t < 60
+    assert len(sentences) == 15000
