@@ -30,7 +30,7 @@ _ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _WORD = re.compile(r"\w+(?:[-'’/.]\w+)*")
 _NUMBER = re.compile(
-    r"(?:\$\s?)?\d+(?:[.,/-]\d+)*(?:\s*%)?"
+    r"(?<![\w/.-])(?:\$\s?)?\d+(?:[.,/-]\d+)*(?![\w/])(?:\s*%)?"
     r"(?:\s+(?:to|and)\s+(?:\$\s?)?\d+(?:[.,/-]\d+)*(?:\s*%)?)?"
     r"(?:\s+(?:percent|percentage points?|basis points?|billion|million|trillion))?"
 )
@@ -96,11 +96,22 @@ def _is_date_word(word: str) -> bool:
     return w in _MONTHS or w in _DAYS or bool(_ORDINAL.match(w) or _YEAR.match(w))
 
 
+def quantities(text: str) -> list[str]:
+    """Numeric expressions in `text`, leaving out ordinals ("20th"), years and days of a date
+    ("August 1"), which are not quantities a reader tracks."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        before = text[: m.start()].split()
+        if before and before[-1].lower().rstrip(".,") in _MONTHS or _YEAR.match(m.group().strip()):
+            continue
+        out.append(m.group().strip())
+    return out
+
+
 def number_changes(old: str, new: str) -> tuple[NumberChange, ...]:
     """Numeric expressions that differ, paired in order: ("0 to 1/4 percent" -> "1/4 to 1/2
     percent"). A number only on one side pairs with the empty string."""
-    a = [m.group().strip() for m in _NUMBER.finditer(old)]
-    b = [m.group().strip() for m in _NUMBER.finditer(new)]
+    a, b = quantities(old), quantities(new)
     only_a = [x for x in a if x not in b]
     only_b = [x for x in b if x not in a]
     pairs = [NumberChange(x, y) for x, y in zip(only_a, only_b, strict=False)]

@@ -70,10 +70,14 @@ def formulations(
         total.update(grams)
     candidates = {g for g, c in total.items() if c >= 2}
     profile = {g: tuple(grams[g] for grams in per_doc) for g in candidates}
-    kept = [
-        g for g in candidates
-        if not any(len(h) > len(g) and profile[h] == profile[g] and _contains(h, g) for h in candidates)
-    ]
+    # a phrase is folded into a longer one that contains it and has the same counts
+    folded = {
+        part
+        for h in candidates
+        for part in (h[i:j] for i in range(len(h)) for j in range(i + MIN_WORDS, len(h) + 1) if j - i < len(h))
+        if part in profile and profile[part] == profile[h]
+    }
+    kept = [g for g in candidates if g not in folded]
     spread = lambda g: (sum(1 for c in profile[g] if c), sum(profile[g]) * len(g), g)  # noqa: E731
     kept.sort(key=spread, reverse=True)
     found = [Formulation(" ".join(g), profile[g]) for g in kept[:limit]]
