@@ -117,7 +117,7 @@ def test_exit_codes_are_distinct_and_documented() -> None:
     codes = {c: c.exit_code for c in (InputError, DateError, OutputError, ModelError, TemplateError, UsageError)}
     assert len(set(codes.values())) == len(codes)
     assert all(issubclass(c, CompareError) for c in codes)
-    table = (ROOT / "README-robust.md").read_text("utf-8")
+    table = (ROOT / "README.md").read_text("utf-8")
     for c, code in codes.items():
         assert f"| {code} |" in table, c
 

@@ -166,7 +166,7 @@ class HashEmbedder:
 
 def test_two_one_megabyte_documents(tmp_path: Path) -> None:
     """~1 MB against ~1 MB (9,500 x 9,500 sentences): bounded alignment, memory bounded,
-    every sentence accounted for. (The 10 MB measurement is in README-robust.md.)"""
+    every sentence accounted for. (The 10 MB measurement is in README.md, "Size".)"""
     import resource
 
     paras = [

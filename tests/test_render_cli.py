@@ -35,7 +35,7 @@ def run_main(
 @pytest.fixture
 def shared_model(monkeypatch: pytest.MonkeyPatch, embedder) -> None:
     """The CLI builds its embedder per run; hand it the session's already-loaded one."""
-    monkeypatch.setattr("compare.embed.TransformerEmbedder", lambda: embedder)
+    monkeypatch.setattr("compare.embed.TransformerEmbedder", lambda *args, **kwargs: embedder)
 
 
 def test_schema_command_prints_the_shipped_schema(monkeypatch, capsys) -> None:
