@@ -43,9 +43,7 @@ def env(**extra: str) -> dict[str, str]:
 def run(cmd: list[str], environ: dict[str, str] | None = None, cwd: Path = ROOT) -> Measure:
     """Run `cmd` once; wall time, the child's peak RSS (MiB), exit code and output."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, cwd=cwd, env=environ or env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    proc = subprocess.Popen(cmd, cwd=cwd, env=environ or env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     # read the pipes while the child runs, then reap it with wait4 to get its own rusage
     out, err = _drain(proc)
     _, status, usage = os.wait4(proc.pid, 0)

@@ -35,9 +35,7 @@ from compare.types import Document  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "summarization" / "summeval_cnndm_test100.jsonl"
 POINTS = 3
-CENTROID_ONLY = ExtractiveSummarizer(
-    lead_weight=0.0, centroid_decay=0.0, redundancy=0.0, long_penalty=0.0
-)
+CENTROID_ONLY = ExtractiveSummarizer(lead_weight=0.0, centroid_decay=0.0, redundancy=0.0, long_penalty=0.0)
 
 
 def load_articles(path: Path = DATA) -> list[dict]:
@@ -74,8 +72,7 @@ def rouge(summaries: Sequence[str], references: Sequence[str]) -> tuple[float, f
     s = scorer()
     scores = [s.score(ref, hyp) for hyp, ref in zip(summaries, references, strict=True)]
     return tuple(  # type: ignore[return-value]
-        100 * float(np.mean([x[k].fmeasure for x in scores]))
-        for k in ("rouge1", "rouge2", "rougeL")
+        100 * float(np.mean([x[k].fmeasure for x in scores])) for k in ("rouge1", "rouge2", "rougeL")
     )
 
 
@@ -123,9 +120,7 @@ def tune(docs: Sequence[Segmented], refs: Sequence[str]) -> None:
     """The weight search behind ExtractiveSummarizer's defaults: a grid scored on articles
     1-50 (ROUGE-1); the held-out column is articles 51-100, never used to choose."""
     half = len(docs) // 2
-    grid = itertools.product(
-        (0.3, 0.5, 0.8, 1.5), (0.5, 1.0), (0.0, 1.0), (0.3, 0.6, 0.9), (0.0, 0.5)
-    )
+    grid = itertools.product((0.3, 0.5, 0.8, 1.5), (0.5, 1.0), (0.0, 1.0), (0.3, 0.6, 0.9), (0.0, 0.5))
     results = []
     for lead, decay, cdecay, red, long in grid:
         s = ExtractiveSummarizer(
@@ -142,10 +137,7 @@ def tune(docs: Sequence[Segmented], refs: Sequence[str]) -> None:
         len(results),
         "; held-out = articles 51-100:\n",
     )
-    print(
-        "| lead_weight | lead_decay | centroid_decay | redundancy | long_penalty "
-        "| R-1 tune | R-1 held-out |"
-    )
+    print("| lead_weight | lead_decay | centroid_decay | redundancy | long_penalty | R-1 tune | R-1 held-out |")
     print("|---|---|---|---|---|---|---|")
     for r1, s in results[:8]:
         held = rouge(ours(docs[half:], s), refs[half:])[0]
@@ -198,9 +190,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=100, help="Score only the first N articles.")
     parser.add_argument("--tune", action="store_true", help="Also run the weight search.")
-    parser.add_argument(
-        "--abstractive", action="store_true", help="Also score the abstractive default."
-    )
+    parser.add_argument("--abstractive", action="store_true", help="Also score the abstractive default.")
     parser.add_argument(
         "--calibrate-support",
         action="store_true",
@@ -225,10 +215,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     ]
     if args.abstractive:
         systems.append(("compare abstractive (SmolLM2-135M)", lambda: abstractive(docs)))
-    print(
-        f"\nROUGE F1 x 100 on {len(rows)} SummEval CNN/DM articles vs `reference`, "
-        "rouge-score with stemming:\n"
-    )
+    print(f"\nROUGE F1 x 100 on {len(rows)} SummEval CNN/DM articles vs `reference`, rouge-score with stemming:\n")
     print("| system | ROUGE-1 | ROUGE-2 | ROUGE-L |")
     print("|---|---|---|---|")
     for name, run in systems:

@@ -28,12 +28,9 @@ def main() -> None:
     args = ap.parse_args()
     need_fomc()
     print(f"machine: {machine()}")
-    print(
-        f"corpus: FOMC statements cycled{', sentences of cycled copies made distinct' if args.distinct else ' verbatim'}; format {args.format}"
-    )
-    print(
-        f"{'docs':>6} {'sentences':>9} {'wall s':>8} {'s/doc':>7} {'marginal s/doc':>14} {'peak RSS MiB':>12}"
-    )
+    how = ", sentences of cycled copies made distinct" if args.distinct else " verbatim"
+    print(f"corpus: FOMC statements cycled{how}; format {args.format}")
+    print(f"{'docs':>6} {'sentences':>9} {'wall s':>8} {'s/doc':>7} {'marginal s/doc':>14} {'peak RSS MiB':>12}")
     previous: tuple[int, float] | None = None
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.counts:
@@ -48,11 +45,7 @@ def main() -> None:
             count = next((w.split()[2] for w in said.splitlines() if "embedding" in w), "?")
             flag = "" if m.peak_rss_mib < LIMIT_MIB else "  OVER 2 GiB"
             # marginal: the cost of the documents added since the previous count, start-up excluded
-            marginal = (
-                f"{(m.wall - previous[1]) / (n - previous[0]):.3f}"
-                if previous and n > previous[0]
-                else "-"
-            )
+            marginal = f"{(m.wall - previous[1]) / (n - previous[0]):.3f}" if previous and n > previous[0] else "-"
             previous = (n, m.wall)
             print(
                 f"{n:>6} {count:>9} {m.wall:>8.1f} {m.wall / n:>7.3f} {marginal:>14} {m.peak_rss_mib:>12.0f}{flag}",

@@ -52,14 +52,11 @@ def main() -> None:
     f, o = statistics.median(floor), statistics.median(ours)
     fc, oc = statistics.median(floor_cpu), statistics.median(ours_cpu)
     print(f"sentences embedded: {len(texts)}")
+    print(f"floor (import transformers + load MiniLM + embed)  median {f:6.2f} s  (min {min(floor):.2f})")
+    print(f"compare --no-cache seeds/*.txt                     median {o:6.2f} s  (min {min(ours):.2f})")
     print(
-        f"floor (import transformers + load MiniLM + embed)  median {f:6.2f} s  (min {min(floor):.2f})"
-    )
-    print(
-        f"compare --no-cache seeds/*.txt                     median {o:6.2f} s  (min {min(ours):.2f})"
-    )
-    print(
-        f"ratio compare/floor: median {o / f:.2f}x, per-pair {statistics.median(b / a for a, b in zip(floor, ours)):.2f}x (aim <= 1.3x)"
+        f"ratio compare/floor: median {o / f:.2f}x, "
+        f"per-pair {statistics.median(b / a for a, b in zip(floor, ours, strict=True)):.2f}x (aim <= 1.3x)"
     )
     print(f"CPU time (user+sys) median: floor {fc:.2f} s, compare {oc:.2f} s, ratio {oc / fc:.2f}x")
 

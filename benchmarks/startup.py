@@ -47,7 +47,8 @@ def main() -> None:
             probe = checked(run([PYTHON, "-c", TORCH_PROBE, *probe_args], env()), name)
             torch = probe.stderr.decode().strip().splitlines()[-1]
             print(
-                f"{name:45s} median {statistics.median(walls):6.3f} s  (min {min(walls):.3f}, {args.runs} runs)  {torch}"
+                f"{name:45s} median {statistics.median(walls):6.3f} s"
+                f"  (min {min(walls):.3f}, {args.runs} runs)  {torch}"
             )
 
 

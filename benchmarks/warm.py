@@ -30,16 +30,15 @@ def main() -> None:
         first = Path(out).read_bytes()
         warm = []
         for _ in range(args.runs):
-            m = checked(
-                run(compare_cmd("-q", "-f", "json", "-o", out, *paths), environ), "warm run"
-            )
+            m = checked(run(compare_cmd("-q", "-f", "json", "-o", out, *paths), environ), "warm run")
             if Path(out).read_bytes() != first:
                 raise SystemExit("warm run produced a different brief than the cold run")
             warm.append(m.wall)
     w = statistics.median(warm)
     print(f"cold {args.count} docs: {cold.wall:6.2f} s   peak RSS {cold.peak_rss_mib:.0f} MiB")
     print(
-        f"warm {args.count} docs: {w:6.2f} s   (median of {args.runs}, min {min(warm):.2f})   peak RSS {m.peak_rss_mib:.0f} MiB"
+        f"warm {args.count} docs: {w:6.2f} s   (median of {args.runs}, min {min(warm):.2f})"
+        f"   peak RSS {m.peak_rss_mib:.0f} MiB"
     )
     print(f"cold/warm: {cold.wall / w:.1f}x (aim >= 5x); warm brief identical to cold: yes")
 

@@ -160,27 +160,37 @@ def main() -> None:
     chosen = results["cosine + word overlap"]
     w_cos, w_lex, bias = chosen["weights"]
     report = {
-        "pair_model": {"w_cos": round(w_cos, 4), "w_lex": round(w_lex, 4), "bias": round(bias, 4),
-                       "threshold": round(chosen["threshold"], 3)},
+        "pair_model": {
+            "w_cos": round(w_cos, 4),
+            "w_lex": round(w_lex, 4),
+            "bias": round(bias, 4),
+            "threshold": round(chosen["threshold"], 3),
+        },
         "fitted_by": "scripts/calibrate.py on STS Benchmark train (fit) and dev (threshold); "
-                     f"same claim = gold score >= {SAME_CLAIM}",
+        f"same claim = gold score >= {SAME_CLAIM}",
         "figures": results,
         "total_rewrite_rule": rewrite_rule,
         "sick_contradictions_repeated": f"{repeated} of {len(contradictions)}",
     }
     PairModel(**report["pair_model"])  # the shipped values must build the model
     OUT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print("| model | STS dev acc | STS test acc | MRPC test acc | MRPC paraphrases paired | "
-          "SICK entailment paired | SICK contradiction paired | SICK neutral paired |")
+    print(
+        "| model | STS dev acc | STS test acc | MRPC test acc | MRPC paraphrases paired | "
+        "SICK entailment paired | SICK contradiction paired | SICK neutral paired |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for name, r in results.items():
-        print(f"| {name} | {r['sts_dev_accuracy']:.3f} | {r['sts_test_accuracy']:.3f} | "
-              f"{r['mrpc_test_accuracy']:.3f} | {r['mrpc_paraphrases_paired']:.3f} | "
-              f"{r['sick_entailment_paired']:.3f} | {r['sick_contradiction_paired']:.3f} | "
-              f"{r['sick_neutral_paired']:.3f} |")
-    print(f"\nTotal rewrites split into dropped + new: STS test accuracy "
-          f"{rewrite_rule['sts_test_accuracy_without']:.3f} -> {rewrite_rule['sts_test_accuracy_with']:.3f}; "
-          f"MRPC paraphrases split by the rule: {rewrite_rule['mrpc_paraphrases_split']:.3f}")
+        print(
+            f"| {name} | {r['sts_dev_accuracy']:.3f} | {r['sts_test_accuracy']:.3f} | "
+            f"{r['mrpc_test_accuracy']:.3f} | {r['mrpc_paraphrases_paired']:.3f} | "
+            f"{r['sick_entailment_paired']:.3f} | {r['sick_contradiction_paired']:.3f} | "
+            f"{r['sick_neutral_paired']:.3f} |"
+        )
+    print(
+        f"\nTotal rewrites split into dropped + new: STS test accuracy "
+        f"{rewrite_rule['sts_test_accuracy_without']:.3f} -> {rewrite_rule['sts_test_accuracy_with']:.3f}; "
+        f"MRPC paraphrases split by the rule: {rewrite_rule['mrpc_paraphrases_split']:.3f}"
+    )
     print(f"\nSICK contradictions labeled repeated: {report['sick_contradictions_repeated']}")
     print(f"wrote {OUT.relative_to(ROOT)}: {report['pair_model']}")
 

@@ -49,12 +49,14 @@ def evaluate(labels: dict[str, Any], folder: Path, embedder: Embedder) -> dict[s
     for pair in labels["pairs"]:
         brief = pipeline.run([folder / pair["before"], folder / pair["after"]], embedder, ExtractiveSummarizer())
         comparison = brief.comparisons[0]
-        got = sentence_labels([
-            {"status": c.status.value, "before": list(c.before), "after": list(c.after)} for c in comparison.claims
-        ])
+        got = sentence_labels(
+            [{"status": c.status.value, "before": list(c.before), "after": list(c.after)} for c in comparison.claims]
+        )
         want = sentence_labels(pair["claims"])
         if set(got) != set(want):
-            raise SystemExit(f"evaluate: segmentation of {pair['before']} / {pair['after']} no longer matches the labels")
+            raise SystemExit(
+                f"evaluate: segmentation of {pair['before']} / {pair['after']} no longer matches the labels"
+            )
         for key, (status, partners) in want.items():
             total += 1
             gold[status] += 1
@@ -68,8 +70,11 @@ def evaluate(labels: dict[str, Any], folder: Path, embedder: Embedder) -> dict[s
         "sentences": total,
         "agreement": right / total,
         "per_status": {
-            s: {"precision": hit[s] / predicted[s] if predicted[s] else None,
-                "recall": hit[s] / gold[s] if gold[s] else None, "gold": gold[s]}
+            s: {
+                "precision": hit[s] / predicted[s] if predicted[s] else None,
+                "recall": hit[s] / gold[s] if gold[s] else None,
+                "gold": gold[s],
+            }
             for s in STATUSES
         },
         "errors": errors,
@@ -96,8 +101,9 @@ def main() -> None:
         print(f"| {name} | {r['restated_paired']:.3f} (of {r['restated']}) | {r['new_kept_new']:.3f} (of {r['new']}) |")
 
 
-def paraphrase_documents(rows: list[tuple[str, str]], seed: int = 7, docs: int = 40, restated: int = 6,
-                         dropped: int = 2, new: int = 3) -> list[dict[str, Any]]:
+def paraphrase_documents(
+    rows: list[tuple[str, str]], seed: int = 7, docs: int = 40, restated: int = 6, dropped: int = 2, new: int = 3
+) -> list[dict[str, Any]]:
     """Synthetic document pairs from MRPC paraphrase pairs (the same fact told by two news
     writers): the earlier document holds restated + dropped facts, the later one the
     paraphrases of the restated facts, shuffled, plus new facts from other stories."""
@@ -116,15 +122,13 @@ def paraphrase_documents(rows: list[tuple[str, str]], seed: int = 7, docs: int =
         before = [a for a, _ in kept + gone]
         after_items = [(b, i) for i, (_, b) in enumerate(kept)] + [(b, None) for _, b in fresh]
         rng.shuffle(after_items)
-        out.append({"before": before, "after": [t for t, _ in after_items],
-                    "partner": [i for _, i in after_items]})
+        out.append({"before": before, "after": [t for t, _ in after_items], "partner": [i for _, i in after_items]})
     return out
 
 
 def paraphrase_eval(embedder: Embedder, rows: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
     """Restated facts paired with the right sentence, and new facts left `new`, for the
     calibrated aligner and for the naive one (cosine threshold + assignment)."""
-    import numpy as np
     from scipy.optimize import linear_sum_assignment
 
     from compare import align
@@ -156,8 +160,10 @@ def paraphrase_eval(embedder: Embedder, rows: list[tuple[str, str]]) -> dict[str
                 else:
                     c[1] += 1
                     c[0] += got == (partner,)
-    return {n: {"restated_paired": c[0] / c[1], "new_kept_new": c[2] / c[3], "restated": c[1], "new": c[3]}
-            for n, c in counts.items()}
+    return {
+        n: {"restated_paired": c[0] / c[1], "new_kept_new": c[2] / c[3], "restated": c[1], "new": c[3]}
+        for n, c in counts.items()
+    }
 
 
 def _sentences(texts: list[str]) -> list[Sentence]:

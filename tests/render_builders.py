@@ -28,11 +28,7 @@ def entry(doc_id: str, day: str, sentences: list[str], title: str | None = None)
         text += s + " "
         out.append(Sentence(k, s, start, start + len(s)))
     doc = Document(doc_id, f"{doc_id}.txt", dt.date.fromisoformat(day), title, text)
-    summary = (
-        Summary((SummaryPoint(sentences[0], (0,)),), "extractive")
-        if sentences
-        else Summary((), "extractive")
-    )
+    summary = Summary((SummaryPoint(sentences[0], (0,)),), "extractive") if sentences else Summary((), "extractive")
     return DocumentEntry(doc, tuple(out), summary)
 
 

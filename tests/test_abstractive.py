@@ -91,9 +91,7 @@ def tiny_bart(tmp_path_factory: pytest.TempPathFactory) -> Path:
     vocab = {t: i for i, t in enumerate(["<pad>", "<s>", "</s>", "<unk>", *words])}
     tok = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
     tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
-    tok.post_processor = processors.TemplateProcessing(
-        single="$A </s>", special_tokens=[("</s>", 2)]
-    )
+    tok.post_processor = processors.TemplateProcessing(single="$A </s>", special_tokens=[("</s>", 2)])
     PreTrainedTokenizerFast(
         tokenizer_object=tok,
         pad_token="<pad>",

@@ -108,23 +108,16 @@ def test_claim_links_and_full_text_anchors_agree(page) -> None:
     assert page.locator("#doc-1 .s").count() == 11
 
 
-def test_readable_on_a_narrow_screen_and_in_print(
-    browser, seeds_page: Path, tmp_path: Path
-) -> None:
+def test_readable_on_a_narrow_screen_and_in_print(browser, seeds_page: Path, tmp_path: Path) -> None:
     context = browser.new_context(viewport={"width": 420, "height": 800})
     pg = context.new_page()
     pg.goto(seeds_page.as_uri())
-    overflow = pg.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 2
     pg.screenshot(path=str(tmp_path / "narrow.png"), full_page=False)
     pg.emulate_media(media="print")
     assert pg.locator("nav").evaluate("e => getComputedStyle(e).display") == "none"
-    assert (
-        pg.locator("ins").first.evaluate("e => getComputedStyle(e).textDecorationLine")
-        == "underline"
-    )
+    assert pg.locator("ins").first.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
     pdf = pg.pdf(path=str(tmp_path / "brief.pdf"))
     assert pdf[:4] == b"%PDF"
     context.close()

@@ -119,9 +119,7 @@ def test_empty_input(tmp_path: Path, weights: Path) -> None:
     assert CachedEmbedder(FakeEmbedder(weights=weights), tmp_path).embed([]).shape == (0, 8)
 
 
-def test_default_folder_follows_the_environment(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_default_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("COMPARE_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert default_folder() == tmp_path / "xdg" / "compare" / "embeddings"
@@ -166,16 +164,12 @@ def test_unwritable_folder_is_not_fatal(tmp_path: Path, weights: Path) -> None:
 def _writer(folder: str, weights: str, start: int) -> None:
     texts = [f"sentence number {k}" for k in range(start, start + 400)]
     for chunk in range(0, 400, 40):
-        CachedEmbedder(FakeEmbedder(weights=Path(weights)), Path(folder)).embed(
-            texts[chunk : chunk + 40]
-        )
+        CachedEmbedder(FakeEmbedder(weights=Path(weights)), Path(folder)).embed(texts[chunk : chunk + 40])
 
 
 def test_concurrent_writers_do_not_corrupt(tmp_path: Path, weights: Path) -> None:
     ctx = multiprocessing.get_context("spawn")
-    procs = [
-        ctx.Process(target=_writer, args=(str(tmp_path), str(weights), s)) for s in (0, 200, 100)
-    ]
+    procs = [ctx.Process(target=_writer, args=(str(tmp_path), str(weights), s)) for s in (0, 200, 100)]
     for p in procs:
         p.start()
     for p in procs:

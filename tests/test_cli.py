@@ -14,7 +14,10 @@ from conftest import ROOT, SEEDS
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "compare", *args], capture_output=True, text=True, cwd=cwd,
+        [sys.executable, "-m", "compare", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
     )
 
@@ -25,7 +28,11 @@ def test_help_lists_every_option_and_does_not_import_torch() -> None:
     for option in ("--format", "--output", "--baseline", "--summary-sentences", "--date", "--template", "--quiet"):
         assert option in r.stdout
     probe = subprocess.run(
-        [sys.executable, "-c", "import sys, compare.cli; sys.exit('torch' in sys.modules or 'transformers' in sys.modules)"],
+        [
+            sys.executable,
+            "-c",
+            "import sys, compare.cli; sys.exit('torch' in sys.modules or 'transformers' in sys.modules)",
+        ],
         env={"PYTHONPATH": str(ROOT / "src")},
     )
     assert probe.returncode == 0

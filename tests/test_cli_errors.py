@@ -31,7 +31,11 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.run(
         [sys.executable, "-m", "compare", "-q", *args],
-        capture_output=True, text=True, env=env, cwd=cwd, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
     )
 
 
@@ -124,6 +128,7 @@ def test_exit_codes_are_distinct_and_documented() -> None:
 
 # ---- write_atomically: nothing lost ----
 
+
 def test_write_atomically_replaces_and_keeps_mode(tmp_path: Path) -> None:
     out = tmp_path / "brief.md"
     out.write_text("old", encoding="utf-8")
@@ -193,7 +198,10 @@ def test_symlinked_input_as_output_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("model", "fragment"),
-    [("no-such-org/no-such-model", "huggingface-cli download no-such-org/no-such-model"), (".", "does not hold a transformers model")],
+    [
+        ("no-such-org/no-such-model", "huggingface-cli download no-such-org/no-such-model"),
+        (".", "does not hold a transformers model"),
+    ],
 )
 def test_embedding_model_that_cannot_be_loaded_offline(d: Path, model: str, fragment: str) -> None:
     one_line(run("--embedder", model, "a.txt", "b.txt", cwd=d), 6, f"cannot load embedding model {model!r}", fragment)

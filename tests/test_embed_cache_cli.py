@@ -70,7 +70,10 @@ def test_cached_real_vectors_match(tmp_path: Path, embedder: TransformerEmbedder
 
 
 def _cli(args: list[str], cache: Path) -> subprocess.CompletedProcess[str]:
-    code = "import sys; from compare import cli\ntry:\n    cli.main()\nfinally:\n    print('torch' in sys.modules, file=sys.stderr)"
+    code = (
+        "import sys; from compare import cli\ntry:\n    cli.main()\n"
+        "finally:\n    print('torch' in sys.modules, file=sys.stderr)"
+    )
     return subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True,

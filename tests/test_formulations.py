@@ -5,11 +5,15 @@ from __future__ import annotations
 from compare.formulations import count, formulations
 
 DOCS = [
-    ["Xi urged self-reliance and strength in science and technology.",
-     "The goal is self-reliance and strength in science and technology, he said.",
-     "Rates will stay low for a considerable time."],
-    ["Xi urged self-reliance and self-improvement in science and technology.",
-     "Rates will stay low for a considerable time."],
+    [
+        "Xi urged self-reliance and strength in science and technology.",
+        "The goal is self-reliance and strength in science and technology, he said.",
+        "Rates will stay low for a considerable time.",
+    ],
+    [
+        "Xi urged self-reliance and self-improvement in science and technology.",
+        "Rates will stay low for a considerable time.",
+    ],
     ["Rates may rise soon."],
 ]
 

@@ -21,7 +21,9 @@ from compare.summarize import ExtractiveSummarizer
 DOCUMENTED = {0, 2, 3, 4, 5}
 
 
-def run_main(argv: list[str], monkeypatch: pytest.MonkeyPatch, embedder: object, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+def run_main(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, embedder: object, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
     monkeypatch.setattr(embed, "TransformerEmbedder", lambda *a, **k: embedder)
     monkeypatch.setattr(sys, "argv", ["compare", "-q", *argv])
     with pytest.raises(SystemExit) as e:
@@ -71,8 +73,12 @@ def files(draw: st.DrawFn) -> list[tuple[str, bytes]]:
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(generated=files(), fmt=st.sampled_from(["markdown", "html", "json"]), existing_output=st.booleans())
 def test_cli_on_generated_files(
-    generated: list[tuple[str, bytes]], fmt: str, existing_output: bool,
-    embedder: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    generated: list[tuple[str, bytes]],
+    fmt: str,
+    existing_output: bool,
+    embedder: object,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
@@ -88,7 +94,9 @@ def test_cli_on_generated_files(
         stamps = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths}
         code, stdout, err = run_main(["-f", fmt, "-o", str(out), *map(str, paths)], monkeypatch, embedder, capsys)
         assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths} == stamps
-        assert sorted(x.name for x in out.parent.iterdir()) == (["brief." + fmt] if existing_output or code == 0 else [])
+        assert sorted(x.name for x in out.parent.iterdir()) == (
+            ["brief." + fmt] if existing_output or code == 0 else []
+        )
         assert stdout == ""
         assert code in DOCUMENTED, err
         if code != 0:
@@ -104,7 +112,9 @@ def test_cli_on_generated_files(
             assert "<script>alert" not in text
 
 
-def test_stdout_output_and_dash(tmp_path: Path, embedder: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_stdout_output_and_dash(
+    tmp_path: Path, embedder: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("date 2023-01-01\n<b>Rates</b> rose to 5 percent | sharply.\n", encoding="utf-8")
     b.write_text("date 2023-02-01\n<b>Rates</b> rose to 6 percent | sharply.\n", encoding="utf-8")

@@ -29,16 +29,31 @@ CHINESE = "date 2023-02-26\n中国科技自立自强。基础研究是整个科�
         (ENGLISH.encode("utf-16-be"), ENGLISH),
         (ENGLISH.replace("\n", "\r\n").encode("utf-8"), ENGLISH.replace("\n", "\r\n")),
         (ENGLISH.encode("cp1252"), ENGLISH),
-        ("date 2023-02-26\nÇa va? Élysée, naïve résumé.\n".encode("latin-1"), "date 2023-02-26\nÇa va? Élysée, naïve résumé.\n"),
+        (
+            "date 2023-02-26\nÇa va? Élysée, naïve résumé.\n".encode("latin-1"),
+            "date 2023-02-26\nÇa va? Élysée, naïve résumé.\n",
+        ),
         (CHINESE.encode("utf-8"), CHINESE),
         (CHINESE.encode("gb18030"), CHINESE),
         (codecs.BOM_UTF8 + CHINESE.encode("utf-8"), CHINESE),
         (CHINESE.encode("utf-16"), CHINESE),
     ],
     ids=[
-        "utf8", "utf8-bom", "utf16-bom", "utf16le-bom", "utf16be-bom", "utf32-bom",
-        "utf16le-nobom", "utf16be-nobom", "crlf", "cp1252", "latin1", "zh-utf8", "zh-gb18030",
-        "zh-utf8-bom", "zh-utf16",
+        "utf8",
+        "utf8-bom",
+        "utf16-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf32-bom",
+        "utf16le-nobom",
+        "utf16be-nobom",
+        "crlf",
+        "cp1252",
+        "latin1",
+        "zh-utf8",
+        "zh-gb18030",
+        "zh-utf8-bom",
+        "zh-utf16",
     ],
 )
 def test_decode_reads_real_bytes_exactly(raw: bytes, expected: str) -> None:
@@ -94,6 +109,7 @@ def test_stray_control_characters_are_replaced_one_for_one() -> None:
 
 # ---- dates ----
 
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
@@ -143,6 +159,7 @@ def test_given_date_wins() -> None:
 
 # ---- files ----
 
+
 @pytest.fixture()
 def good(tmp_path: Path) -> Path:
     p = tmp_path / "a.txt"
@@ -165,8 +182,19 @@ def good(tmp_path: Path) -> Path:
         (lambda d: _fifo(d / "pipe.txt"), "not a regular file"),
         (lambda d: Path("/dev/null"), "not a regular file"),
     ],
-    ids=["missing", "directory", "empty", "whitespace", "bom-only", "utf16-whitespace",
-         "header-only", "binary", "dangling-link", "fifo", "device"],
+    ids=[
+        "missing",
+        "directory",
+        "empty",
+        "whitespace",
+        "bom-only",
+        "utf16-whitespace",
+        "header-only",
+        "binary",
+        "dangling-link",
+        "fifo",
+        "device",
+    ],
 )
 def test_read_errors_name_the_file(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
     path = make(tmp_path)

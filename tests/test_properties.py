@@ -40,17 +40,49 @@ FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 printable = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=0, max_size=200)
 hostile_pieces = st.sampled_from(
     [
-        "<script>alert('x')</script>", "<b>bold</b>", "<!-- c -->", "&amp;", "&lt;", "| a | b |",
-        "`code`", "```", "{{ brief }}", "{% for x in y %}", "{#", "# head", "> quote", "1. item",
-        "- item", "* item", "+ item", "**bold**", "~~gone~~", "[link](javascript:alert(1))",
-        "![img](x.png)", "\\", "<", ">", "\"", "'", "x" * 3000, "中文。", "\u202e", "\u200b",
-        "---", "===", "\t", "  ", "\r\n", "\n\n",
+        "<script>alert('x')</script>",
+        "<b>bold</b>",
+        "<!-- c -->",
+        "&amp;",
+        "&lt;",
+        "| a | b |",
+        "`code`",
+        "```",
+        "{{ brief }}",
+        "{% for x in y %}",
+        "{#",
+        "# head",
+        "> quote",
+        "1. item",
+        "- item",
+        "* item",
+        "+ item",
+        "**bold**",
+        "~~gone~~",
+        "[link](javascript:alert(1))",
+        "![img](x.png)",
+        "\\",
+        "<",
+        ">",
+        '"',
+        "'",
+        "x" * 3000,
+        "中文。",
+        "\u202e",
+        "\u200b",
+        "---",
+        "===",
+        "\t",
+        "  ",
+        "\r\n",
+        "\n\n",
     ]
 )
 hostile = st.lists(st.one_of(hostile_pieces, printable), min_size=1, max_size=6).map("".join)
 
 
 # ---- load ----
+
 
 @FAST
 @given(st.binary(max_size=2000))
@@ -82,6 +114,7 @@ def test_parse_never_crashes(text: str, name: str) -> None:
 
 # ---- segment ----
 
+
 @FAST
 @given(st.one_of(printable, hostile, st.text(max_size=400)))
 def test_segment_offsets_are_exact(body: str) -> None:
@@ -97,6 +130,7 @@ def test_segment_offsets_are_exact(body: str) -> None:
 
 # ---- diff ----
 
+
 @FAST
 @given(st.one_of(printable, hostile), st.one_of(printable, hostile))
 def test_diff_rebuilds_both_texts(before: str, after: str) -> None:
@@ -107,6 +141,7 @@ def test_diff_rebuilds_both_texts(before: str, after: str) -> None:
 
 
 # ---- align: every sentence in exactly one bead ----
+
 
 def unit_rows(rng: np.random.Generator, n: int, dim: int = 8) -> np.ndarray:
     v = rng.normal(size=(n, dim))
@@ -144,7 +179,9 @@ def test_align_covers_every_sentence_once(s: tuple[np.ndarray, np.ndarray, list[
 
 @FAST
 @given(sides())
-def test_bounded_align_covers_every_sentence_once(s: tuple[np.ndarray, np.ndarray, list[set[str]], list[set[str]]]) -> None:
+def test_bounded_align_covers_every_sentence_once(
+    s: tuple[np.ndarray, np.ndarray, list[set[str]], list[set[str]]],
+) -> None:
     bv, av, bw, aw = s
     beads = align_bounded.align(bv, av, bw, aw, pipeline.pair_model())
     covers_once(beads, len(bw), len(aw))
@@ -168,6 +205,7 @@ def test_bounded_align_agrees_with_dense_on_clear_pairs() -> None:
 
 # ---- render: text stays text ----
 
+
 def entry(doc_id: str, title: str | None, texts: list[str], day: int) -> DocumentEntry:
     text, sentences = "", []
     for k, t in enumerate(texts):
@@ -183,7 +221,11 @@ def briefs(draw: st.DrawFn) -> Brief:
     sentence = st.one_of(hostile, printable).filter(lambda t: t.strip() != "")
     b_texts = draw(st.lists(sentence, min_size=2, max_size=4))
     a_texts = draw(st.lists(sentence, min_size=2, max_size=4))
-    ids = draw(st.lists(st.one_of(hostile, st.just("doc")).filter(lambda t: t.strip() != ""), min_size=2, max_size=2, unique=True))
+    ids = draw(
+        st.lists(
+            st.one_of(hostile, st.just("doc")).filter(lambda t: t.strip() != ""), min_size=2, max_size=2, unique=True
+        )
+    )
     title = draw(st.one_of(st.none(), hostile.filter(lambda t: t.strip() != "")))
     b, a = entry(ids[0], title, b_texts, 1), entry(ids[1], None, a_texts, 2)
     claims = [
@@ -204,10 +246,53 @@ def user_strings(brief: Brief) -> list[str]:
 
 
 TEMPLATE_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "header", "main", "section", "article",
-    "footer", "nav", "h1", "h2", "h3", "h4", "p", "table", "thead", "tbody", "tr", "th", "td",
-    "a", "code", "ul", "ol", "li", "span", "del", "ins", "strong", "em", "details", "summary",
-    "div", "small", "mark", "sup", "abbr", "time", "dl", "dt", "dd", "blockquote", "figure", "br",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "main",
+    "section",
+    "article",
+    "footer",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "p",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "code",
+    "ul",
+    "ol",
+    "li",
+    "span",
+    "del",
+    "ins",
+    "strong",
+    "em",
+    "details",
+    "summary",
+    "div",
+    "small",
+    "mark",
+    "sup",
+    "abbr",
+    "time",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "figure",
+    "br",
 }
 
 

@@ -184,17 +184,13 @@ def test_user_template_gets_the_brief(tmp_path: Path) -> None:
         "{{ c.claims | length }}{% endfor %} {{ lede(brief)[0][0].kind.value }}"
         " {% set c = brief.comparisons[0] %}{{ claim_text(brief, c, c.claims[2]) }}"
     )
-    assert (
-        render.render(small(), Format.MARKDOWN, t)
-        == "compare.brief/1 2 2020-01-01 a>b:4 shift Old point only here."
-    )
+    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/1 2 2020-01-01 a>b:4 shift Old point only here."
 
 
 def test_user_template_can_extend_the_packaged_one(tmp_path: Path) -> None:
     t = tmp_path / "mine.html.j2"
     t.write_text(
-        '{% extends "brief.html.j2" %}'
-        '{% block lineage %}<section id="lineage">{{ "<x>" }}</section>{% endblock %}'
+        '{% extends "brief.html.j2" %}{% block lineage %}<section id="lineage">{{ "<x>" }}</section>{% endblock %}'
     )
     page = render.render(small(), Format.HTML, t)
     assert '<section id="lineage">&lt;x&gt;</section>' in page and 'id="lede"' in page
@@ -209,9 +205,7 @@ def test_user_template_can_extend_the_packaged_one(tmp_path: Path) -> None:
         ('{% include "missing.j2" %}', r"template missing\.j2 not found"),
     ],
 )
-def test_template_errors_are_one_line_naming_the_problem(
-    tmp_path: Path, body: str, message: str
-) -> None:
+def test_template_errors_are_one_line_naming_the_problem(tmp_path: Path, body: str, message: str) -> None:
     t = tmp_path / "mine.j2"
     t.write_text(body)
     with pytest.raises(TemplateError) as info:
@@ -254,9 +248,7 @@ def test_seeds_json_validates(validator: jsonschema.Draft202012Validator, seeds_
         (("documents", 0, "date"), "Jan 1"),
     ],
 )
-def test_schema_rejects_broken_briefs(
-    validator: jsonschema.Draft202012Validator, path: tuple, value: object
-) -> None:
+def test_schema_rejects_broken_briefs(validator: jsonschema.Draft202012Validator, path: tuple, value: object) -> None:
     data = json.loads(render.render(small(), Format.JSON))
     node = data
     for key in path[:-1]:
@@ -277,9 +269,7 @@ def test_schema_leaves_room_for_new_fields(validator: jsonschema.Draft202012Vali
 
 def _gfm(text: str) -> str:
     markdown_it = pytest.importorskip("markdown_it")
-    parser = markdown_it.MarkdownIt("commonmark", {"html": False}).enable(
-        ["table", "strikethrough"]
-    )
+    parser = markdown_it.MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     return str(parser.render(text))
 
 
@@ -365,10 +355,7 @@ def test_formulation_lede_items_render() -> None:
     page = render.render(b, Format.HTML)
     assert '<span class="kind">formulation dropped</span>' in page
     text = render.render(b, Format.MARKDOWN)
-    assert (
-        r"2. *formulation dropped*: “target \| range”. _watched; shifted to “new \*range\*”_"
-        in text
-    )
+    assert r"2. *formulation dropped*: “target \| range”. _watched; shifted to “new \*range\*”_" in text
     data = json.loads(render.render(b, Format.JSON))
     assert data["comparisons"][0]["lede"][0]["kind"] == "shift"  # the numbers
     assert data["comparisons"][0]["lede"][1] == {

@@ -18,9 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
 
 
-def run_main(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, str, str]:
+def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """cli.main() as the console script runs it: exit code, stdout, stderr."""
     monkeypatch.setattr(sys, "argv", ["compare", *args])
     code = 0
@@ -61,9 +59,7 @@ def test_help_mentions_schema(monkeypatch, capsys) -> None:
 def test_json_on_stdout_alone_progress_on_stderr(monkeypatch, capsys, shared_model) -> None:
     code, out, err = run_main(monkeypatch, capsys, *SEEDS, "--format", "json")
     assert code == 0
-    jsonschema.validate(
-        json.loads(out), json.loads(render.schema()), cls=jsonschema.Draft202012Validator
-    )
+    jsonschema.validate(json.loads(out), json.loads(render.schema()), cls=jsonschema.Draft202012Validator)
     assert err and all(line.startswith("compare: ") for line in err.splitlines())
 
 
@@ -73,13 +69,9 @@ def test_quiet_silences_progress(monkeypatch, capsys, shared_model) -> None:
     assert out.startswith("# Comparative brief")
 
 
-def test_template_context_and_unknown_variable(
-    monkeypatch, capsys, shared_model, tmp_path: Path
-) -> None:
+def test_template_context_and_unknown_variable(monkeypatch, capsys, shared_model, tmp_path: Path) -> None:
     good = tmp_path / "ok.md.j2"
-    good.write_text(
-        "{{ brief.documents | length }} documents; first {{ brief.documents[0].document.id }}\n"
-    )
+    good.write_text("{{ brief.documents | length }} documents; first {{ brief.documents[0].document.id }}\n")
     code, out, err = run_main(monkeypatch, capsys, *SEEDS, "-q", "--template", str(good))
     assert (code, out, err) == (0, "2 documents; first 000_5e902f7cddc8c7f3\n", "")
 
@@ -95,9 +87,7 @@ def test_missing_template_file(monkeypatch, capsys, tmp_path: Path) -> None:
     assert code == 3 and "template file not found" in err and err.count("\n") == 1
 
 
-@pytest.mark.parametrize(
-    "extra", [{}, {"FORCE_COLOR": "1"}, {"TTY_COMPATIBLE": "1", "FORCE_COLOR": "1"}]
-)
+@pytest.mark.parametrize("extra", [{}, {"FORCE_COLOR": "1"}, {"TTY_COMPATIBLE": "1", "FORCE_COLOR": "1"}])
 def test_no_colour_codes_with_no_color(extra: dict[str, str]) -> None:
     """NO_COLOR set: neither help nor usage errors carry ANSI escapes, even when something
     asks rich to force colour, and even on a terminal."""

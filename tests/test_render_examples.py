@@ -12,9 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _make_examples():
-    spec = importlib.util.spec_from_file_location(
-        "make_examples", ROOT / "scripts" / "make_examples.py"
-    )
+    spec = importlib.util.spec_from_file_location("make_examples", ROOT / "scripts" / "make_examples.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -22,18 +20,12 @@ def _make_examples():
 
 
 @pytest.mark.parametrize("name", ["seeds", pytest.param("fomc", marks=pytest.mark.shared)])
-def test_checked_in_examples_are_current(
-    name: str, embedder, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_checked_in_examples_are_current(name: str, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
     make = _make_examples()
     if name not in make.inputs() and name == "fomc":
         pytest.skip("../shared/data/fomc is not beside this checkout")
     monkeypatch.chdir(ROOT)
     produced = make.generate(embedder, only=name)
     assert sorted(produced) == [f"examples/{name}/brief.{ext}" for ext in ("html", "json", "md")]
-    stale = [
-        rel for rel, text in produced.items() if (ROOT / rel).read_text(encoding="utf-8") != text
-    ]
-    assert not stale, (
-        f"{stale} differ from what the code produces: run `python scripts/make_examples.py`"
-    )
+    stale = [rel for rel, text in produced.items() if (ROOT / rel).read_text(encoding="utf-8") != text]
+    assert not stale, f"{stale} differ from what the code produces: run `python scripts/make_examples.py`"

@@ -25,10 +25,16 @@ def check_offsets(d: Document) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("中国科技自立自强。基础研究是源头！真的吗？是的。", ["中国科技自立自强。", "基础研究是源头！", "真的吗？", "是的。"]),
+        (
+            "中国科技自立自强。基础研究是源头！真的吗？是的。",
+            ["中国科技自立自强。", "基础研究是源头！", "真的吗？", "是的。"],
+        ),
         ("他说：“好。”然后离开了。\n第二段没有句号", ["他说：“好。”然后离开了。", "第二段没有句号"]),
         ("First line.\r\nSecond line.\r\n", ["First line.", "Second line."]),
-        ("Talks resumed on Feb. 26, 2023 in the U.S. capital.", ["Talks resumed on Feb. 26, 2023 in the U.S. capital."]),
+        (
+            "Talks resumed on Feb. 26, 2023 in the U.S. capital.",
+            ["Talks resumed on Feb. 26, 2023 in the U.S. capital."],
+        ),
     ],
 )
 def test_sentence_table(body: str, expected: list[str]) -> None:

@@ -54,7 +54,11 @@ def test_front_matter_title_and_headline() -> None:
 
 
 def test_documents_are_ordered_by_date_then_name(tmp_path: Path) -> None:
-    for name, text in [("b.txt", "date 2020-01-02 B."), ("a.txt", "date 2020-01-02 A."), ("c.txt", "date 2019-05-05 C.")]:
+    for name, text in [
+        ("b.txt", "date 2020-01-02 B."),
+        ("a.txt", "date 2020-01-02 A."),
+        ("c.txt", "date 2019-05-05 C."),
+    ]:
         (tmp_path / name).write_text(text, encoding="utf-8")
     docs = load.read_all(sorted(tmp_path.iterdir()))
     assert [d.id for d in docs] == ["c", "a", "b"]
@@ -67,14 +71,20 @@ def _doc(text: str) -> load.Document:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("BEIJING, Feb. 26, 2023 /PRNewswire/ — China met on Feb. 26, 2023 in Beijing. It rained.",
-         ["China met on Feb. 26, 2023 in Beijing.", "It rained."]),
+        (
+            "BEIJING, Feb. 26, 2023 /PRNewswire/ — China met on Feb. 26, 2023 in Beijing. It rained.",
+            ["China met on Feb. 26, 2023 in Beijing.", "It rained."],
+        ),
         ("The U.S. economy grew. Prices rose...", ["The U.S. economy grew.", "Prices rose..."]),
-        ("Headline Without Stop\nFirst line of body. Second one.\n\nNew paragraph",
-         ["First line of body.", "Second one.", "New paragraph"]),
+        (
+            "Headline Without Stop\nFirst line of body. Second one.\n\nNew paragraph",
+            ["First line of body.", "Second one.", "New paragraph"],
+        ),
         ('He said "No. Never." and left. Then he came back.', ['He said "No. Never." and left.', "Then he came back."]),
-        ("\n\nOctober 28, 2015\n\nFederal Reserve issues FOMC statement\n\nShare\n\n  The Committee met.",
-         ["The Committee met."]),
+        (
+            "\n\nOctober 28, 2015\n\nFederal Reserve issues FOMC statement\n\nShare\n\n  The Committee met.",
+            ["The Committee met."],
+        ),
     ],
 )
 def test_segment_sentences_and_offsets(text: str, expected: list[str]) -> None:

@@ -162,9 +162,7 @@ def test_importing_the_abstractive_backend_does_not_import_torch() -> None:
 def test_cli_model_needs_abstractive() -> None:
     code = "from compare.cli import main; main()"
     args = [sys.executable, "-c", code, *map(str, SEEDS), "--model", "x"]
-    out = subprocess.run(
-        args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")}
-    )
+    out = subprocess.run(args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")})
     assert out.returncode == 2 and "--summarizer abstractive" in out.stderr
 
 
@@ -180,7 +178,5 @@ def test_cli_missing_prompt_file(tmp_path: Path) -> None:
         "--prompt",
         str(tmp_path / "nope.j2"),
     ]
-    out = subprocess.run(
-        args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")}
-    )
+    out = subprocess.run(args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")})
     assert out.returncode == 3 and "prompt file not found" in out.stderr

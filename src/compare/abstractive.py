@@ -83,9 +83,7 @@ def read_prompt(path: Path) -> Prompt:
     try:
         return Prompt(path.name, path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as e:
-        raise TemplateError(
-            f"{path}: cannot read the prompt file ({e.__class__.__name__})"
-        ) from None
+        raise TemplateError(f"{path}: cannot read the prompt file ({e.__class__.__name__})") from None
 
 
 # ---------------------------------------------------------------- models
@@ -173,19 +171,15 @@ def _load(path: str, model_id: str, gguf_file: str | None) -> LoadedModel:
         model = cls.from_pretrained(path, **kw)
     except ImportError as e:
         raise ModelError(
-            f"cannot load model {model_id!r}: {e.name or 'a package'} is missing; "
-            "pip install 'compare[abstractive]'"
+            f"cannot load model {model_id!r}: {e.name or 'a package'} is missing; pip install 'compare[abstractive]'"
         ) from None
     except (OSError, ValueError, KeyError) as e:
         where = (
             "that folder does not hold a transformers model"
             if os.path.isdir(path)
-            else "it is not a local folder, a .gguf file or a model in the Hugging Face cache "
-            "(no network is used)"
+            else "it is not a local folder, a .gguf file or a model in the Hugging Face cache (no network is used)"
         )
-        raise ModelError(
-            f"cannot load model {model_id!r}: {where} ({e.__class__.__name__})"
-        ) from None
+        raise ModelError(f"cannot load model {model_id!r}: {where} ({e.__class__.__name__})") from None
     model.eval()
     return LoadedModel(tokenizer, model, seq2seq, _context(config, tokenizer))
 
@@ -220,8 +214,7 @@ def _save(loaded: LoadedModel, folder: Path, progress: Progress) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
         if not (folder / "config.json").is_file():  # (another run may have just cached it)
             progress(
-                f"could not cache the converted model in {folder} ({e.strerror or e}); "
-                "the next run converts again"
+                f"could not cache the converted model in {folder} ({e.strerror or e}); the next run converts again"
             )
 
 
@@ -276,10 +269,7 @@ class AbstractiveSummarizer:
             self.progress("the model wrote no usable point for this document")
             return Summary((), self.method, self.model_id, prompt.name)
         vectors = self.embedder.embed(texts)
-        checked = [
-            SummaryPoint(t, *evidence(v, document.vectors))
-            for t, v in zip(texts, vectors, strict=True)
-        ]
+        checked = [SummaryPoint(t, *evidence(v, document.vectors)) for t, v in zip(texts, vectors, strict=True)]
         if len(checked) > points:  # more parts than points: keep the best-supported ones
             keep = sorted(range(len(checked)), key=lambda i: -checked[i].support)[:points]
             checked = [checked[i] for i in sorted(keep)]
@@ -288,9 +278,7 @@ class AbstractiveSummarizer:
     def chunks(self, document: Segmented, lm: LoadedModel, points: int) -> list[str]:
         """Consecutive sentences packed into parts that fit the model with the prompt and the
         answer; a sentence longer than a whole part is cut at the token budget."""
-        overhead = len(
-            lm.tokenizer(self.prompt.render(text="", points=points, part=1, parts=1))["input_ids"]
-        )
+        overhead = len(lm.tokenizer(self.prompt.render(text="", points=points, part=1, parts=1))["input_ids"])
         budget = min(CHUNK_TOKENS, lm.context - overhead - TOKENS_PER_POINT * points - 16)
         budget = max(budget, 32)
         parts: list[str] = []

@@ -23,8 +23,15 @@ from scipy.sparse import csr_matrix
 
 from .types import Bead
 
+NEAREST = 4
+"""A sentence is tried as half of a split only next to its few most similar sentences."""
+
 JOIN_MARGIN = 1.0
 """A join must raise the pair's log-odds by this much over the neighbour's own pair."""
+
+
+Beads = dict[tuple[int, ...], tuple[tuple[int, ...], float]]
+"""Earlier-document indices -> (later-document indices, pair log-odds)."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ def overlap_matrix(before: Sequence[set[str]], after: Sequence[set[str]]) -> np.
     b.resize((b.shape[0], width))
     inter = np.asarray((a @ b.T).todense(), dtype=np.float64)
     sizes = np.add.outer(np.array([len(s) for s in before]), np.array([len(s) for s in after]))
-    return np.divide(2 * inter, sizes, out=np.zeros_like(inter), where=sizes > 0)
+    return np.asarray(np.divide(2 * inter, sizes, out=np.zeros_like(inter), where=sizes > 0))
 
 
 def _binary(sets: Sequence[set[str]], vocab: dict[str, int]) -> csr_matrix:
@@ -87,8 +94,8 @@ def align(
     prob = 1.0 / (1.0 + np.exp(-logits))
     rows, cols = linear_sum_assignment(prob, maximize=True)
     pairs = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if prob[i, j] >= model.threshold}
-    beads = {(i,): ((j,), float(logits[i, j])) for i, j in pairs.items()}
-    sides = _Sides(before_vectors, after_vectors, before_words, after_words, model)
+    beads: Beads = {(i,): ((j,), float(logits[i, j])) for i, j in pairs.items()}
+    sides = _Sides(before_vectors, after_vectors, before_words, after_words, model, cosine)
     beads = _joins(beads, sides, n, m)
     return _ordered(beads, n, m)
 
@@ -100,6 +107,7 @@ class _Sides:
     bw: Sequence[set[str]]
     aw: Sequence[set[str]]
     model: PairModel
+    cosine: np.ndarray
 
     def score(self, before: tuple[int, ...], after: tuple[int, ...]) -> float:
         """Pair log-odds for groups of sentences, the group's vector being the
@@ -125,9 +133,7 @@ def _group(vectors: np.ndarray, words: Sequence[set[str]], idx: tuple[int, ...])
     return (v / norm if norm > 0 else v), set().union(*(words[i] for i in idx))
 
 
-def _joins(
-    beads: dict[tuple[int, ...], tuple[tuple[int, ...], float]], sides: _Sides, n: int, m: int
-) -> dict[tuple[int, ...], tuple[tuple[int, ...], float]]:
+def _joins(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
     """Grow one-to-one beads by an adjacent unpaired sentence on either side when that
     explains the pair better (a split or a merge); pair two adjacent unpaired sentences with
     an unpaired one on the other side when together they pass the threshold."""
@@ -139,7 +145,7 @@ def _joins(
         if len(key) != 1 or len(after) != 1:
             continue
         (i,), (j,) = key, after
-        best = (p + JOIN_MARGIN, key, after)
+        best: tuple[float, tuple[int, ...], tuple[int, ...]] = (p + JOIN_MARGIN, key, after)
         for jj in (j - 1, j + 1):
             if 0 <= jj < m and jj not in used_a:
                 cand = tuple(sorted((j, jj)))
@@ -156,11 +162,8 @@ def _joins(
     for i in range(n):
         if i in used_b:
             continue
-        options = [
-            (sides.score((i,), (j, j + 1)), j)
-            for j in range(m - 1)
-            if j not in used_a and j + 1 not in used_a
-        ]
+        starts = _near_starts(sides.cosine[i], m)
+        options = [(sides.score((i,), (j, j + 1)), j) for j in starts if j not in used_a and j + 1 not in used_a]
         if options:
             p, j = max(options)
             if p >= thr:
@@ -170,11 +173,8 @@ def _joins(
     for j in range(m):
         if j in used_a:
             continue
-        options = [
-            (sides.score((i, i + 1), (j,)), i)
-            for i in range(n - 1)
-            if i not in used_b and i + 1 not in used_b
-        ]
+        starts = _near_starts(sides.cosine[:, j], n)
+        options = [(sides.score((i, i + 1), (j,)), i) for i in starts if i not in used_b and i + 1 not in used_b]
         if options:
             p, i = max(options)
             if p >= thr:
@@ -184,7 +184,15 @@ def _joins(
     return beads
 
 
-def _ordered(beads: dict[tuple[int, ...], tuple[tuple[int, ...], float]], n: int, m: int) -> list[Bead]:
+def _near_starts(cosines: np.ndarray, count: int) -> list[int]:
+    """Start positions of the adjacent pairs worth trying as the other half of a split: those
+    holding one of the NEAREST most similar sentences (bounds the search to O(NEAREST) per
+    sentence instead of every position)."""
+    near = np.argsort(-cosines, kind="stable")[:NEAREST]
+    return sorted({int(k) + d for k in near for d in (-1, 0) if 0 <= int(k) + d < count - 1})
+
+
+def _ordered(beads: Beads, n: int, m: int) -> list[Bead]:
     """All beads, paired and one-sided, in reading order: by position in the later document,
     with dropped sentences placed after the claim that preceded them in the earlier one."""
     out = [Bead(b, a, float(1 / (1 + np.exp(-z)))) for b, (a, z) in beads.items()]
@@ -192,10 +200,12 @@ def _ordered(beads: dict[tuple[int, ...], tuple[tuple[int, ...], float]], n: int
     used_a = {j for a, _ in beads.values() for j in a}
     out += [Bead((i,), ()) for i in range(n) if i not in used_b]
     out += [Bead((), (j,)) for j in range(m) if j not in used_a]
-    return sorted(out, key=lambda b: (b.after[0] if b.after else _anchor(b.before[0], beads), 0 if b.after else 1, b.before[:1]))
+    return sorted(
+        out, key=lambda b: (b.after[0] if b.after else _anchor(b.before[0], beads), 0 if b.after else 1, b.before[:1])
+    )
 
 
-def _anchor(i: int, beads: dict[tuple[int, ...], tuple[tuple[int, ...], float]]) -> float:
+def _anchor(i: int, beads: Beads) -> float:
     """Where dropped sentence i sits in the later document: just after the later position of
     the nearest preceding paired sentence of the earlier one (or at the top)."""
     preceding = [(max(b), a) for b, (a, _) in beads.items() if max(b) < i]

@@ -115,6 +115,6 @@ def number_changes(old: str, new: str) -> tuple[NumberChange, ...]:
     only_a = [x for x in a if x not in b]
     only_b = [x for x in b if x not in a]
     pairs = [NumberChange(x, y) for x, y in zip(only_a, only_b, strict=False)]
-    pairs += [NumberChange(x, "") for x in only_a[len(only_b):]]
-    pairs += [NumberChange("", y) for y in only_b[len(only_a):]]
+    pairs += [NumberChange(x, "") for x in only_a[len(only_b) :]]
+    pairs += [NumberChange("", y) for y in only_b[len(only_a) :]]
     return tuple(pairs)

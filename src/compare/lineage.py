@@ -10,6 +10,7 @@ with the last sentences of a dropped thread.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+
 from .types import Cell, Comparison, Status, Thread
 
 Revives = Callable[[int, tuple[int, ...], int, tuple[int, ...]], float]
@@ -69,9 +70,7 @@ def _thread(open_at: dict[tuple[int, ...], int], before: tuple[int, ...]) -> int
     return None
 
 
-def _revived(
-    cells: list[list[Cell]], k: int, after: tuple[int, ...], revives: Revives, threshold: float
-) -> int | None:
+def _revived(cells: list[list[Cell]], k: int, after: tuple[int, ...], revives: Revives, threshold: float) -> int | None:
     """The dropped thread that `after` (in document k) brings back, if any."""
     best: tuple[float, int] | None = None
     for t, row in enumerate(cells):

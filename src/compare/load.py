@@ -53,9 +53,7 @@ def decode(raw: bytes, path: str) -> str:
             continue
         if _control_share(text) == 0 and plausible(text):
             return text
-    raise InputError(
-        f"{path}: is not UTF-8, UTF-16, GB18030 or Windows-1252 text (or is binary); re-save it as UTF-8"
-    )
+    raise InputError(f"{path}: is not UTF-8, UTF-16, GB18030 or Windows-1252 text (or is binary); re-save it as UTF-8")
 
 
 _BOMS = (
@@ -87,7 +85,9 @@ def _strict(raw: bytes, encoding: str, path: str) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as e:
-        raise InputError(f"{path}: is not valid {encoding} text (bad bytes at offset {e.start}); re-save it as UTF-8") from None
+        raise InputError(
+            f"{path}: is not valid {encoding} text (bad bytes at offset {e.start}); re-save it as UTF-8"
+        ) from None
 
 
 def _bomless_utf16(raw: bytes) -> str | None:
@@ -210,7 +210,7 @@ def headline(text: str, start: int) -> str | None:
         if is_residue(line):
             continue
         words = line.split()
-        rest = text[text.find(line, start) + len(line):]
+        rest = text[text.find(line, start) + len(line) :]
         if len(words) <= _MAX_TITLE_WORDS and not _SENTENCE_END.search(line) and rest.strip():
             return line.strip()
         return None

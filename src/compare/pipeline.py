@@ -91,9 +91,7 @@ def run(
                 "sentences is too large for the global aligner; sentences were paired one-to-one by "
                 "nearest candidates (splits and merges not searched)."
             )
-        beads = aligner(
-            segmented[before].vectors, segmented[after].vectors, words[before], words[after], model
-        )
+        beads = aligner(segmented[before].vectors, segmented[after].vectors, words[before], words[after], model)
         claims = classify.claims(beads, sentences[before], sentences[after])
         comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
     threads: tuple[Thread, ...] = ()

@@ -171,9 +171,7 @@ def paragraphs(entry: DocumentEntry) -> list[list[tuple[str, int | None]]]:
 
 def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     """The claim's sentence text: the later document's words when it has them."""
-    side, idx = (
-        (comparison.after, claim.after) if claim.after else (comparison.before, claim.before)
-    )
+    side, idx = (comparison.after, claim.after) if claim.after else (comparison.before, claim.before)
     sentences = brief.entry(side).sentences
     return " ".join(sentences[i].text for i in idx)
 
@@ -210,9 +208,7 @@ def _where(error: BaseException, template: Path | str) -> str:
     so that template frames carry the template's file name and line)."""
     import traceback
 
-    frames = [
-        f for f in traceback.extract_tb(error.__traceback__) if not f.filename.endswith(".py")
-    ]
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if not f.filename.endswith(".py")]
     return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else str(template)
 
 

@@ -139,7 +139,9 @@ def _bounded(text: str, s: int, e: int) -> Iterator[tuple[int, int, bool]]:
     while a < e:
         b = min(a + MAX_SENTENCE_CHARS, e)
         if b < e:
-            space = max(text.rfind(" ", a + MAX_SENTENCE_CHARS // 2, b), text.rfind("\n", a + MAX_SENTENCE_CHARS // 2, b))
+            space = max(
+                text.rfind(" ", a + MAX_SENTENCE_CHARS // 2, b), text.rfind("\n", a + MAX_SENTENCE_CHARS // 2, b)
+            )
             if space > a:
                 b = space + 1
         yield a, b, True

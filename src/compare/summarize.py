@@ -88,29 +88,20 @@ class ExtractiveSummarizer:
         coverage = v @ (centroid / norm) if norm > 0 else np.zeros(len(v))
         lead = self.lead_weight / position**self.lead_decay
         n_words = np.array([len(s.text.split()) for s in document.sentences])
-        return np.asarray(
-            coverage
-            + lead
-            - 10.0 * (n_words < MIN_WORDS)
-            - self.long_penalty * (n_words > MAX_WORDS)
-        )
+        return np.asarray(coverage + lead - 10.0 * (n_words < MIN_WORDS) - self.long_penalty * (n_words > MAX_WORDS))
 
     def summarize(self, document: Segmented, points: int) -> Summary:
         if not document.sentences:
             return Summary((), self.method, self.model_id)
         picks = select(self.scores(document), document.vectors, points, self.redundancy)
-        return Summary(
-            tuple(_verbatim(document.sentences, i) for i in picks), self.method, self.model_id
-        )
+        return Summary(tuple(_verbatim(document.sentences, i) for i in picks), self.method, self.model_id)
 
 
 def _verbatim(sentences: Sequence[Sentence], i: int) -> SummaryPoint:
     return SummaryPoint(sentences[i].text, (i,), support=1.0, supported=True)
 
 
-def evidence(
-    point: np.ndarray, sentences: np.ndarray, bar: float = SUPPORT_BAR
-) -> tuple[tuple[int, ...], float, bool]:
+def evidence(point: np.ndarray, sentences: np.ndarray, bar: float = SUPPORT_BAR) -> tuple[tuple[int, ...], float, bool]:
     """Sources, support and verdict for one generated point. `point` is a unit vector of shape
     (dim,), `sentences` the document's unit vectors, shape (n, dim). The best-matching sentence
     is always cited (so every point has a source to check); sentences within SOURCE_MARGIN of
