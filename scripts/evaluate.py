@@ -5,7 +5,7 @@ A sentence counts as right when its status matches the label and, for a paired s
 its partner sentences match too. Labels: tests/fixtures/fomc_labels.json (consecutive FOMC
 statements from ../shared/data/fomc, every sentence labeled).
 
-Run: python scripts/evaluate.py [LABELS.json]
+Run: python scripts/evaluate.py [LABELS.json ...]   (default: both label files below)
 """
 
 from __future__ import annotations
@@ -24,7 +24,10 @@ from compare.embed import Embedder, TransformerEmbedder  # noqa: E402
 from compare.summarize import ExtractiveSummarizer  # noqa: E402
 from compare.types import Sentence  # noqa: E402
 
-LABELS = ROOT / "tests" / "fixtures" / "fomc_labels.json"
+LABELS = (
+    ROOT / "tests" / "fixtures" / "fomc_labels.json",  # labeled while looking at the aligner's output
+    ROOT / "tests" / "fixtures" / "fomc_labels_blind.json",  # labeled without seeing it: held out
+)
 FOMC = ROOT.parent / "shared" / "data" / "fomc"
 STATUSES = ("repeated", "changed", "new", "dropped")
 
@@ -82,18 +85,19 @@ def evaluate(labels: dict[str, Any], folder: Path, embedder: Embedder) -> dict[s
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else LABELS
+    paths = [Path(a) for a in sys.argv[1:]] or list(LABELS)
     if not FOMC.is_dir():
         sys.exit(f"evaluate: {FOMC} not found (needs ../shared/data beside the checkout)")
     embedder = TransformerEmbedder()
-    result = evaluate(json.loads(path.read_text(encoding="utf-8")), FOMC, embedder)
-    print(f"sentences: {result['sentences']}  agreement: {result['agreement']:.3f}")
-    print("| status | precision | recall | gold sentences |\n|---|---|---|---|")
-    for s, r in result["per_status"].items():
-        fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
-        print(f"| {s} | {fmt(r['precision'])} | {fmt(r['recall'])} | {r['gold']} |")
-    for e in result["errors"]:
-        print("  miss:", e)
+    for path in paths:
+        result = evaluate(json.loads(path.read_text(encoding="utf-8")), FOMC, embedder)
+        print(f"\n{path.name}: sentences: {result['sentences']}  agreement: {result['agreement']:.3f}")
+        print("| status | precision | recall | gold sentences |\n|---|---|---|---|")
+        for s, r in result["per_status"].items():
+            fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
+            print(f"| {s} | {fmt(r['precision'])} | {fmt(r['recall'])} | {r['gold']} |")
+        for e in result["errors"]:
+            print("  miss:", e)
     print("\nParaphrase (MRPC test paraphrase pairs as restated facts, other stories as new facts):")
     print("| aligner | restated facts paired right | new facts left new |\n|---|---|---|")
     figures = paraphrase_eval(embedder, mrpc_paraphrases(FOMC.parent / "similarity"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 import json
 
+import pytest
+
 from conftest import ROOT
 
 
@@ -16,10 +18,12 @@ def _evaluate_module():
     return module
 
 
-def test_fomc_labeled_pairs_agree(shared_data, embedder) -> None:
+@pytest.mark.parametrize(("name", "floor"), [("fomc_labels.json", 0.95), ("fomc_labels_blind.json", 0.88)])
+def test_fomc_labeled_pairs_agree(shared_data, embedder, name: str, floor: float) -> None:
+    """Regression guard at the measured level (README: 0.969 and 0.897)."""
     ev = _evaluate_module()
-    labels = json.loads((ROOT / "tests" / "fixtures" / "fomc_labels.json").read_text(encoding="utf-8"))
+    labels = json.loads((ROOT / "tests" / "fixtures" / name).read_text(encoding="utf-8"))
     result = ev.evaluate(labels, shared_data / "fomc", embedder)
     assert result["sentences"] >= 120
-    assert result["agreement"] >= 0.95, result["errors"]
+    assert result["agreement"] >= floor, result["errors"]
     assert result["per_status"]["repeated"]["precision"] == 1.0
