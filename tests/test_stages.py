@@ -191,3 +191,40 @@ def test_a_total_rewrite_is_a_dropped_and_a_new_claim() -> None:
         (Status.NEW, (), (0,)),
         (Status.CHANGED, (1,), (1,)),
     ]
+
+
+def test_large_runs_embed_in_chunks_with_progress() -> None:
+    from compare import pipeline
+
+    class Counting:
+        model_id = "counting"
+        calls: list[int] = []
+
+        def embed(self, texts: list[str]) -> np.ndarray:
+            self.calls.append(len(texts))
+            return np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2)
+
+    messages: list[str] = []
+    e = Counting()
+    out = pipeline.embed_in_chunks(e, ["x"] * (pipeline.EMBED_CHUNK + 3), messages.append)
+    assert out.shape == (pipeline.EMBED_CHUNK + 3, 2)
+    assert e.calls == [pipeline.EMBED_CHUNK, 3]
+    assert messages[-1] == f"embedded {pipeline.EMBED_CHUNK + 3} of {pipeline.EMBED_CHUNK + 3} sentences"
+
+
+def test_a_document_without_claim_sentences_gets_a_note(tmp_path: Path) -> None:
+    from compare import pipeline
+    from compare.summarize import ExtractiveSummarizer
+
+    class Flat:
+        model_id = "flat"
+
+        def embed(self, texts: list[str]) -> np.ndarray:
+            return np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2)
+
+    a, b = tmp_path / "2020-01-01-a.txt", tmp_path / "2020-02-01-b.txt"
+    a.write_text("Big Headline Here\n\nShare\n", encoding="utf-8")
+    b.write_text("The Committee met. Rates held.", encoding="utf-8")
+    brief = pipeline.run([a, b], Flat(), ExtractiveSummarizer())
+    assert brief.notes == ("2020-01-01-a: no sentence to compare (only a title, a date line or page residue)",)
+    assert [c.status for c in brief.comparisons[0].claims] == [Status.NEW, Status.NEW]

@@ -70,7 +70,7 @@ def run(
     sentences = [segment.segment(d) for d in documents]
     progress(f"embedding {sum(map(len, sentences))} sentences from {len(documents)} documents")
     flat = [s.text for group in sentences for s in group]
-    vectors = embedder.embed(flat) if flat else np.zeros((0, 1), dtype=np.float32)
+    vectors = embed_in_chunks(embedder, flat, progress)
     bounds = np.cumsum([0] + [len(g) for g in sentences])
     segmented = [Segmented(g, vectors[bounds[k] : bounds[k + 1]]) for k, g in enumerate(sentences)]
     progress(f"summarizing ({summarizer.method})")
@@ -81,7 +81,7 @@ def run(
     model = pair_model()
     words = [[set(segment.words(s.text)) for s in g] for g in sentences]
     comparisons = []
-    notes = truncation_notes(entries)
+    notes = empty_notes(entries) + truncation_notes(entries)
     for before, after in pairs(len(documents), options.baseline):
         aligner = align.align
         if align_bounded.needed(len(words[before]), len(words[after])):
@@ -112,6 +112,32 @@ def run(
         lineage=threads,
         formulations=phrases,
     )
+
+
+EMBED_CHUNK = 5000
+"""Sentences per embedding call in a large run, so that progress can be reported."""
+
+
+def embed_in_chunks(embedder: Embedder, texts: list[str], progress: Progress) -> np.ndarray:
+    """All vectors, in order; a run larger than EMBED_CHUNK reports progress after each chunk."""
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    if len(texts) <= EMBED_CHUNK:
+        return embedder.embed(texts)
+    parts = []
+    for start in range(0, len(texts), EMBED_CHUNK):
+        parts.append(embedder.embed(texts[start : start + EMBED_CHUNK]))
+        progress(f"embedded {min(start + EMBED_CHUNK, len(texts))} of {len(texts)} sentences")
+    return np.concatenate(parts)
+
+
+def empty_notes(entries: Sequence[DocumentEntry]) -> list[str]:
+    """One note per document that has text but no claim sentence (only a title or residue)."""
+    return [
+        f"{e.document.id}: no sentence to compare (only a title, a date line or page residue)"
+        for e in entries
+        if not e.sentences
+    ]
 
 
 def truncation_notes(entries: Sequence[DocumentEntry]) -> list[str]:
