@@ -97,7 +97,8 @@ def align(
     beads: Beads = {(i,): ((j,), float(logits[i, j])) for i, j in pairs.items()}
     sides = _Sides(before_vectors, after_vectors, before_words, after_words, model, cosine)
     beads = _joins(beads, sides, n, m)
-    return _ordered(beads, n, m)
+    paired = [Bead(b, a, float(1 / (1 + np.exp(-z)))) for b, (a, z) in beads.items()]
+    return reading_order(paired, n, m)
 
 
 @dataclass(frozen=True)
@@ -192,21 +193,23 @@ def _near_starts(cosines: np.ndarray, count: int) -> list[int]:
     return sorted({int(k) + d for k in near for d in (-1, 0) if 0 <= int(k) + d < count - 1})
 
 
-def _ordered(beads: Beads, n: int, m: int) -> list[Bead]:
-    """All beads, paired and one-sided, in reading order: by position in the later document,
-    with dropped sentences placed after the claim that preceded them in the earlier one."""
-    out = [Bead(b, a, float(1 / (1 + np.exp(-z)))) for b, (a, z) in beads.items()]
-    used_b = {i for b in beads for i in b}
-    used_a = {j for a, _ in beads.values() for j in a}
-    out += [Bead((i,), ()) for i in range(n) if i not in used_b]
-    out += [Bead((), (j,)) for j in range(m) if j not in used_a]
-    return sorted(
-        out, key=lambda b: (b.after[0] if b.after else _anchor(b.before[0], beads), 0 if b.after else 1, b.before[:1])
-    )
-
-
-def _anchor(i: int, beads: Beads) -> float:
-    """Where dropped sentence i sits in the later document: just after the later position of
-    the nearest preceding paired sentence of the earlier one (or at the top)."""
-    preceding = [(max(b), a) for b, (a, _) in beads.items() if max(b) < i]
-    return max(preceding)[1][-1] + 0.5 if preceding else -0.5
+def reading_order(paired: Sequence[Bead], n: int, m: int) -> list[Bead]:
+    """The paired beads plus a one-sided bead for every unpaired sentence, in reading order:
+    by position in the later document, each dropped sentence just after the later position of
+    the nearest preceding paired sentence of the earlier one (or at the top). Linear in n + m."""
+    owner = {i: b for b in paired for i in b.before}
+    keyed: list[tuple[float, int, int, Bead]] = []
+    anchor = -0.5
+    for i in range(n):
+        bead = owner.get(i)
+        if bead is None:
+            keyed.append((anchor, 1, i, Bead((i,), ())))
+            continue
+        if i == bead.before[0]:
+            keyed.append((bead.after[0], 0, i, bead))
+        if i == bead.before[-1]:
+            anchor = bead.after[-1] + 0.5
+    used_after = {j for b in paired for j in b.after}
+    keyed += [(j, 0, -1, Bead((), (j,))) for j in range(m) if j not in used_after]
+    keyed.sort(key=lambda t: t[:3])
+    return [t[3] for t in keyed]

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .align import PairModel, dice
+from .align import PairModel, dice, reading_order
 from .types import Bead
 
 DENSE_LIMIT = 1_000_000
@@ -91,23 +91,4 @@ def align(
             continue
         partner[i] = (j, p)
         used_after.add(j)
-    return ordered(partner, n, m)
-
-
-def ordered(partner: dict[int, tuple[int, float]], n: int, m: int) -> list[Bead]:
-    """Paired and one-sided beads in reading order: by position in the later document, each
-    dropped sentence just after the later position of the paired sentence preceding it in the
-    earlier document (or at the top). Linear in n + m."""
-    keyed: list[tuple[float, int, int, Bead]] = []
-    anchor = -0.5
-    for i in range(n):
-        if i in partner:
-            j, p = partner[i]
-            keyed.append((j, 0, i, Bead((i,), (j,), p)))
-            anchor = j + 0.5
-        else:
-            keyed.append((anchor, 1, i, Bead((i,), ())))
-    paired_after = {j for j, _ in partner.values()}
-    keyed += [(j, 0, -1, Bead((), (j,))) for j in range(m) if j not in paired_after]
-    keyed.sort(key=lambda t: t[:3])
-    return [t[3] for t in keyed]
+    return reading_order([Bead((i,), (j,), p) for i, (j, p) in partner.items()], n, m)
