@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .diff import word_diff
-from .types import Bead, Claim, DiffOp, NumberChange, Op, Sentence, Status
+from .types import Bead, Claim, DiffOp, NumberChange, Op, Sentence, Status, joined
 
 REWRITE_CONFIDENCE = 0.9
 """A total rewrite stays one changed claim only when the pair model is at least this sure."""
@@ -40,10 +40,6 @@ _STYLE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "
 def normalized(text: str) -> str:
     """Text up to spacing and typographic style of quotes and dashes."""
     return " ".join(text.translate(_STYLE).split())
-
-
-def joined(sentences: Sequence[Sentence], idx: tuple[int, ...]) -> str:
-    return " ".join(sentences[i].text for i in idx)
 
 
 def claims(beads: Sequence[Bead], before: Sequence[Sentence], after: Sequence[Sentence]) -> tuple[Claim, ...]:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .types import Brief, Claim, Comparison, DiffOp, Op, Sentence, Status
+from .types import Brief, Claim, Comparison, DiffOp, Op, Sentence, Status, joined
 
 LIMIT = 7
 """Items per comparison in the lede."""
@@ -110,10 +110,6 @@ def changed_text(ops: Sequence[DiffOp]) -> str:
     return " ".join(d.text for d in ops if d.op is not Op.EQUAL)
 
 
-def _text(sentences: Sequence[Sentence], idx: Sequence[int]) -> str:
-    return " ".join(sentences[i].text for i in idx)
-
-
 PHRASE_SCORE = 5.0
 """Where key formulations rank among shifts: below a number changed on both sides (10)."""
 
@@ -185,7 +181,7 @@ def rank_comparison(brief: Brief, k: int, limit: int = LIMIT) -> list[LedeItem]:
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
     scored: list[tuple[tuple[float, ...], LedeItem]] = []
     for j, claim in enumerate(c.claims):
-        text = _text(after, claim.after) if claim.after else _text(before, claim.before)
+        text = joined(after, claim.after) if claim.after else joined(before, claim.before)
         got = classify_claim(claim, text)
         if got is None:
             continue

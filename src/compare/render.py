@@ -25,6 +25,7 @@ from .types import (
     Op,
     Status,
     Thread,
+    joined,
 )
 
 STATUS_ORDER = (Status.CHANGED, Status.NEW, Status.DROPPED, Status.REPEATED)
@@ -120,8 +121,7 @@ def thread_text(brief: Brief, thread: Thread) -> str:
     for k in range(len(thread.cells) - 1, -1, -1):
         cell = thread.cells[k]
         if cell.sentences:
-            sentences = brief.documents[k].sentences
-            return " ".join(sentences[i].text for i in cell.sentences)
+            return joined(brief.documents[k].sentences, cell.sentences)
     return ""
 
 
@@ -172,8 +172,7 @@ def paragraphs(entry: DocumentEntry) -> list[list[tuple[str, int | None]]]:
 def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     """The claim's sentence text: the later document's words when it has them."""
     side, idx = (comparison.after, claim.after) if claim.after else (comparison.before, claim.before)
-    sentences = brief.entry(side).sentences
-    return " ".join(sentences[i].text for i in idx)
+    return joined(brief.entry(side).sentences, idx)
 
 
 def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -61,6 +62,11 @@ class Sentence:
     start: int
     end: int
     truncated: bool = False
+
+
+def joined(sentences: Sequence[Sentence], idx: Iterable[int]) -> str:
+    """The text of the sentences at `idx`, joined by spaces (a split or merged claim's text)."""
+    return " ".join(sentences[i].text for i in idx)
 
 
 @dataclass(frozen=True)
