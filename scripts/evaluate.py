@@ -1,11 +1,18 @@
 """Evaluate the aligner on labeled document pairs: per-sentence agreement and precision /
-recall per status.
+recall per status, for compare's aligner and for the naive one (cosine threshold plus
+assignment), and how often two human labelers agree.
 
 A sentence counts as right when its status matches the label and, for a paired sentence,
-its partner sentences match too. Labels: tests/fixtures/fomc_labels.json (consecutive FOMC
-statements from ../shared/data/fomc, every sentence labeled).
+its partner sentences match too. Labels (consecutive FOMC statements from ../shared/data/fomc,
+every sentence labeled; `scripts/label_sheet.py` prints the sheets the labelers worked from):
 
-Run: python scripts/evaluate.py [LABELS.json ...]   (default: both label files below)
+- fomc_labels.json: 3 pairs labeled while looking at the aligner's output (tuning);
+- fomc_labels_blind.json, fomc_labels_dev.json: 4 + 11 pairs labeled blind (tuning:
+  scripts/calibrate.py fits the slot and join settings on these three files);
+- fomc_labels_heldout.json: 9 pairs labeled blind and never used for fitting (the test);
+- fomc_labels_heldout_second.json: 5 of the held-out pairs labeled again by another labeler.
+
+Run: python scripts/evaluate.py [LABELS.json ...]   (default: all of the above)
 """
 
 from __future__ import annotations
@@ -13,26 +20,30 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from compare import classify, pipeline  # noqa: E402
+from compare import align, classify, load, pipeline, segment  # noqa: E402
 from compare.embed import Embedder, TransformerEmbedder  # noqa: E402
-from compare.summarize import ExtractiveSummarizer  # noqa: E402
+from compare.summarize import Segmented  # noqa: E402
 from compare.types import Sentence  # noqa: E402
 
-LABELS = (
-    ROOT / "tests" / "fixtures" / "fomc_labels.json",  # labeled while looking at the aligner's output
-    ROOT / "tests" / "fixtures" / "fomc_labels_blind.json",  # labeled without seeing it: held out
-)
+FIXTURES = ROOT / "tests" / "fixtures"
+TUNING = ("fomc_labels.json", "fomc_labels_blind.json", "fomc_labels_dev.json")
+HELD_OUT = "fomc_labels_heldout.json"
+SECOND = "fomc_labels_heldout_second.json"
 FOMC = ROOT.parent / "shared" / "data" / "fomc"
 STATUSES = ("repeated", "changed", "new", "dropped")
 
+Labels = dict[tuple[str, int], tuple[str, tuple[int, ...]]]
 
-def sentence_labels(claims: list[dict[str, Any]]) -> dict[tuple[str, int], tuple[str, tuple[int, ...]]]:
+
+def sentence_labels(claims: list[dict[str, Any]]) -> Labels:
     """(side, index) -> (status, partner indices on the other side)."""
     out = {}
     for c in claims:
@@ -43,23 +54,77 @@ def sentence_labels(claims: list[dict[str, Any]]) -> dict[tuple[str, int], tuple
     return out
 
 
-def evaluate(labels: dict[str, Any], folder: Path, embedder: Embedder) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Pair:
+    """A labeled document pair, segmented and embedded once."""
+
+    name: str
+    before: Segmented
+    after: Segmented
+    before_words: list[list[str]]
+    after_words: list[list[str]]
+    want: Labels
+
+
+def prepare(labels: dict[str, Any], folder: Path, embedder: Embedder) -> list[Pair]:
+    out = []
+    for pair in labels["pairs"]:
+        sides = []
+        for name in (pair["before"], pair["after"]):
+            sentences = segment.segment(load.read(folder / name))
+            sides.append(Segmented(sentences, embedder.embed([s.text for s in sentences])))
+        words = [[segment.words(s.text) for s in side.sentences] for side in sides]
+        want = sentence_labels(pair["claims"])
+        have = {("before", k) for k in range(len(sides[0].sentences))}
+        have |= {("after", k) for k in range(len(sides[1].sentences))}
+        if set(want) != have:
+            raise SystemExit(
+                f"evaluate: segmentation of {pair['before']} / {pair['after']} no longer matches the labels"
+            )
+        out.append(Pair(f"{pair['before']}->{pair['after']}", sides[0], sides[1], words[0], words[1], want))
+    return out
+
+
+def ours(model: align.PairModel) -> Callable[[Pair], Labels]:
+    def run(p: Pair) -> Labels:
+        claims = pipeline.compare(p.before, p.after, p.before_words, p.after_words, model)
+        return sentence_labels([{"status": c.status.value, "before": c.before, "after": c.after} for c in claims])
+
+    return run
+
+
+def naive(p: Pair) -> Labels:
+    """Cosine threshold plus assignment; a pair is repeated when the texts are the same."""
+    from scipy.optimize import linear_sum_assignment
+
+    cos = p.before.vectors @ p.after.vectors.T
+    threshold = naive_threshold()
+    rows, cols = linear_sum_assignment(cos, maximize=True) if cos.size else ([], [])
+    pairs = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if cos[i, j] >= threshold}
+    claims: list[dict[str, Any]] = []
+    for i, j in pairs.items():
+        same = classify.normalized(p.before.sentences[i].text) == classify.normalized(p.after.sentences[j].text)
+        claims.append({"status": "repeated" if same else "changed", "before": [i], "after": [j]})
+    claims += [
+        {"status": "dropped", "before": [i], "after": []} for i in range(len(p.before.sentences)) if i not in pairs
+    ]
+    paired = set(pairs.values())
+    claims += [{"status": "new", "before": [], "after": [j]} for j in range(len(p.after.sentences)) if j not in paired]
+    return sentence_labels(claims)
+
+
+def evaluate(pairs: list[Pair], aligner: Callable[[Pair], Labels]) -> dict[str, Any]:
+    """Agreement of `aligner` with the labels, per sentence, and precision / recall per status."""
+    return score([(p.name, p.want, aligner(p)) for p in pairs])
+
+
+def score(runs: list[tuple[str, Labels, Labels]]) -> dict[str, Any]:
     right = total = 0
     predicted: Counter[str] = Counter()
     gold: Counter[str] = Counter()
     hit: Counter[str] = Counter()
     errors = []
-    for pair in labels["pairs"]:
-        brief = pipeline.run([folder / pair["before"], folder / pair["after"]], embedder, ExtractiveSummarizer())
-        comparison = brief.comparisons[0]
-        got = sentence_labels(
-            [{"status": c.status.value, "before": list(c.before), "after": list(c.after)} for c in comparison.claims]
-        )
-        want = sentence_labels(pair["claims"])
-        if set(got) != set(want):
-            raise SystemExit(
-                f"evaluate: segmentation of {pair['before']} / {pair['after']} no longer matches the labels"
-            )
+    for name, want, got in runs:
         for key, (status, partners) in want.items():
             total += 1
             gold[status] += 1
@@ -68,10 +133,10 @@ def evaluate(labels: dict[str, Any], folder: Path, embedder: Embedder) -> dict[s
                 right += 1
                 hit[status] += 1
             else:
-                errors.append(f"{pair['before']}->{pair['after']} {key}: want {status} {partners}, got {got[key]}")
+                errors.append(f"{name} {key}: want {status} {partners}, got {got[key]}")
     return {
         "sentences": total,
-        "agreement": right / total,
+        "agreement": right / total if total else 0.0,
         "per_status": {
             s: {
                 "precision": hit[s] / predicted[s] if predicted[s] else None,
@@ -84,20 +149,48 @@ def evaluate(labels: dict[str, Any], folder: Path, embedder: Embedder) -> dict[s
     }
 
 
+def human_agreement(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """How often a second labeler gives a sentence the first labeler's status and partners."""
+    theirs = {(p["before"], p["after"]): sentence_labels(p["claims"]) for p in second["pairs"]}
+    runs = [
+        (f"{p['before']}->{p['after']}", sentence_labels(p["claims"]), theirs[(p["before"], p["after"])])
+        for p in first["pairs"]
+        if (p["before"], p["after"]) in theirs
+    ]
+    return score(runs)
+
+
+def report(title: str, result: dict[str, Any], misses: bool = True) -> None:
+    print(f"\n{title}: sentences: {result['sentences']}  agreement: {result['agreement']:.3f}")
+    print("| status | precision | recall | gold sentences |\n|---|---|---|---|")
+    for s, r in result["per_status"].items():
+        fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
+        print(f"| {s} | {fmt(r['precision'])} | {fmt(r['recall'])} | {r['gold']} |")
+    for e in result["errors"] if misses else ():
+        print("  miss:", e)
+
+
 def main() -> None:
-    paths = [Path(a) for a in sys.argv[1:]] or list(LABELS)
+    names = sys.argv[1:] or [*TUNING, HELD_OUT]
     if not FOMC.is_dir():
         sys.exit(f"evaluate: {FOMC} not found (needs ../shared/data beside the checkout)")
     embedder = TransformerEmbedder()
-    for path in paths:
-        result = evaluate(json.loads(path.read_text(encoding="utf-8")), FOMC, embedder)
-        print(f"\n{path.name}: sentences: {result['sentences']}  agreement: {result['agreement']:.3f}")
-        print("| status | precision | recall | gold sentences |\n|---|---|---|---|")
-        for s, r in result["per_status"].items():
-            fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
-            print(f"| {s} | {fmt(r['precision'])} | {fmt(r['recall'])} | {r['gold']} |")
-        for e in result["errors"]:
-            print("  miss:", e)
+    model = pipeline.pair_model()
+    summary = []
+    for name in names:
+        path = Path(name) if Path(name).exists() else FIXTURES / name
+        labels = json.loads(path.read_text(encoding="utf-8"))
+        pairs = prepare(labels, FOMC, embedder)
+        result, simple = evaluate(pairs, ours(model)), evaluate(pairs, naive)
+        report(f"{path.name} (compare)", result)
+        report(f"{path.name} (naive)", simple, misses=False)
+        summary.append((path.name, result["sentences"], result["agreement"], simple["agreement"]))
+        if path.name == HELD_OUT and (FIXTURES / SECOND).exists():
+            humans = human_agreement(labels, json.loads((FIXTURES / SECOND).read_text(encoding="utf-8")))
+            summary.append((f"{SECOND} vs {HELD_OUT} (two people)", humans["sentences"], humans["agreement"], None))
+    print("\n| labels | sentences | compare | naive |\n|---|---|---|---|")
+    for name, count, a, b in summary:
+        print(f"| {name} | {count} | {a:.3f} | {'-' if b is None else f'{b:.3f}'} |")
     print("\nParaphrase (MRPC test paraphrase pairs as restated facts, other stories as new facts):")
     print("| aligner | restated facts paired right | new facts left new |\n|---|---|---|")
     figures = paraphrase_eval(embedder, mrpc_paraphrases(FOMC.parent / "similarity"))
@@ -135,22 +228,19 @@ def paraphrase_eval(embedder: Embedder, rows: list[tuple[str, str]]) -> dict[str
     calibrated aligner and for the naive one (cosine threshold + assignment)."""
     from scipy.optimize import linear_sum_assignment
 
-    from compare import align
     from compare.segment import words
 
     model = pipeline.pair_model()
-    naive = _naive_threshold()
+    naive = naive_threshold()
     counts = {"ours": [0, 0, 0, 0], "naive": [0, 0, 0, 0]}  # restated right, restated, new right, new
     for d in paraphrase_documents(rows):
         bv, av = embedder.embed(d["before"]), embedder.embed(d["after"])
-        bw = [set(words(t)) for t in d["before"]]
-        aw = [set(words(t)) for t in d["after"]]
-        beads = align.align(bv, av, bw, aw, model)
-        ours = {
-            c.after[0]: c.before
-            for c in classify.claims(beads, _sentences(d["before"]), _sentences(d["after"]))
-            if len(c.after) == 1 and c.before
-        }
+        bw = [words(t) for t in d["before"]]
+        aw = [words(t) for t in d["after"]]
+        claims = pipeline.compare(
+            Segmented(_sentences(d["before"]), bv), Segmented(_sentences(d["after"]), av), bw, aw, model
+        )
+        ours = {c.after[0]: c.before for c in claims if len(c.after) == 1 and c.before}
         cos = bv @ av.T
         rows_, cols = linear_sum_assignment(cos, maximize=True)
         simple = {int(j): (int(i),) for i, j in zip(rows_, cols, strict=True) if cos[i, j] >= naive}
@@ -170,11 +260,11 @@ def paraphrase_eval(embedder: Embedder, rows: list[tuple[str, str]]) -> dict[str
     }
 
 
-def _sentences(texts: list[str]) -> list[Sentence]:
-    return [Sentence(i, t, 0, len(t)) for i, t in enumerate(texts)]
+def _sentences(texts: list[str]) -> tuple[Sentence, ...]:
+    return tuple(Sentence(i, t, 0, len(t)) for i, t in enumerate(texts))
 
 
-def _naive_threshold() -> float:
+def naive_threshold() -> float:
     """The cosine at which the calibrated cosine-only model says 'same claim'."""
     import math
     from importlib import resources

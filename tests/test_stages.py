@@ -157,7 +157,7 @@ def test_align_is_global_and_order_free() -> None:
     # and leave before 1 unpaired; assignment pairs both.
     bv = _unit([[1, 0.3, 0], [1, 0, 0]])
     av = _unit([[1, 0.05, 0], [1, 0.5, 0]])
-    words = [{"a", "b"}, {"a", "b"}]
+    words = [["a", "b"], ["a", "b"]]
     beads = align.align(bv, av, words, words, MODEL)
     pairs = {(b.before, b.after) for b in beads}
     assert pairs == {((0,), (1,)), ((1,), (0,))}
@@ -166,7 +166,7 @@ def test_align_is_global_and_order_free() -> None:
 def test_align_covers_every_sentence_once_and_leaves_unrelated_alone() -> None:
     bv = _unit([[1, 0, 0], [0, 1, 0]])
     av = _unit([[0, 1, 0], [0, 0, 1]])
-    beads = align.align(bv, av, [{"x"}, {"y"}], [{"y"}, {"z"}], MODEL)
+    beads = align.align(bv, av, [["x"], ["y"]], [["y"], ["z"]], MODEL)
     assert sorted(i for b in beads for i in b.before) == [0, 1]
     assert sorted(j for b in beads for j in b.after) == [0, 1]
     assert {(b.before, b.after) for b in beads} == {((1,), (0,)), ((0,), ()), ((), (1,))}
@@ -176,8 +176,8 @@ def test_align_joins_a_split_sentence() -> None:
     # one sentence (a+b) became two sentences (a) and (b)
     bv = _unit([[1, 1, 0]])
     av = _unit([[1, 0.1, 0], [0.1, 1, 0]])
-    bw = [{"alpha", "beta", "gamma", "delta"}]
-    aw = [{"alpha", "beta"}, {"gamma", "delta"}]
+    bw = [["alpha", "beta", "gamma", "delta"]]
+    aw = [["alpha", "beta"], ["gamma", "delta"]]
     beads = align.align(bv, av, bw, aw, MODEL)
     assert [(b.before, b.after) for b in beads] == [((0,), (0, 1))]
 

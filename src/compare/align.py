@@ -1,47 +1,71 @@
 """align: two documents' sentences -> beads, chosen globally for the pair.
 
 Pure numeric functions. Shapes: `before` has n sentences, `after` has m; vectors are
-(n, d) and (m, d) unit rows; similarity matrices are (n, m).
+(n, d) and (m, d) unit rows; similarity matrices are (n, m). Each sentence's words come as its
+lower-cased tokens in order (`segment.words`).
 
 1. Each sentence pair gets the probability that it states the same claim, from a calibrated
    logistic model over embedding cosine and word overlap (`PairModel`).
 2. One-to-one pairs are chosen by optimal assignment (Hungarian), so order does not matter
    and no greedy choice steals a better partner; pairs below the model's threshold are cut.
-3. Splits and merges: an unpaired sentence joins a neighbour when the joined text explains
-   the other side's sentence better than the neighbour alone.
-4. What is left unpaired is a one-sided bead (new or dropped).
+3. Slots: when the two documents are versions of one text (at least `SLOT_SHARE` of the
+   shorter one's sentences paired), unpaired sentences boxed in between the same two pairs on
+   both sides hold the same place in the text, as when a statement's inflation sentence is
+   rewritten; there they pair at a lower probability (`PairModel.slot_threshold`), by
+   assignment within the slot.
+4. Splits and merges: an unpaired sentence joins a paired neighbour when the joined text
+   explains the other side's sentence clearly better than the neighbour alone, or about as
+   well while the other side holds a good share of its content words that the neighbour
+   lacks (its content was folded in: `PairModel.join_margin`, `join_slack`, `join_cover`);
+   two adjacent unpaired sentences pair with one of the other side when together they pass
+   the threshold.
+5. What is left unpaired is a one-sided bead (new or dropped).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 
+from .segment import STOP
 from .types import Bead
+
+SLOT_SHARE = 0.4
+"""Slots are searched only when at least this share of the shorter document's sentences pair
+on their own. Consecutive FOMC statements pair 0.5 to 1.0 of theirs; the two seed articles
+(a report and a commentary on one subject, not versions of one text) pair 0.125."""
 
 NEAREST = 4
 """A sentence is tried as half of a split only next to its few most similar sentences."""
-
-JOIN_MARGIN = 1.0
-"""A join must raise the pair's log-odds by this much over the neighbour's own pair."""
 
 
 Beads = dict[tuple[int, ...], tuple[tuple[int, ...], float]]
 """Earlier-document indices -> (later-document indices, pair log-odds)."""
 
 
+Words = Sequence[str]
+"""One sentence's lower-cased word tokens, in order."""
+
+
 @dataclass(frozen=True)
 class PairModel:
-    """P(same claim) = sigmoid(w_cos * cosine + w_lex * overlap + bias); pair if >= threshold."""
+    """P(same claim) = sigmoid(w_cos * cosine + w_lex * overlap + bias); pair if >= threshold.
+    The other fields steer slots and joins (see the module notes); scripts/calibrate.py fits
+    them all."""
 
     w_cos: float
     w_lex: float
     bias: float
     threshold: float = 0.5
+    slot_threshold: float = 1.0
+    join_margin: float = 1.0
+    join_slack: float = 0.0
+    join_cover: float = 1.0
 
     def logit(self, cosine: np.ndarray, overlap: np.ndarray) -> np.ndarray:
         return np.asarray(self.w_cos * cosine + self.w_lex * overlap + self.bias)
@@ -50,11 +74,16 @@ class PairModel:
         return np.asarray(1.0 / (1.0 + np.exp(-self.logit(cosine, overlap))))
 
 
-def overlap_matrix(before: Sequence[set[str]], after: Sequence[set[str]]) -> np.ndarray:
+def overlap_matrix(before: Sequence[Words], after: Sequence[Words]) -> np.ndarray:
     """Dice overlap of word sets, (n, m): 2|A & B| / (|A| + |B|)."""
+    return dice_matrix([set(w) for w in before], [set(w) for w in after])
+
+
+def dice_matrix(before: Sequence[set[Any]], after: Sequence[set[Any]]) -> np.ndarray:
+    """2|A & B| / (|A| + |B|) for every pair of sets, (n, m), through one sparse product."""
     if not before or not after:
         return np.zeros((len(before), len(after)))
-    vocab: dict[str, int] = {}
+    vocab: dict[Any, int] = {}
     a, b = _binary(before, vocab), _binary(after, vocab)
     width = len(vocab)
     a.resize((a.shape[0], width))
@@ -64,7 +93,7 @@ def overlap_matrix(before: Sequence[set[str]], after: Sequence[set[str]]) -> np.
     return np.asarray(np.divide(2 * inter, sizes, out=np.zeros_like(inter), where=sizes > 0))
 
 
-def _binary(sets: Sequence[set[str]], vocab: dict[str, int]) -> csr_matrix:
+def _binary(sets: Sequence[set[Any]], vocab: dict[Any, int]) -> csr_matrix:
     rows, cols = [], []
     for i, s in enumerate(sets):
         for w in s:
@@ -74,15 +103,20 @@ def _binary(sets: Sequence[set[str]], vocab: dict[str, int]) -> csr_matrix:
     return csr_matrix((data, (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
 
 
-def dice(a: set[str], b: set[str]) -> float:
+def dice(a: set[Any], b: set[Any]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def pair_logit(model: PairModel, cosine: float, a: Words, b: Words) -> float:
+    """Pair log-odds of two word sequences whose vectors have this cosine."""
+    return float(model.logit(np.array(cosine), np.array(dice(set(a), set(b)))))
 
 
 def align(
     before_vectors: np.ndarray,
     after_vectors: np.ndarray,
-    before_words: Sequence[set[str]],
-    after_words: Sequence[set[str]],
+    before_words: Sequence[Words],
+    after_words: Sequence[Words],
     model: PairModel,
 ) -> list[Bead]:
     """Beads covering every sentence of both sides exactly once, ordered by position."""
@@ -96,17 +130,49 @@ def align(
     pairs = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if prob[i, j] >= model.threshold}
     beads: Beads = {(i,): ((j,), float(logits[i, j])) for i, j in pairs.items()}
     sides = _Sides(before_vectors, after_vectors, before_words, after_words, model, cosine)
-    beads = _joins(beads, sides, n, m)
-    paired = [Bead(b, a, float(1 / (1 + np.exp(-z)))) for b, (a, z) in beads.items()]
+    beads, slotted = _slots(beads, logits, model.slot_threshold, n, m)
+    beads = _grow(beads, sides, n, m)
+    beads = _groups(beads, sides, n, m)
+    paired = [Bead(b, a, float(1 / (1 + np.exp(-z))), not slotted.isdisjoint(b)) for b, (a, z) in beads.items()]
     return reading_order(paired, n, m)
+
+
+def slots(beads: Beads, n: int, m: int) -> list[tuple[list[int], list[int]]]:
+    """Runs of unpaired sentences that sit between the same two pairs in both documents (or
+    before the first pair / after the last one in both): (before indices, after indices)."""
+    anchors = sorted((min(b), max(b), min(a), max(a)) for b, (a, _) in beads.items())
+    bounds = [(-1, -1, -1, -1), *anchors, (n, n, m, m)]
+    out = []
+    for (_, b_end, _, a_end), (b_next, _, a_next, _) in zip(bounds, bounds[1:], strict=False):
+        if a_end < a_next:
+            out.append((list(range(b_end + 1, b_next)), list(range(a_end + 1, a_next))))
+    used = {j for a, _ in beads.values() for j in a}
+    return [(b, [j for j in a if j not in used]) for b, a in out if b and a]
+
+
+def _slots(beads: Beads, logits: np.ndarray, threshold: float, n: int, m: int) -> tuple[Beads, set[int]]:
+    """Pair the unpaired sentences of each slot by assignment, at the slot threshold; also
+    return the earlier-document indices so paired."""
+    slotted: set[int] = set()
+    if threshold >= 1.0 or len(beads) < SLOT_SHARE * min(n, m):
+        return beads, slotted
+    cut = float(np.log(threshold / (1 - threshold)))
+    for b, a in slots(beads, n, m):
+        sub = logits[np.ix_(b, a)]
+        rows, cols = linear_sum_assignment(sub, maximize=True)
+        for r, c in zip(rows, cols, strict=True):
+            if sub[r, c] >= cut:
+                beads[(b[r],)] = ((a[c],), float(sub[r, c]))
+                slotted.add(b[r])
+    return beads, slotted
 
 
 @dataclass(frozen=True)
 class _Sides:
     bv: np.ndarray
     av: np.ndarray
-    bw: Sequence[set[str]]
-    aw: Sequence[set[str]]
+    bw: Sequence[Words]
+    aw: Sequence[Words]
     model: PairModel
     cosine: np.ndarray
 
@@ -116,7 +182,7 @@ class _Sides:
         return group_logit(self.model, (self.bv, self.bw, before), (self.av, self.aw, after))
 
 
-Side = tuple[np.ndarray, Sequence[set[str]], tuple[int, ...]]
+Side = tuple[np.ndarray, Sequence[Words], tuple[int, ...]]
 """A document's vectors, its sentences' word sets, and the sentence indices of one group."""
 
 
@@ -124,21 +190,19 @@ def group_logit(model: PairModel, a: Side, b: Side) -> float:
     """Pair log-odds of two groups of sentences, possibly from any two documents."""
     av, aw = _group(*a)
     bv, bw = _group(*b)
-    return float(model.logit(np.array(av @ bv), np.array(dice(aw, bw))))
+    return pair_logit(model, float(av @ bv), aw, bw)
 
 
-def _group(vectors: np.ndarray, words: Sequence[set[str]], idx: tuple[int, ...]) -> tuple[np.ndarray, set[str]]:
+def _group(vectors: np.ndarray, words: Sequence[Words], idx: tuple[int, ...]) -> tuple[np.ndarray, list[str]]:
     weights = np.array([max(len(words[i]), 1) for i in idx], dtype=np.float64)
     v = (vectors[list(idx)] * weights[:, None]).sum(0)
     norm = np.linalg.norm(v)
-    return (v / norm if norm > 0 else v), set().union(*(words[i] for i in idx))
+    return (v / norm if norm > 0 else v), [w for i in idx for w in words[i]]
 
 
-def _joins(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
+def _grow(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
     """Grow one-to-one beads by an adjacent unpaired sentence on either side when that
-    explains the pair better (a split or a merge); pair two adjacent unpaired sentences with
-    an unpaired one on the other side when together they pass the threshold."""
-    thr = float(np.log(sides.model.threshold / (1 - sides.model.threshold)))
+    explains the pair better (a split or a merge)."""
     used_b = {i for k in beads for i in k}
     used_a = {j for v, _ in beads.values() for j in v}
     for key in sorted(beads, key=lambda k: -beads[k][1]):
@@ -146,20 +210,35 @@ def _joins(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
         if len(key) != 1 or len(after) != 1:
             continue
         (i,), (j,) = key, after
-        best: tuple[float, tuple[int, ...], tuple[int, ...]] = (p + JOIN_MARGIN, key, after)
-        for jj in (j - 1, j + 1):
-            if 0 <= jj < m and jj not in used_a:
-                cand = tuple(sorted((j, jj)))
-                best = max(best, (sides.score(key, cand), key, cand))
-        for ii in (i - 1, i + 1):
-            if 0 <= ii < n and ii not in used_b:
-                cand = tuple(sorted((i, ii)))
-                best = max(best, (sides.score(cand, after), cand, after))
+        free_a = [x for x in (j - 1, j + 1) if x not in used_a and 0 <= x < m]
+        free_b = [x for x in (i - 1, i + 1) if x not in used_b and 0 <= x < n]
+        joins: list[tuple[tuple[int, ...], tuple[int, ...], int, str]] = [
+            (key, tuple(sorted((j, x))), x, "after") for x in free_a
+        ]
+        joins += [(tuple(sorted((i, x))), after, x, "before") for x in free_b]
+        best: tuple[float, tuple[int, ...], tuple[int, ...]] = (-np.inf, key, after)
+        for b, a, extra, side in joins:
+            z = sides.score(b, a)
+            if side == "after":
+                cover = _cover(sides.aw[extra], sides.aw[j], sides.bw[i])
+            else:
+                cover = _cover(sides.bw[extra], sides.bw[i], sides.aw[j])
+            if _joins_in(sides.model, z - p, cover):
+                best = max(best, (z, b, a))
         if best[1] != key or best[2] != after:
             del beads[key]
             beads[best[1]] = (best[2], best[0])
             used_b.update(best[1])
             used_a.update(best[2])
+    return beads
+
+
+def _groups(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
+    """Pair two adjacent unpaired sentences with an unpaired one on the other side when
+    together they pass the threshold."""
+    thr = float(np.log(sides.model.threshold / (1 - sides.model.threshold)))
+    used_b = {i for k in beads for i in k}
+    used_a = {j for v, _ in beads.values() for j in v}
     for i in range(n):
         if i in used_b:
             continue
@@ -183,6 +262,21 @@ def _joins(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
                 used_b.update((i, i + 1))
                 used_a.add(j)
     return beads
+
+
+def _joins_in(model: PairModel, gain: float, cover: float) -> bool:
+    """Whether a neighbour joins a pair: the log-odds rise by the margin, or stay within the
+    slack while the neighbour's content words show up on the other side (`_cover`)."""
+    return gain >= model.join_margin or (gain >= -model.join_slack and cover >= model.join_cover)
+
+
+def _cover(extra: Words, partner: Words, other: Words) -> float:
+    """Share of `extra`'s content words found in `other` but not in `partner`: how much of the
+    neighbour the other side says that its own partner does not."""
+    content = set(extra) - STOP
+    if not content:
+        return 0.0
+    return len((content & set(other)) - set(partner)) / len(content)
 
 
 def _near_starts(cosines: np.ndarray, count: int) -> list[int]:

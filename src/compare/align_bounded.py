@@ -7,8 +7,7 @@ the pipeline uses this module instead:
 
 1. candidates: for every sentence on each side, its `TOP_K` most similar sentences on the
    other side by embedding cosine, computed `BLOCK` rows at a time (memory O(BLOCK·m));
-2. each candidate pair gets the same calibrated probability as in `align` (cosine and word
-   overlap through `PairModel`);
+2. each candidate pair gets the same calibrated probability as in `align` (`PairModel`);
 3. pairs are taken greedily, most probable first, when both sentences are still free and the
    probability passes the model's threshold; splits and merges are not searched.
 
@@ -23,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .align import PairModel, dice, reading_order
+from .align import PairModel, Words, pair_logit, reading_order
 from .types import Bead
 
 DENSE_LIMIT = 1_000_000
@@ -68,8 +67,8 @@ def candidates(before_vectors: np.ndarray, after_vectors: np.ndarray, k: int = T
 def align(
     before_vectors: np.ndarray,
     after_vectors: np.ndarray,
-    before_words: Sequence[set[str]],
-    after_words: Sequence[set[str]],
+    before_words: Sequence[Words],
+    after_words: Sequence[Words],
     model: PairModel,
 ) -> list[Bead]:
     """Beads covering every sentence of both sides exactly once, ordered by position."""
@@ -77,8 +76,10 @@ def align(
     pairs = candidates(before_vectors, after_vectors)
     i_idx, j_idx = pairs[:, 0], pairs[:, 1]
     cosine = np.einsum("ij,ij->i", before_vectors[i_idx], after_vectors[j_idx]) if len(pairs) else np.zeros(0)
-    overlap = np.array([dice(before_words[i], after_words[j]) for i, j in pairs.tolist()])
-    prob = model.probability(cosine, overlap) if len(pairs) else np.zeros(0)
+    logits = [
+        pair_logit(model, float(cosine[k]), before_words[i], after_words[j]) for k, (i, j) in enumerate(pairs.tolist())
+    ]
+    prob = 1.0 / (1.0 + np.exp(-np.array(logits, dtype=np.float64)))
     order = np.argsort(-prob, kind="stable")
     partner: dict[int, tuple[int, float]] = {}
     used_after: set[int] = set()

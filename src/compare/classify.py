@@ -34,7 +34,12 @@ _NUMBER = re.compile(
     r"(?:\s+(?:to|and)\s+(?:\$\s?)?\d+(?:[.,/-]\d+)*(?:\s*%)?)?"
     r"(?:\s+(?:percent|percentage points?|basis points?|billion|million|trillion))?"
 )
-_STYLE = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
+_STYLE = str.maketrans(
+    {"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "}
+    | dict.fromkeys(["\u2010", "\u2011", "\u2012"], "-")
+    | {"\u00ad": None}
+)
+"""Typographic variants of a quote, dash, hyphen or space, to their plain form."""
 
 
 def normalized(text: str) -> str:
@@ -47,7 +52,7 @@ def claims(beads: Sequence[Bead], before: Sequence[Sentence], after: Sequence[Se
     out: list[Claim] = []
     for bead in beads:
         claim = classify(bead, before, after)
-        confident = (bead.similarity or 0.0) >= REWRITE_CONFIDENCE
+        confident = bead.slot or (bead.similarity or 0.0) >= REWRITE_CONFIDENCE
         if claim.status is Status.CHANGED and not confident and not keeps_words(claim.diff):
             out += [Claim(Status.DROPPED, bead.before, ()), Claim(Status.NEW, (), bead.after)]
         else:

@@ -15,15 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .segment import STOP
 from .types import Formulation
 
-STOP = frozenset(
-    "a an the and or but of to in on at by for with from as is are was were be been being it its "
-    "this that these those which who whom whose what when where while has have had do does did "
-    "not no nor so than then there their they them he she his her we our you your i me my also "
-    "will would shall should can could may might must into over under about after before between "
-    "through during such other some any each all both more most very just only up out if".split()
-)
 MAX_WORDS = 8
 MIN_WORDS = 2
 LIMIT = 25

@@ -19,7 +19,7 @@ from . import load, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
-from .types import Baseline, Brief, Comparison, DocumentEntry, Thread
+from .types import Baseline, Brief, Claim, Comparison, DocumentEntry, Thread
 
 if TYPE_CHECKING:
     from . import align
@@ -65,7 +65,7 @@ def run(
         )
     # imported once the inputs are known good: a bad-input error stays instant (align pulls
     # in scipy.optimize, ~0.3 s)
-    from . import align, align_bounded, classify, formulations, lineage
+    from . import align, align_bounded, formulations, lineage
 
     sentences = [segment.segment(d) for d in documents]
     progress(f"embedding {sum(map(len, sentences))} sentences from {len(documents)} documents")
@@ -79,20 +79,17 @@ def run(
         for d, s in zip(documents, segmented, strict=True)
     )
     model = pair_model()
-    words = [[set(segment.words(s.text)) for s in g] for g in sentences]
+    words = [[segment.words(s.text) for s in g] for g in sentences]
     comparisons = []
     notes = empty_notes(entries) + truncation_notes(entries)
     for before, after in pairs(len(documents), options.baseline):
-        aligner = align.align
+        claims = compare(segmented[before], segmented[after], words[before], words[after], model)
         if align_bounded.needed(len(words[before]), len(words[after])):
-            aligner = align_bounded.align
             notes.append(
                 f"{documents[before].id} → {documents[after].id}: {len(words[before])} × {len(words[after])} "
                 "sentences is too large for the global aligner; sentences were paired one-to-one by "
-                "nearest candidates (splits and merges not searched)."
+                "nearest candidates (splits, merges and slots not searched)."
             )
-        beads = aligner(segmented[before].vectors, segmented[after].vectors, words[before], words[after], model)
-        claims = classify.claims(beads, sentences[before], sentences[after])
         comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
     threads: tuple[Thread, ...] = ()
     if options.baseline is Baseline.PREVIOUS and len(documents) >= 3:
@@ -112,6 +109,22 @@ def run(
         lineage=threads,
         formulations=phrases,
     )
+
+
+def compare(
+    before: Segmented,
+    after: Segmented,
+    before_words: Sequence[Sequence[str]],
+    after_words: Sequence[Sequence[str]],
+    model: align.PairModel,
+) -> tuple[Claim, ...]:
+    """One document pair's claims: aligned (globally, or by nearest candidates when the pair is
+    too large), then classified."""
+    from . import align, align_bounded, classify
+
+    aligner = align_bounded.align if align_bounded.needed(len(before_words), len(after_words)) else align.align
+    beads = aligner(before.vectors, after.vectors, before_words, after_words, model)
+    return classify.claims(beads, before.sentences, after.sentences)
 
 
 EMBED_CHUNK = 5000

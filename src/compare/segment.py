@@ -148,6 +148,15 @@ def _bounded(text: str, s: int, e: int) -> Iterator[tuple[int, int, bool]]:
         a = b
 
 
+STOP = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been being it its "
+    "this that these those which who whom whose what when where while has have had do does did "
+    "not no nor so than then there their they them he she his her we our you your i me my also "
+    "will would shall should can could may might must into over under about after before between "
+    "through during such other some any each all both more most very just only up out if".split()
+)
+"""Function words: they carry no claim of their own."""
+
 _WORD = re.compile(r"\w+(?:[-'’./]\w+)*")
 
 
