@@ -8,11 +8,10 @@ lower-cased tokens in order (`segment.words`).
    logistic model over embedding cosine and word overlap (`PairModel`).
 2. One-to-one pairs are chosen by optimal assignment (Hungarian), so order does not matter
    and no greedy choice steals a better partner; pairs below the model's threshold are cut.
-3. Slots: when the two documents are versions of one text (at least `SLOT_SHARE` of the
-   shorter one's sentences paired), unpaired sentences boxed in between the same two pairs on
-   both sides hold the same place in the text, as when a statement's inflation sentence is
-   rewritten; there they pair at a lower probability (`PairModel.slot_threshold`), by
-   assignment within the slot.
+3. Slots: when the two documents are versions of one text (`versions`), unpaired sentences
+   boxed in between the same two pairs on both sides hold the same place in the text, as when
+   a statement's inflation sentence is rewritten; there they pair at a lower probability
+   (`PairModel.slot_threshold`), by assignment within the slot.
 4. Splits and merges: an unpaired sentence joins a paired neighbour when the joined text
    explains the other side's sentence clearly better than the neighbour alone, or about as
    well while the other side holds a good share of its content words that the neighbour
@@ -32,13 +31,13 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 
-from .segment import STOP
+from .segment import content
 from .types import Bead
 
-SLOT_SHARE = 0.4
-"""Slots are searched only when at least this share of the shorter document's sentences pair
-on their own. Consecutive FOMC statements pair 0.5 to 1.0 of theirs; the two seed articles
-(a report and a commentary on one subject, not versions of one text) pair 0.125."""
+VERSIONS = 0.4
+"""Two documents are versions of one text when at least this share of the shorter one's
+sentences pair one-to-one. Consecutive FOMC statements pair 0.5 to 1.0 of theirs; the two
+seed articles (a report and a commentary on one subject) pair 0.125."""
 
 NEAREST = 4
 """A sentence is tried as half of a split only next to its few most similar sentences."""
@@ -130,10 +129,11 @@ def align(
     pairs = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if prob[i, j] >= model.threshold}
     beads: Beads = {(i,): ((j,), float(logits[i, j])) for i, j in pairs.items()}
     sides = _Sides(before_vectors, after_vectors, before_words, after_words, model, cosine)
-    beads, slotted = _slots(beads, logits, model.slot_threshold, n, m)
+    if versions(len(beads), n, m):
+        beads = _slots(beads, logits, model.slot_threshold, n, m)
     beads = _grow(beads, sides, n, m)
     beads = _groups(beads, sides, n, m)
-    paired = [Bead(b, a, float(1 / (1 + np.exp(-z))), not slotted.isdisjoint(b)) for b, (a, z) in beads.items()]
+    paired = [Bead(b, a, float(1 / (1 + np.exp(-z)))) for b, (a, z) in beads.items()]
     return reading_order(paired, n, m)
 
 
@@ -150,12 +150,16 @@ def slots(beads: Beads, n: int, m: int) -> list[tuple[list[int], list[int]]]:
     return [(b, [j for j in a if j not in used]) for b, a in out if b and a]
 
 
-def _slots(beads: Beads, logits: np.ndarray, threshold: float, n: int, m: int) -> tuple[Beads, set[int]]:
-    """Pair the unpaired sentences of each slot by assignment, at the slot threshold; also
-    return the earlier-document indices so paired."""
-    slotted: set[int] = set()
-    if threshold >= 1.0 or len(beads) < SLOT_SHARE * min(n, m):
-        return beads, slotted
+def versions(pairs: int, n: int, m: int) -> bool:
+    """Whether two documents of n and m sentences, `pairs` of them paired one-to-one, read as
+    two versions of one text (at least `VERSIONS` of the shorter one's sentences paired)."""
+    return pairs > 0 and pairs >= VERSIONS * min(n, m)
+
+
+def _slots(beads: Beads, logits: np.ndarray, threshold: float, n: int, m: int) -> Beads:
+    """Pair the unpaired sentences of each slot by assignment, at the slot threshold."""
+    if threshold >= 1.0:
+        return beads
     cut = float(np.log(threshold / (1 - threshold)))
     for b, a in slots(beads, n, m):
         sub = logits[np.ix_(b, a)]
@@ -163,8 +167,7 @@ def _slots(beads: Beads, logits: np.ndarray, threshold: float, n: int, m: int) -
         for r, c in zip(rows, cols, strict=True):
             if sub[r, c] >= cut:
                 beads[(b[r],)] = ((a[c],), float(sub[r, c]))
-                slotted.add(b[r])
-    return beads, slotted
+    return beads
 
 
 @dataclass(frozen=True)
@@ -273,10 +276,10 @@ def _joins_in(model: PairModel, gain: float, cover: float) -> bool:
 def _cover(extra: Words, partner: Words, other: Words) -> float:
     """Share of `extra`'s content words found in `other` but not in `partner`: how much of the
     neighbour the other side says that its own partner does not."""
-    content = set(extra) - STOP
-    if not content:
+    own = content(extra)
+    if not own:
         return 0.0
-    return len((content & set(other)) - set(partner)) / len(content)
+    return len((own & content(other)) - content(partner)) / len(own)
 
 
 def _near_starts(cosines: np.ndarray, count: int) -> list[int]:

@@ -5,7 +5,9 @@
 - a pair whose word diff keeps no word of the earlier sentence in place (everything struck,
   everything inserted) and whose pair probability is below `REWRITE_CONFIDENCE` is not one
   claim reworded but two claims: `dropped` + `new`, so that "changed" means "the same
-  sentence, edited" (scripts/calibrate.py and scripts/evaluate.py print what this costs);
+  sentence, edited" (scripts/calibrate.py and scripts/evaluate.py print what this costs),
+  unless the two documents are versions of one text, where the sentence's place says it is
+  the same claim;
 - any other pair: `changed`, flagged `mechanical` when the diff touches only dates,
   month or weekday names, years, punctuation or spacing; numbers that changed are listed.
 """
@@ -47,12 +49,16 @@ def normalized(text: str) -> str:
     return " ".join(text.translate(_STYLE).split())
 
 
-def claims(beads: Sequence[Bead], before: Sequence[Sentence], after: Sequence[Sentence]) -> tuple[Claim, ...]:
-    """One claim per bead, except a total rewrite, which becomes a dropped and a new claim."""
+def claims(
+    beads: Sequence[Bead], before: Sequence[Sentence], after: Sequence[Sentence], versions: bool = False
+) -> tuple[Claim, ...]:
+    """One claim per bead, except a total rewrite between two documents that are not versions
+    of one text (`align.versions`), which becomes a dropped and a new claim. Within versions of
+    one text a rewritten sentence in its place is the same claim changed."""
     out: list[Claim] = []
     for bead in beads:
         claim = classify(bead, before, after)
-        confident = bead.slot or (bead.similarity or 0.0) >= REWRITE_CONFIDENCE
+        confident = versions or (bead.similarity or 0.0) >= REWRITE_CONFIDENCE
         if claim.status is Status.CHANGED and not confident and not keeps_words(claim.diff):
             out += [Claim(Status.DROPPED, bead.before, ()), Claim(Status.NEW, (), bead.after)]
         else:

@@ -124,7 +124,8 @@ def compare(
 
     aligner = align_bounded.align if align_bounded.needed(len(before_words), len(after_words)) else align.align
     beads = aligner(before.vectors, after.vectors, before_words, after_words, model)
-    return classify.claims(beads, before.sentences, after.sentences)
+    versions = align.versions(sum(bool(b.before and b.after) for b in beads), len(before_words), len(after_words))
+    return classify.claims(beads, before.sentences, after.sentences, versions)
 
 
 EMBED_CHUNK = 5000

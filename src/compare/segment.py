@@ -9,7 +9,7 @@ stay inside their sentence. Web-page residue, the title line and wire-service da
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -163,3 +163,12 @@ _WORD = re.compile(r"\w+(?:[-'’./]\w+)*")
 def words(text: str) -> list[str]:
     """Lower-cased word tokens ("self-reliance", "1/4", "u.s" stay whole)."""
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+STEM = 6
+"""Content words compare on their first letters, so that "moderate" meets "moderation"."""
+
+
+def content(tokens: Iterable[str]) -> set[str]:
+    """The stems of the content words among `tokens` (lower-cased, as `words` gives them)."""
+    return {w[:STEM] for w in tokens if w not in STOP}

@@ -105,9 +105,6 @@ class Bead:
     before: tuple[int, ...]
     after: tuple[int, ...]
     similarity: float | None = None
-    slot: bool = False
-    """Paired by holding the same place between the same neighbours in two versions of one
-    text, at a similarity below the usual threshold (see `align`)."""
 
 
 @dataclass(frozen=True)
