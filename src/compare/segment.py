@@ -98,8 +98,25 @@ def _segmenter() -> Any:
     return pysbd.Segmenter(language="en", clean=False)
 
 
+_CONTINUES = re.compile(r"[;,:)\]]|[a-z]")
+_TIME = re.compile(r"(?:[ap]\.m\.)$", re.IGNORECASE)
+_ZONE = re.compile(r"(?:E|C|M|P)[SD]?T\b|GMT\b|UTC\b|CET\b")
+
+
 def _sentences(block: str) -> Iterator[tuple[int, int]]:
-    """Sentence spans inside one block, located in the block so offsets are exact."""
+    """Sentence spans inside one block, located in the block so offsets are exact. A piece that
+    cannot start a sentence (a semicolon, comma or lower-case word after "Jr." in a vote list,
+    a time zone after "2 p.m.") stays with the piece before it."""
+    spans: list[tuple[int, int]] = []
+    for s, e in _pieces(block):
+        if spans and (_CONTINUES.match(block, s) or (_TIME.search(block, 0, spans[-1][1]) and _ZONE.match(block, s))):
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    yield from spans
+
+
+def _pieces(block: str) -> Iterator[tuple[int, int]]:
     if len(block) > 50 * MAX_SENTENCE_CHARS:
         # pysbd is quadratic on huge unpunctuated runs; cut at sentence ends ourselves first
         yield from _regex_sentences(block)
