@@ -3,8 +3,8 @@ and JSON, plus screenshots of the HTML when chromium is installed.
 
     python scripts/make_examples.py            # from the repository root
 
-The FOMC example reads five consecutive statements from ../shared/data/fomc (they are not
-copied into this repository); without ../shared it is left as it is. tests/test_render_examples.py
+The FOMC examples read consecutive statements from ../shared/data/fomc (five, and eleven;
+they are not copied into this repository); without ../shared they are left as they are. tests/test_render_examples.py
 fails when the checked-in briefs differ from what the code produces now.
 """
 
@@ -20,14 +20,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOMC_DATA = Path("..") / "shared" / "data" / "fomc"
-FOMC_DATES = ("20150917", "20151028", "20151216", "20160127", "20160316")
-FOMC_WATCH = (
-    "nearly balanced",
-    "gradual adjustments",
-    "closely monitoring",
-    "considerable improvement",
-)
-"""Phrases an analyst would watch in these statements (what `--watch FILE` passes)."""
+FOMC_SERIES = {
+    # the December 2015 lift-off, five statements
+    "fomc": (
+        ("20150917", "20151028", "20151216", "20160127", "20160316"),
+        ("nearly balanced", "gradual adjustments", "closely monitoring", "considerable improvement"),
+    ),
+    # eleven statements, March 2014 to June 2015: "considerable time" leaves in January 2015,
+    # "patient" enters in December 2014 and leaves in March 2015
+    "fomc-2014": (
+        (
+            "20140319", "20140430", "20140618", "20140730", "20140917", "20141029",
+            "20141217", "20150128", "20150318", "20150429", "20150617",
+        ),
+        ("considerable time", "patient", "underutilization of labor resources", "nearly balanced"),
+    ),
+}  # fmt: skip
+"""Example name -> (statement dates, phrases an analyst would watch: what `--watch FILE` passes)."""
 FORMATS = {"md": "markdown", "html": "html", "json": "json"}
 CHROMIUM_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
@@ -40,7 +49,7 @@ def inputs() -> dict[str, list[Path]]:
     same paths on every machine). FOMC only when ../shared is present."""
     out = {"seeds": sorted(Path("seeds").glob("*.txt"))}
     if (ROOT / FOMC_DATA).is_dir():
-        out["fomc"] = [FOMC_DATA / f"{d}.txt" for d in FOMC_DATES]
+        out.update({name: [FOMC_DATA / f"{d}.txt" for d in dates] for name, (dates, _) in FOMC_SERIES.items()})
     return out
 
 
@@ -56,7 +65,7 @@ def generate(embedder: object | None = None, only: str | None = None) -> dict[st
     for name, paths in inputs().items():
         if only and name != only:
             continue
-        options = pipeline.Options(watch=FOMC_WATCH if name == "fomc" else ())
+        options = pipeline.Options(watch=FOMC_SERIES[name][1] if name in FOMC_SERIES else ())
         brief = pipeline.run(paths, embedder, ExtractiveSummarizer(), options)  # type: ignore[arg-type]
         for ext, fmt in FORMATS.items():
             out[f"examples/{name}/brief.{ext}"] = render.render(brief, render.Format(fmt))

@@ -1,29 +1,54 @@
-"""The aligner against hand-labeled consecutive FOMC statements (skips without ../shared)."""
+"""The aligner against blind-labeled consecutive FOMC statements (skips without ../shared)."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import sys
+from types import ModuleType
 
 import pytest
 
 from conftest import ROOT
 
 
-def _evaluate_module():
+@pytest.fixture(scope="module")
+def ev() -> ModuleType:
     spec = importlib.util.spec_from_file_location("evaluate", ROOT / "scripts" / "evaluate.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules["evaluate"] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
 
 
-@pytest.mark.parametrize(("name", "floor"), [("fomc_labels.json", 0.95), ("fomc_labels_blind.json", 0.88)])
-def test_fomc_labeled_pairs_agree(shared_data, embedder, name: str, floor: float) -> None:
-    """Regression guard at the measured level (README: 0.969 and 0.897)."""
-    ev = _evaluate_module()
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [
+        # regression guards a little under the measured figures (README: 0.984, 0.988, 0.958, 0.951)
+        ("fomc_labels.json", 0.97),
+        ("fomc_labels_dev.json", 0.97),
+        ("fomc_labels_test1.json", 0.94),
+        ("fomc_labels_test2.json", 0.94),  # held out: never used for fitting or tuning
+    ],
+)
+def test_fomc_labeled_pairs_agree(shared_data, embedder, ev: ModuleType, name: str, floor: float) -> None:
     labels = json.loads((ROOT / "tests" / "fixtures" / name).read_text(encoding="utf-8"))
-    result = ev.evaluate(labels, shared_data / "fomc", embedder)
-    assert result["sentences"] >= 120
-    assert result["agreement"] >= floor, result["errors"]
-    assert result["per_status"]["repeated"]["precision"] == 1.0
+    pairs = ev.prepare(labels, shared_data / "fomc", embedder)
+    ours = ev.evaluate(pairs, ev.ours(ev.pipeline.pair_model()))
+    naive = ev.evaluate(pairs, ev.naive)
+    assert ours["sentences"] >= 120
+    assert ours["agreement"] >= floor, ours["errors"]
+    assert ours["agreement"] > naive["agreement"]
+    assert ours["per_status"]["repeated"]["precision"] == 1.0
+
+
+def test_label_files_cover_every_sentence_once(shared_data) -> None:
+    from compare import load, segment
+
+    for path in sorted((ROOT / "tests" / "fixtures").glob("fomc_labels*.json")):
+        for pair in json.loads(path.read_text(encoding="utf-8"))["pairs"]:
+            for side in ("before", "after"):
+                count = len(segment.segment(load.read(shared_data / "fomc" / pair[side])))
+                seen = sorted(i for claim in pair["claims"] for i in claim[side])
+                assert seen == list(range(count)), (path.name, pair[side])

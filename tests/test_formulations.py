@@ -46,3 +46,28 @@ def test_watch_list_phrases_are_tracked_even_when_rare() -> None:
 def test_count_is_whole_word_and_case_insensitive() -> None:
     assert count("considerable time", ["A CONSIDERABLE TIME, a considerable timeline."]) == 1
     assert count("world’s best", ["the world's best"]) == 1
+
+
+def test_phrases_that_enter_or_leave_rank_before_boilerplate() -> None:
+    series = [
+        ["The Committee seeks to foster maximum employment.", "Rates stay low for a considerable time."],
+        ["The Committee seeks to foster maximum employment.", "Rates stay low for a considerable time."],
+        ["The Committee seeks to foster maximum employment.", "The Committee can be patient."],
+        ["The Committee seeks to foster maximum employment.", "The Committee can be patient."],
+    ]
+    found = formulations(series)
+    order = [f.phrase for f in found]
+    moving = order.index("rates stay low for a considerable time")
+    assert moving < order.index("committee seeks to foster maximum employment")
+    assert found[moving].gone == 2
+
+
+def test_windows_onto_one_passage_are_listed_once() -> None:
+    passage = "especially if projected inflation continues to run below the committee's longer-run goal"
+    found = [f.phrase for f in formulations([[passage + "."], [passage + "."], ["Rates held."]])]
+    assert len([p for p in found if "inflation continues" in p or "run below" in p]) == 1
+
+
+def test_a_watched_phrase_is_not_listed_again_as_found() -> None:
+    phrases = [f.phrase.lower() for f in formulations(DOCS, watch=["Rates will stay low for a considerable time"])]
+    assert phrases.count("rates will stay low for a considerable time") == 1

@@ -19,10 +19,12 @@ def _make_examples():
     return module
 
 
-@pytest.mark.parametrize("name", ["seeds", pytest.param("fomc", marks=pytest.mark.shared)])
+@pytest.mark.parametrize(
+    "name", ["seeds", *(pytest.param(name, marks=pytest.mark.shared) for name in ("fomc", "fomc-2014"))]
+)
 def test_checked_in_examples_are_current(name: str, embedder, monkeypatch: pytest.MonkeyPatch) -> None:
     make = _make_examples()
-    if name not in make.inputs() and name == "fomc":
+    if name not in make.inputs():
         pytest.skip("../shared/data/fomc is not beside this checkout")
     monkeypatch.chdir(ROOT)
     produced = make.generate(embedder, only=name)

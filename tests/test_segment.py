@@ -35,6 +35,18 @@ def check_offsets(d: Document) -> None:
             "Talks resumed on Feb. 26, 2023 in the U.S. capital.",
             ["Talks resumed on Feb. 26, 2023 in the U.S. capital."],
         ),
+        (  # a vote list: "Jr.;" does not end the sentence
+            "Voting for the action were: Roger W. Ferguson, Jr.; Jerry L. Jordan; and Gary H. Stern. Rates held.",
+            ["Voting for the action were: Roger W. Ferguson, Jr.; Jerry L. Jordan; and Gary H. Stern.", "Rates held."],
+        ),
+        (
+            "Minutes will be released at 2 p.m. EST on January 4, 2005. Rates held.",
+            ["Minutes will be released at 2 p.m. EST on January 4, 2005.", "Rates held."],
+        ),
+        (
+            "Voting against was Robert D. McTeer, Jr. Governor Gramlich preferred a cut.",
+            ["Voting against was Robert D. McTeer, Jr.", "Governor Gramlich preferred a cut."],
+        ),
     ],
 )
 def test_sentence_table(body: str, expected: list[str]) -> None:

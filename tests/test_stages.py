@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -228,3 +229,57 @@ def test_a_document_without_claim_sentences_gets_a_note(tmp_path: Path) -> None:
     brief = pipeline.run([a, b], Flat(), ExtractiveSummarizer())
     assert brief.notes == ("2020-01-01-a: no sentence to compare (only a title, a date line or page residue)",)
     assert [c.status for c in brief.comparisons[0].claims] == [Status.NEW, Status.NEW]
+
+
+def test_slot_pairs_a_rewritten_sentence_between_the_same_neighbours() -> None:
+    # three sentences kept, the middle one rewritten (similar topic, low similarity): in two
+    # versions of one text the middle pair is the same claim changed, not dropped + new
+    bv = _unit([[1, 0, 0, 0], [0, 1, 0.3, 0], [0, 0, 0, 1]])
+    av = _unit([[1, 0, 0, 0], [0, 0.45, 1, 0], [0, 0, 0, 1]])
+    words = [["alpha"], ["beta"], ["gamma"]]
+    model = align.PairModel(w_cos=10.0, w_lex=0.0, bias=-8.0, threshold=0.5, slot_threshold=0.01)
+    assert model.probability(np.array(bv[1] @ av[1]), np.array(0.0)) < 0.5
+    pairs = {(b.before, b.after) for b in align.align(bv, av, words, words, model)}
+    assert ((1,), (1,)) in pairs
+    # without a shared frame (too few pairs: not versions of one text) there is no slot
+    unrelated = _unit([[0, 0, 1, 0.1], [0, 0.45, 1, 0], [0.2, 0.2, 1, 0]])
+    lone = {(b.before, b.after) for b in align.align(bv[1:2], unrelated, words[:1], words, model)}
+    assert ((0,), ()) in lone
+
+
+def test_slot_leaves_unrelated_sentences_apart() -> None:
+    bv = _unit([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 1]])
+    av = _unit([[1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]])
+    words = [["alpha"], ["beta"], ["gamma"]]
+    model = align.PairModel(w_cos=10.0, w_lex=0.0, bias=-8.0, threshold=0.5, slot_threshold=0.01)
+    pairs = {(b.before, b.after) for b in align.align(bv, av, words, words, model)}
+    assert ((1,), ()) in pairs and ((), (1,)) in pairs
+
+
+def test_merge_found_by_content_folded_into_the_later_sentence() -> None:
+    # before: "job gains solid" + "payrolls rose in march"; after: one sentence saying both.
+    # The joined vector scores a little lower than the main pair, but the later sentence holds
+    # the second sentence's content words, so it is one claim (a merge), not a drop.
+    bv = _unit([[1, 0.2, 0], [0.3, 1, 0]])
+    av = _unit([[1, 0.25, 0]])
+    bw = [["job", "gains", "solid"], ["payrolls", "rose", "in", "march"]]
+    aw = [["job", "gains", "solid", "as", "payrolls", "rose"]]
+    base = align.PairModel(w_cos=10.0, w_lex=2.0, bias=-8.5, threshold=0.5, join_margin=1.0)
+    joined = dataclasses.replace(base, join_slack=1.5, join_cover=0.3)  # joining costs 1.41 here
+    assert [(b.before, b.after) for b in align.align(bv, av, bw, aw, base)] == [((0,), (0,)), ((1,), ())]
+    assert [(b.before, b.after) for b in align.align(bv, av, bw, aw, joined)] == [((0, 1), (0,))]
+
+
+def test_a_total_rewrite_within_versions_of_one_text_stays_changed() -> None:
+    before = _sents("Core inflation remains somewhat elevated.")
+    after = _sents("Readings on core inflation have improved modestly in recent months.")
+    bead = [Bead((0,), (0,), 0.5)]
+    assert [c.status for c in classify.claims(bead, before, after)] == [Status.DROPPED, Status.NEW]
+    assert [c.status for c in classify.claims(bead, before, after, versions=True)] == [Status.CHANGED]
+
+
+def test_non_breaking_hyphen_is_style_not_a_change() -> None:
+    claim = classify.classify(
+        Bead((0,), (0,), 0.99), _sents("Survey-based measures held."), _sents("Survey\u2011based measures held.")
+    )
+    assert claim.status is Status.REPEATED

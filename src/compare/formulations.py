@@ -3,7 +3,8 @@
 Analysts track set phrases ("self-reliance and strength in science and technology",
 "considerable time"). A phrase is found automatically when it is 2 to 8 words long, begins
 and ends with a content word, and occurs at least twice across the documents; of a phrase and
-a longer one that occurs exactly where it does, only the longer is kept. Phrases from a watch
+a longer one that occurs exactly where it does, only the longer is kept. Phrases that enter or
+leave during the series rank first: a phrase every document repeats is boilerplate. Phrases from a watch
 list are always tracked. A shift is a phrase that disappears while a phrase sharing its
 first or last two words appears in the same document ("self-reliance and strength" ->
 "self-reliance and self-improvement").
@@ -22,7 +23,7 @@ MAX_WORDS = 8
 MIN_WORDS = 2
 LIMIT = 25
 
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+_TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*")
 
 
 def _tokens(text: str) -> list[str]:
@@ -71,12 +72,42 @@ def formulations(
         for part in (h[i:j] for i in range(len(h)) for j in range(i + MIN_WORDS, len(h) + 1) if j - i < len(h))
         if part in profile and profile[part] == profile[h]
     }
-    kept = [g for g in candidates if g not in folded]
-    spread = lambda g: (sum(1 for c in profile[g] if c), sum(profile[g]) * len(g), g)  # noqa: E731
-    kept.sort(key=spread, reverse=True)
-    found = [Formulation(" ".join(g), profile[g]) for g in kept[:limit]]
+    watched_words = {tuple(_tokens(p)) for p in watch}
+    ranked = sorted(
+        (g for g in candidates if g not in folded and g not in watched_words),
+        key=lambda g: _rank(profile[g], g),
+        reverse=True,
+    )
+    kept: list[tuple[str, ...]] = []
+    for g in ranked:
+        if len(kept) == limit:
+            break
+        if not any(_same_passage(g, h, profile) for h in kept):
+            kept.append(g)
+    found = [Formulation(" ".join(g), profile[g]) for g in kept]
     watched = [Formulation(p, tuple(count(p, d) for d in documents), watched=True) for p in watch if p.strip()]
     return tuple(_with_shifts(f, per_doc) for f in watched + found)
+
+
+def _rank(counts: tuple[int, ...], g: tuple[str, ...]) -> tuple[bool, int, int, tuple[str, ...]]:
+    """Phrases that enter or leave during the series first (what an analyst tracks), then by
+    the number of documents that use them, then by how much text they cover."""
+    present = [c > 0 for c in counts]
+    moves = not all(present)
+    return moves, sum(present), sum(counts) * len(g), g
+
+
+OVERLAP = 3
+"""Two phrases sharing this many words in a row, with the same counts, are one passage."""
+
+
+def _same_passage(g: tuple[str, ...], h: tuple[str, ...], profile: dict[tuple[str, ...], tuple[int, ...]]) -> bool:
+    """Whether `g` is another window onto the passage `h` already stands for: both occur the
+    same number of times in every document and they share a run of OVERLAP words."""
+    if profile[g] != profile[h]:
+        return False
+    n = min(OVERLAP, len(g), len(h))
+    return any(_contains(h, g[i : i + n]) for i in range(len(g) - n + 1))
 
 
 def _contains(h: tuple[str, ...], g: tuple[str, ...]) -> bool:
