@@ -56,6 +56,15 @@ def test_formats_to_stdout_and_to_file(fmt: str, tmp_path: Path) -> None:
         assert text.startswith("# Comparative brief") and "~~" in text
 
 
+@pytest.mark.parametrize(("name", "start"), [("brief.HTML", "<!DOCTYPE html>"), ("b.json", "{"), ("b.txt", "# ")])
+def test_format_follows_the_output_extension_unless_given(name: str, start: str, tmp_path: Path) -> None:
+    out = tmp_path / name
+    assert run(*map(str, SEEDS), "-o", str(out), "--quiet").returncode == 0
+    assert out.read_text(encoding="utf-8").startswith(start)
+    assert run(*map(str, SEEDS), "-f", "markdown", "-o", str(out), "--quiet").returncode == 0
+    assert out.read_text(encoding="utf-8").startswith("# Comparative brief")
+
+
 def test_markdown_is_the_default_on_stdout_with_progress_on_stderr() -> None:
     r = run(*map(str, SEEDS))
     assert r.returncode == 0

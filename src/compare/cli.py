@@ -135,6 +135,14 @@ def _write_stdout(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
+SUFFIX_FORMATS = {".html": Format.HTML, ".htm": Format.HTML, ".json": Format.JSON}
+
+
+def format_for(output: Path | None) -> Format:
+    """The format an output file's extension asks for; Markdown otherwise."""
+    return SUFFIX_FORMATS.get(output.suffix.lower(), Format.MARKDOWN) if output else Format.MARKDOWN
+
+
 @app.command(
     help="Compare dated documents: what each said, and what was repeated, changed, new or dropped."
     " `compare schema` prints the JSON Schema of --format json."
@@ -143,7 +151,15 @@ def main_command(
     files: Annotated[
         list[str], typer.Argument(help="Documents to compare (text files with a date).", show_default=False)
     ],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.MARKDOWN,
+    format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format. Default: from the --output file's extension (.html, .htm, .json, .md), else markdown.",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the brief to this file instead of stdout.")
     ] = None,
@@ -239,7 +255,7 @@ def main_command(
     for problem in dict.fromkeys(getattr(chosen_embedder, "problems", [])):
         progress(f"embedding cache: {problem}")
     try:
-        text = render.render(brief, format, template)
+        text = render.render(brief, format or format_for(output), template)
     except CompareError:
         raise
     except Exception as e:
