@@ -3,8 +3,9 @@ recall per status, for compare's aligner and for the naive one (cosine threshold
 assignment), and how often two human labelers agree.
 
 A sentence counts as right when its status matches the label and, for a paired sentence,
-its partner sentences match too. Labels (consecutive FOMC statements from ../shared/data/fomc,
-every sentence labeled; `scripts/label_sheet.py` prints the sheets the labelers worked from):
+its partner sentences match too ("status only" columns: when its status matches). Labels
+(consecutive FOMC statements from ../shared/data/fomc, every sentence labeled;
+`scripts/label_sheet.py` prints the sheets the labelers worked from):
 
 - fomc_labels.json: 3 pairs labeled while looking at the aligner's output;
 - fomc_labels_blind.json, fomc_labels_dev.json: 4 + 11 pairs labeled blind;
@@ -122,7 +123,7 @@ def evaluate(pairs: list[Pair], aligner: Callable[[Pair], Labels]) -> dict[str, 
 
 
 def score(runs: list[tuple[str, Labels, Labels]]) -> dict[str, Any]:
-    right = total = 0
+    right = total = status_right = 0
     predicted: Counter[str] = Counter()
     gold: Counter[str] = Counter()
     hit: Counter[str] = Counter()
@@ -132,6 +133,7 @@ def score(runs: list[tuple[str, Labels, Labels]]) -> dict[str, Any]:
             total += 1
             gold[status] += 1
             predicted[got[key][0]] += 1
+            status_right += got[key][0] == status
             if got[key] == (status, partners):
                 right += 1
                 hit[status] += 1
@@ -140,6 +142,7 @@ def score(runs: list[tuple[str, Labels, Labels]]) -> dict[str, Any]:
     return {
         "sentences": total,
         "agreement": right / total if total else 0.0,
+        "status_agreement": status_right / total if total else 0.0,
         "per_status": {
             s: {
                 "precision": hit[s] / predicted[s] if predicted[s] else None,
@@ -179,7 +182,7 @@ def main() -> None:
         sys.exit(f"evaluate: {FOMC} not found (needs ../shared/data beside the checkout)")
     embedder = TransformerEmbedder()
     model = pipeline.pair_model()
-    summary = []
+    summary: list[tuple[str, int, dict[str, Any], dict[str, Any] | None]] = []
     for name in names:
         path = Path(name) if Path(name).exists() else FIXTURES / name
         labels = json.loads(path.read_text(encoding="utf-8"))
@@ -187,13 +190,17 @@ def main() -> None:
         result, simple = evaluate(pairs, ours(model)), evaluate(pairs, naive)
         report(f"{path.name} (compare)", result)
         report(f"{path.name} (naive)", simple, misses=False)
-        summary.append((path.name, result["sentences"], result["agreement"], simple["agreement"]))
+        summary.append((path.name, result["sentences"], result, simple))
         if path.name == SECOND[0]:
             humans = human_agreement(labels, json.loads((FIXTURES / SECOND[1]).read_text(encoding="utf-8")))
-            summary.append((f"{SECOND[1]} (two labelers)", humans["sentences"], humans["agreement"], None))
-    print("\n| labels | sentences | compare | naive |\n|---|---|---|---|")
+            summary.append((f"{SECOND[1]} (two labelers)", humans["sentences"], humans, None))
+    print(
+        "\n| labels | sentences | compare | naive | compare, status only | naive, status only |"
+        "\n|---|---|---|---|---|---|"
+    )
     for name, count, a, b in summary:
-        print(f"| {name} | {count} | {a:.3f} | {'-' if b is None else f'{b:.3f}'} |")
+        cells = [a["agreement"], b and b["agreement"], a["status_agreement"], b and b["status_agreement"]]
+        print(f"| {name} | {count} | " + " | ".join("-" if v is None else f"{v:.3f}" for v in cells) + " |")
     print("\nParaphrase (MRPC test paraphrase pairs as restated facts, other stories as new facts):")
     print("| aligner | restated facts paired right | new facts left new |\n|---|---|---|")
     figures = paraphrase_eval(embedder, mrpc_paraphrases(FOMC.parent / "similarity"))
