@@ -10,10 +10,12 @@ its partner sentences match too ("status only" columns: when its status matches)
 - fomc_labels.json: 3 pairs labeled while looking at the aligner's output;
 - fomc_labels_blind.json, fomc_labels_dev.json: 4 + 11 pairs labeled blind;
 - fomc_labels_test1.json: 9 pairs labeled blind and held out until one version of the aligner
-  was measured on them (0.939); since then used for tuning like the three files above
-  (scripts/calibrate.py fits the slot and join settings on these four files: TUNING);
+  was measured on them (0.939); since then used for tuning like the three files above;
 - fomc_labels_test1_second.json: 5 of those pairs labeled again by another labeler;
-- fomc_labels_test2.json: 12 pairs labeled blind afterwards, never used for fitting or tuning:
+- fomc_labels_test2.json: 12 pairs labeled blind afterwards, held out until the next version
+  was measured on them (0.951); since then used for tuning (scripts/calibrate.py fits the slot
+  and join settings on these five files: TUNING);
+- fomc_labels_test3.json: 12 pairs labeled blind afterwards, never used for fitting or tuning:
   the test (HELD_OUT).
 
 Run: python scripts/evaluate.py [LABELS.json ...]   (default: all of the above)
@@ -38,8 +40,14 @@ from compare.summarize import Segmented  # noqa: E402
 from compare.types import Sentence  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-TUNING = ("fomc_labels.json", "fomc_labels_blind.json", "fomc_labels_dev.json", "fomc_labels_test1.json")
-HELD_OUT = "fomc_labels_test2.json"
+TUNING = (
+    "fomc_labels.json",
+    "fomc_labels_blind.json",
+    "fomc_labels_dev.json",
+    "fomc_labels_test1.json",
+    "fomc_labels_test2.json",
+)
+HELD_OUT = "fomc_labels_test3.json"
 SECOND = ("fomc_labels_test1.json", "fomc_labels_test1_second.json")
 FOMC = ROOT.parent / "shared" / "data" / "fomc"
 STATUSES = ("repeated", "changed", "new", "dropped")

@@ -139,7 +139,8 @@ def align(
 
 def slots(beads: Beads, n: int, m: int) -> list[tuple[list[int], list[int]]]:
     """Runs of unpaired sentences that sit between the same two pairs in both documents (or
-    before the first pair / after the last one in both): (before indices, after indices)."""
+    before the first pair / after the last one in both): (before indices, after indices).
+    Where pairs cross (reordered text) a later document's run may lie in more than one slot."""
     anchors = sorted((min(b), max(b), min(a), max(a)) for b, (a, _) in beads.items())
     bounds = [(-1, -1, -1, -1), *anchors, (n, n, m, m)]
     out = []
@@ -161,12 +162,17 @@ def _slots(beads: Beads, logits: np.ndarray, threshold: float, n: int, m: int) -
     if threshold >= 1.0:
         return beads
     cut = float(np.log(threshold / (1 - threshold)))
-    for b, a in slots(beads, n, m):
+    taken: set[int] = set()
+    for b, free in slots(beads, n, m):
+        a = [j for j in free if j not in taken]  # crossing pairs: a sentence may lie in two slots
+        if not a:
+            continue
         sub = logits[np.ix_(b, a)]
         rows, cols = linear_sum_assignment(sub, maximize=True)
         for r, c in zip(rows, cols, strict=True):
             if sub[r, c] >= cut:
                 beads[(b[r],)] = ((a[c],), float(sub[r, c]))
+                taken.add(a[c])
     return beads
 
 
