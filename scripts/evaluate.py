@@ -244,34 +244,22 @@ def paraphrase_documents(
 def paraphrase_eval(embedder: Embedder, rows: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
     """Restated facts paired with the right sentence, and new facts left `new`, for the
     calibrated aligner and for the naive one (cosine threshold + assignment)."""
-    from scipy.optimize import linear_sum_assignment
-
-    from compare.segment import words
-
-    model = pipeline.pair_model()
-    naive = naive_threshold()
-    counts = {"ours": [0, 0, 0, 0], "naive": [0, 0, 0, 0]}  # restated right, restated, new right, new
-    for d in paraphrase_documents(rows):
-        bv, av = embedder.embed(d["before"]), embedder.embed(d["after"])
-        bw = [words(t) for t in d["before"]]
-        aw = [words(t) for t in d["after"]]
-        claims = pipeline.compare(
-            Segmented(_sentences(d["before"]), bv), Segmented(_sentences(d["after"]), av), bw, aw, model
-        )
-        ours = {c.after[0]: c.before for c in claims if len(c.after) == 1 and c.before}
-        cos = bv @ av.T
-        rows_, cols = linear_sum_assignment(cos, maximize=True)
-        simple = {int(j): (int(i),) for i, j in zip(rows_, cols, strict=True) if cos[i, j] >= naive}
-        for name, pairing in (("ours", ours), ("naive", simple)):
-            c = counts[name]
+    aligners = {"ours": ours(pipeline.pair_model()), "naive": naive}
+    counts = {name: [0, 0, 0, 0] for name in aligners}  # restated right, restated, new right, new
+    for k, d in enumerate(paraphrase_documents(rows)):
+        sides = [Segmented(_sentences(d[s]), embedder.embed(d[s])) for s in ("before", "after")]
+        words = [[segment.words(t) for t in d[s]] for s in ("before", "after")]
+        pair = Pair(f"paraphrase {k}", sides[0], sides[1], words[0], words[1], {})
+        for name, aligner in aligners.items():
+            got, c = aligner(pair), counts[name]
             for j, partner in enumerate(d["partner"]):
-                got = pairing.get(j, ())
+                status, partners = got[("after", j)]
                 if partner is None:
                     c[3] += 1
-                    c[2] += got == ()
+                    c[2] += status == "new"
                 else:
                     c[1] += 1
-                    c[0] += got == (partner,)
+                    c[0] += partners == (partner,)
     return {
         n: {"restated_paired": c[0] / c[1], "new_kept_new": c[2] / c[3], "restated": c[1], "new": c[3]}
         for n, c in counts.items()
@@ -284,14 +272,13 @@ def _sentences(texts: list[str]) -> tuple[Sentence, ...]:
 
 def naive_threshold() -> float:
     """The cosine at which the calibrated cosine-only model says 'same claim'."""
-    import math
     from importlib import resources
 
     raw = json.loads(resources.files("compare").joinpath("calibration.json").read_text("utf-8"))
     naive = raw["figures"]["cosine only (naive)"]
     w, b = naive["weights"]
     t = naive["threshold"]
-    return (math.log(t / (1 - t)) - b) / w
+    return (align.log_odds(t) - b) / w
 
 
 def mrpc_paraphrases(folder: Path) -> list[tuple[str, str]]:

@@ -102,6 +102,11 @@ def _binary(sets: Sequence[set[Any]], vocab: dict[Any, int]) -> csr_matrix:
     return csr_matrix((data, (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
 
 
+def log_odds(p: float) -> float:
+    """The logit at which the pair probability equals `p`."""
+    return float(np.log(p / (1 - p)))
+
+
 def dice(a: set[Any], b: set[Any]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
 
@@ -138,17 +143,17 @@ def align(
 
 
 def slots(beads: Beads, n: int, m: int) -> list[tuple[list[int], list[int]]]:
-    """Runs of unpaired sentences that sit between the same two pairs in both documents (or
-    before the first pair / after the last one in both): (before indices, after indices).
-    Where pairs cross (reordered text) a later document's run may lie in more than one slot."""
+    """Runs of sentences that sit between the same two pairs in both documents (or before the
+    first pair / after the last one in both): (before indices, after indices). Where pairs cross
+    (reordered text), a later-document run may hold paired sentences and lie in more than one
+    slot."""
     anchors = sorted((min(b), max(b), min(a), max(a)) for b, (a, _) in beads.items())
     bounds = [(-1, -1, -1, -1), *anchors, (n, n, m, m)]
     out = []
     for (_, b_end, _, a_end), (b_next, _, a_next, _) in zip(bounds, bounds[1:], strict=False):
         if a_end < a_next:
             out.append((list(range(b_end + 1, b_next)), list(range(a_end + 1, a_next))))
-    used = {j for a, _ in beads.values() for j in a}
-    return [(b, [j for j in a if j not in used]) for b, a in out if b and a]
+    return [(b, a) for b, a in out if b and a]
 
 
 def versions(pairs: int, n: int, m: int) -> bool:
@@ -161,10 +166,10 @@ def _slots(beads: Beads, logits: np.ndarray, threshold: float, n: int, m: int) -
     """Pair the unpaired sentences of each slot by assignment, at the slot threshold."""
     if threshold >= 1.0:
         return beads
-    cut = float(np.log(threshold / (1 - threshold)))
-    taken: set[int] = set()
-    for b, free in slots(beads, n, m):
-        a = [j for j in free if j not in taken]  # crossing pairs: a sentence may lie in two slots
+    cut = log_odds(threshold)
+    taken = {j for a, _ in beads.values() for j in a}
+    for b, run in slots(beads, n, m):
+        a = [j for j in run if j not in taken]
         if not a:
             continue
         sub = logits[np.ix_(b, a)]
@@ -219,19 +224,20 @@ def _grow(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
         if len(key) != 1 or len(after) != 1:
             continue
         (i,), (j,) = key, after
-        free_a = [x for x in (j - 1, j + 1) if x not in used_a and 0 <= x < m]
-        free_b = [x for x in (i - 1, i + 1) if x not in used_b and 0 <= x < n]
-        joins: list[tuple[tuple[int, ...], tuple[int, ...], int, str]] = [
-            (key, tuple(sorted((j, x))), x, "after") for x in free_a
+        # (joined before, joined after, share of the neighbour's content the other side holds)
+        joins: list[tuple[tuple[int, ...], tuple[int, ...], float]] = [
+            (key, tuple(sorted((j, x))), _cover(sides.aw[x], sides.aw[j], sides.bw[i]))
+            for x in (j - 1, j + 1)
+            if x not in used_a and 0 <= x < m
         ]
-        joins += [(tuple(sorted((i, x))), after, x, "before") for x in free_b]
+        joins += [
+            (tuple(sorted((i, x))), after, _cover(sides.bw[x], sides.bw[i], sides.aw[j]))
+            for x in (i - 1, i + 1)
+            if x not in used_b and 0 <= x < n
+        ]
         best: tuple[float, tuple[int, ...], tuple[int, ...]] = (-np.inf, key, after)
-        for b, a, extra, side in joins:
+        for b, a, cover in joins:
             z = sides.score(b, a)
-            if side == "after":
-                cover = _cover(sides.aw[extra], sides.aw[j], sides.bw[i])
-            else:
-                cover = _cover(sides.bw[extra], sides.bw[i], sides.aw[j])
             if _joins_in(sides.model, z - p, cover):
                 best = max(best, (z, b, a))
         if best[1] != key or best[2] != after:
@@ -245,7 +251,7 @@ def _grow(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
 def _groups(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
     """Pair two adjacent unpaired sentences with an unpaired one on the other side when
     together they pass the threshold."""
-    thr = float(np.log(sides.model.threshold / (1 - sides.model.threshold)))
+    thr = log_odds(sides.model.threshold)
     used_b = {i for k in beads for i in k}
     used_a = {j for v, _ in beads.values() for j in v}
     for i in range(n):

@@ -4,10 +4,10 @@ Analysts track set phrases ("self-reliance and strength in science and technolog
 "considerable time"). A phrase is found automatically when it is 2 to 8 words long, begins
 and ends with a content word, and occurs at least twice across the documents; of a phrase and
 a longer one that occurs exactly where it does, only the longer is kept. Phrases that enter or
-leave during the series rank first: a phrase every document repeats is boilerplate. Phrases from a watch
-list are always tracked. A shift is a phrase that disappears while a phrase sharing its
-first or last two words appears in the same document ("self-reliance and strength" ->
-"self-reliance and self-improvement").
+leave during the series rank first: a phrase every document repeats is boilerplate. Phrases
+from a watch list are always tracked. A shift is a phrase that disappears while a phrase
+sharing its first or last two words appears in the same document ("self-reliance and
+strength" -> "self-reliance and self-improvement").
 """
 
 from __future__ import annotations
@@ -17,17 +17,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .segment import STOP
+from .segment import words as tokens
 from .types import Formulation
 
 MAX_WORDS = 8
 MIN_WORDS = 2
 LIMIT = 25
-
-_TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*")
-
-
-def _tokens(text: str) -> list[str]:
-    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
 
 
 _CLAUSE = re.compile(r"[,;:()\[\]\"“”?!]|\s[-–—]+\s|\.(?:\s|$)")
@@ -37,7 +32,7 @@ def _ngrams(sentences: Sequence[str]) -> Counter[tuple[str, ...]]:
     """Counts of candidate phrases; a phrase never crosses a comma, colon or quote mark."""
     grams: Counter[tuple[str, ...]] = Counter()
     for clause in (c for s in sentences for c in _CLAUSE.split(s)):
-        words = _tokens(clause)
+        words = tokens(clause)
         for n in range(MIN_WORDS, MAX_WORDS + 1):
             for i in range(len(words) - n + 1):
                 g = tuple(words[i : i + n])
@@ -48,7 +43,7 @@ def _ngrams(sentences: Sequence[str]) -> Counter[tuple[str, ...]]:
 
 def count(phrase: str, sentences: Sequence[str]) -> int:
     """Occurrences of `phrase` (case-insensitive, whole words) in `sentences`."""
-    words = _tokens(phrase)
+    words = tokens(phrase)
     if not words:
         return 0
     pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
@@ -72,7 +67,7 @@ def formulations(
         for part in (h[i:j] for i in range(len(h)) for j in range(i + MIN_WORDS, len(h) + 1) if j - i < len(h))
         if part in profile and profile[part] == profile[h]
     }
-    watched_words = {tuple(_tokens(p)) for p in watch}
+    watched_words = {tuple(tokens(p)) for p in watch}
     ranked = sorted(
         (g for g in candidates if g not in folded and g not in watched_words),
         key=lambda g: _rank(profile[g], g),
@@ -118,7 +113,7 @@ def _with_shifts(f: Formulation, per_doc: list[Counter[tuple[str, ...]]]) -> For
     """Attach the phrase that most resembles `f` in the document where `f` disappears: it
     shares `f`'s first or last two words and most of its words."""
     k = f.gone
-    words = tuple(_tokens(f.phrase))
+    words = tuple(tokens(f.phrase))
     if k is None or len(words) < 3:
         return f
     head, tail = words[:2], words[-2:]
