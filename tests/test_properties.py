@@ -302,9 +302,12 @@ def test_html_never_contains_unescaped_input(brief: Brief) -> None:
     from lxml import html as lxml_html
 
     out = render(brief, Format.HTML)
+    # the page without the template's own markup, where a raw "<s" of the input could hide
+    # inside "<span"
+    text = re.sub(r"<!DOCTYPE html>|</?(?:%s)\b[^<>]*>" % "|".join(TEMPLATE_TAGS), "", out)
     for s in user_strings(brief):
         if re.search(r"<[A-Za-z/!?]", s):  # could open a tag if left raw
-            assert s not in out
+            assert s not in text
         compact = " ".join(s.split())
         assert str(escape(s)) in out or str(escape(compact)) in out or compact == ""
     tree = lxml_html.document_fromstring(out)

@@ -69,6 +69,23 @@ def test_quiet_silences_progress(monkeypatch, capsys, shared_model) -> None:
     assert out.startswith("# Comparative brief")
 
 
+def test_quiet_silences_library_output_too(monkeypatch, capsys, shared_model) -> None:
+    # a library writing to stderr while the brief is made (the GGUF conversion's progress bar,
+    # a warning) is silenced by --quiet and shown without it
+    from compare import pipeline
+
+    real = pipeline.run
+
+    def chatty(*args: object, **kwargs: object) -> object:
+        print("Converting and de-quantizing GGUF tensors...: 100%", file=sys.stderr)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "run", chatty)
+    assert run_main(monkeypatch, capsys, *SEEDS, "--quiet")[::2] == (0, "")
+    code, _, err = run_main(monkeypatch, capsys, *SEEDS)
+    assert code == 0 and "de-quantizing" in err
+
+
 def test_template_context_and_unknown_variable(monkeypatch, capsys, shared_model, tmp_path: Path) -> None:
     good = tmp_path / "ok.md.j2"
     good.write_text("{{ brief.documents | length }} documents; first {{ brief.documents[0].document.id }}\n")

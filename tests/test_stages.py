@@ -283,3 +283,45 @@ def test_non_breaking_hyphen_is_style_not_a_change() -> None:
         Bead((0,), (0,), 0.99), _sents("Survey-based measures held."), _sents("Survey\u2011based measures held.")
     )
     assert claim.status is Status.REPEATED
+
+
+def test_split_with_a_new_sentence_between_its_halves_is_one_claim(embedder) -> None:
+    # FOMC, January -> March 2008: one inflation sentence became two, and a new sentence on
+    # uncertainty was put between the halves. Both halves pair with it; the inserted one is new.
+    from compare import pipeline, segment
+
+    before = [
+        "Today's policy action should help to promote moderate growth over time.",
+        "The Committee expects inflation to moderate in coming quarters, but it will be necessary to "
+        "continue to monitor inflation developments carefully.",
+        "However, downside risks to growth remain.",
+    ]
+    after = [
+        "Today's policy action should help to promote moderate growth over time.",
+        "The Committee expects inflation to moderate in coming quarters, reflecting a projected leveling-out "
+        "of energy and other commodity prices and an easing of pressures on resource utilization.",
+        "Still, uncertainty about the inflation outlook has increased.",
+        "It will be necessary to continue to monitor inflation developments carefully.",
+        "However, downside risks to growth remain.",
+    ]
+    beads = align.align(
+        embedder.embed(before),
+        embedder.embed(after),
+        [segment.words(t) for t in before],
+        [segment.words(t) for t in after],
+        pipeline.pair_model(),
+    )
+    assert {(b.before, b.after) for b in beads} == {((0,), (0,)), ((1,), (1, 3)), ((), (2,)), ((2,), (4,))}
+
+
+def test_bounded_aligner_joins_a_split_sentence_too() -> None:
+    # the aligner for very large pairs searches splits and merges like the dense one
+    from compare import align_bounded
+
+    bv = _unit([[1, 1, 0], [0, 0, 1]])
+    av = _unit([[1, 0.1, 0], [0.1, 1, 0], [0, 0, 1]])
+    bw = [["alpha", "beta", "gamma", "delta"], ["omega"]]
+    aw = [["alpha", "beta"], ["gamma", "delta"], ["omega"]]
+    want = [((0,), (0, 1)), ((1,), (2,))]
+    assert [(b.before, b.after) for b in align.align(bv, av, bw, aw, MODEL)] == want
+    assert [(b.before, b.after) for b in align_bounded.align(bv, av, bw, aw, MODEL)] == want

@@ -16,7 +16,8 @@ lower-cased tokens in order (`segment.words`).
    explains the other side's sentence clearly better than the neighbour alone, or about as
    well while the other side holds a good share of its content words that the neighbour
    lacks (its content was folded in: `PairModel.join_margin`, `join_slack`, `join_cover`);
-   two adjacent unpaired sentences pair with one of the other side when together they pass
+   a sentence one further away joins only on the full margin (a split whose halves have a
+   new sentence between them); two adjacent unpaired sentences pair with one of the other side when together they pass
    the threshold.
 5. What is left unpaired is a one-sided bead (new or dropped).
 """
@@ -38,6 +39,9 @@ VERSIONS = 0.4
 """Two documents are versions of one text when at least this share of the shorter one's
 sentences pair one-to-one. Consecutive FOMC statements pair 0.5 to 1.0 of theirs; the two
 seed articles (a report and a commentary on one subject) pair 0.125."""
+
+REACH = 2
+"""A split's or merge's other half is looked for up to this many sentences away."""
 
 NEAREST = 4
 """A sentence is tried as half of a split only next to its few most similar sentences."""
@@ -133,13 +137,25 @@ def align(
     rows, cols = linear_sum_assignment(prob, maximize=True)
     pairs = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if prob[i, j] >= model.threshold}
     beads: Beads = {(i,): ((j,), float(logits[i, j])) for i, j in pairs.items()}
-    sides = _Sides(before_vectors, after_vectors, before_words, after_words, model, cosine)
+    near = (_nearest(cosine), _nearest(cosine.T))
+    sides = Sides(before_vectors, after_vectors, before_words, after_words, model, near)
     if versions(len(beads), n, m):
         beads = _slots(beads, logits, model.slot_threshold, n, m)
+    return finish(beads, sides, n, m)
+
+
+def finish(beads: Beads, sides: Sides, n: int, m: int) -> list[Bead]:
+    """Splits and merges around the one-to-one `beads`, then every sentence left over as a
+    one-sided bead, in reading order."""
     beads = _grow(beads, sides, n, m)
     beads = _groups(beads, sides, n, m)
     paired = [Bead(b, a, float(1 / (1 + np.exp(-z)))) for b, (a, z) in beads.items()]
     return reading_order(paired, n, m)
+
+
+def _nearest(cosine: np.ndarray) -> list[list[int]]:
+    """Per row, the NEAREST columns of highest cosine."""
+    return [[int(k) for k in row] for row in np.argsort(-cosine, axis=1, kind="stable")[:, :NEAREST]]
 
 
 def slots(beads: Beads, n: int, m: int) -> list[tuple[list[int], list[int]]]:
@@ -182,13 +198,14 @@ def _slots(beads: Beads, logits: np.ndarray, threshold: float, n: int, m: int) -
 
 
 @dataclass(frozen=True)
-class _Sides:
+class Sides:
     bv: np.ndarray
     av: np.ndarray
     bw: Sequence[Words]
     aw: Sequence[Words]
     model: PairModel
-    cosine: np.ndarray
+    near: tuple[Sequence[Sequence[int]], Sequence[Sequence[int]]]
+    """Per sentence of each side, its few most similar sentences on the other side."""
 
     def score(self, before: tuple[int, ...], after: tuple[int, ...]) -> float:
         """Pair log-odds for groups of sentences, the group's vector being the
@@ -214,9 +231,11 @@ def _group(vectors: np.ndarray, words: Sequence[Words], idx: tuple[int, ...]) ->
     return (v / norm if norm > 0 else v), [w for i in idx for w in words[i]]
 
 
-def _grow(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
-    """Grow one-to-one beads by an adjacent unpaired sentence on either side when that
-    explains the pair better (a split or a merge)."""
+def _grow(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
+    """Grow one-to-one beads by a nearby unpaired sentence on either side when that explains
+    the pair better (a split or a merge). An adjacent sentence joins by `_joins_in`; one a
+    sentence further away (the halves of a split with a new sentence put between them) only
+    when the log-odds rise by the full join margin."""
     used_b = {i for k in beads for i in k}
     used_a = {j for v, _ in beads.values() for j in v}
     for key in sorted(beads, key=lambda k: -beads[k][1]):
@@ -224,21 +243,19 @@ def _grow(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
         if len(key) != 1 or len(after) != 1:
             continue
         (i,), (j,) = key, after
-        # (joined before, joined after, share of the neighbour's content the other side holds)
-        joins: list[tuple[tuple[int, ...], tuple[int, ...], float]] = [
-            (key, tuple(sorted((j, x))), _cover(sides.aw[x], sides.aw[j], sides.bw[i]))
-            for x in (j - 1, j + 1)
-            if x not in used_a and 0 <= x < m
+        # (joined before, joined after, share of the neighbour's content the other side holds, adjacent)
+        joins: list[tuple[tuple[int, ...], tuple[int, ...], float, bool]] = [
+            (key, tuple(sorted((j, x))), _cover(sides.aw[x], sides.aw[j], sides.bw[i]), abs(x - j) == 1)
+            for x in _reach(j, used_a, m)
         ]
         joins += [
-            (tuple(sorted((i, x))), after, _cover(sides.bw[x], sides.bw[i], sides.aw[j]))
-            for x in (i - 1, i + 1)
-            if x not in used_b and 0 <= x < n
+            (tuple(sorted((i, x))), after, _cover(sides.bw[x], sides.bw[i], sides.aw[j]), abs(x - i) == 1)
+            for x in _reach(i, used_b, n)
         ]
         best: tuple[float, tuple[int, ...], tuple[int, ...]] = (-np.inf, key, after)
-        for b, a, cover in joins:
+        for b, a, cover, adjacent in joins:
             z = sides.score(b, a)
-            if _joins_in(sides.model, z - p, cover):
+            if _joins_in(sides.model, z - p, cover if adjacent else 0.0):
                 best = max(best, (z, b, a))
         if best[1] != key or best[2] != after:
             del beads[key]
@@ -248,7 +265,12 @@ def _grow(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
     return beads
 
 
-def _groups(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
+def _reach(k: int, used: set[int], count: int) -> list[int]:
+    """Unpaired sentences up to REACH positions from sentence k."""
+    return [x for d in range(1, REACH + 1) for x in (k - d, k + d) if 0 <= x < count and x not in used]
+
+
+def _groups(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
     """Pair two adjacent unpaired sentences with an unpaired one on the other side when
     together they pass the threshold."""
     thr = log_odds(sides.model.threshold)
@@ -257,7 +279,7 @@ def _groups(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
     for i in range(n):
         if i in used_b:
             continue
-        starts = _near_starts(sides.cosine[i], m)
+        starts = _near_starts(sides.near[0][i], m)
         options = [(sides.score((i,), (j, j + 1)), j) for j in starts if j not in used_a and j + 1 not in used_a]
         if options:
             p, j = max(options)
@@ -268,7 +290,7 @@ def _groups(beads: Beads, sides: _Sides, n: int, m: int) -> Beads:
     for j in range(m):
         if j in used_a:
             continue
-        starts = _near_starts(sides.cosine[:, j], n)
+        starts = _near_starts(sides.near[1][j], n)
         options = [(sides.score((i, i + 1), (j,)), i) for i in starts if i not in used_b and i + 1 not in used_b]
         if options:
             p, i = max(options)
@@ -294,12 +316,11 @@ def _cover(extra: Words, partner: Words, other: Words) -> float:
     return len((own & content(other)) - content(partner)) / len(own)
 
 
-def _near_starts(cosines: np.ndarray, count: int) -> list[int]:
+def _near_starts(near: Sequence[int], count: int) -> list[int]:
     """Start positions of the adjacent pairs worth trying as the other half of a split: those
-    holding one of the NEAREST most similar sentences (bounds the search to O(NEAREST) per
-    sentence instead of every position)."""
-    near = np.argsort(-cosines, kind="stable")[:NEAREST]
-    return sorted({int(k) + d for k in near for d in (-1, 0) if 0 <= int(k) + d < count - 1})
+    holding one of the `near` sentences, the NEAREST most similar (bounds the search to
+    O(NEAREST) per sentence instead of every position)."""
+    return sorted({k + d for k in near for d in (-1, 0) if 0 <= k + d < count - 1})
 
 
 def reading_order(paired: Sequence[Bead], n: int, m: int) -> list[Bead]:

@@ -9,7 +9,10 @@ the pipeline uses this module instead:
    other side by embedding cosine, computed `BLOCK` rows at a time (memory O(BLOCK·m));
 2. each candidate pair gets the same calibrated probability as in `align` (`PairModel`);
 3. pairs are taken greedily, most probable first, when both sentences are still free and the
-   probability passes the model's threshold; splits and merges are not searched.
+   probability passes the model's threshold;
+4. splits and merges are searched as in `align` (`align.finish`), with each sentence's
+   nearest candidates standing in for its row of the similarity matrix. Slots (rewritten
+   sentences between kept ones) are not searched here.
 
 The result has the shape `align.align` returns: beads covering every sentence of both sides
 exactly once, in reading order. Shapes: `before_vectors` (n, d), `after_vectors` (m, d), unit
@@ -22,7 +25,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .align import PairModel, Words, pair_logit, reading_order
+from .align import NEAREST, Beads, PairModel, Words, Sides, finish, log_odds, pair_logit
 from .types import Bead
 
 DENSE_LIMIT = 1_000_000
@@ -79,17 +82,27 @@ def align(
     logits = [
         pair_logit(model, float(cosine[k]), before_words[i], after_words[j]) for k, (i, j) in enumerate(pairs.tolist())
     ]
-    prob = 1.0 / (1.0 + np.exp(-np.array(logits, dtype=np.float64)))
-    order = np.argsort(-prob, kind="stable")
-    partner: dict[int, tuple[int, float]] = {}
+    z = np.array(logits, dtype=np.float64)
+    order = np.argsort(-z, kind="stable")
+    beads: Beads = {}
     used_after: set[int] = set()
+    cut = log_odds(model.threshold)
     for c in order.tolist():
-        p = float(prob[c])
-        if p < model.threshold:
+        if z[c] < cut:
             break
         i, j = int(i_idx[c]), int(j_idx[c])
-        if i in partner or j in used_after:
+        if (i,) in beads or j in used_after:
             continue
-        partner[i] = (j, p)
+        beads[(i,)] = ((j,), float(z[c]))
         used_after.add(j)
-    return reading_order([Bead((i,), (j,), p) for i, (j, p) in partner.items()], n, m)
+    near = (_nearest(i_idx, j_idx, cosine, n), _nearest(j_idx, i_idx, cosine, m))
+    return finish(beads, Sides(before_vectors, after_vectors, before_words, after_words, model, near), n, m)
+
+
+def _nearest(rows: np.ndarray, cols: np.ndarray, cosine: np.ndarray, count: int) -> list[list[int]]:
+    """Per row 0..count-1, its NEAREST candidate columns of highest cosine."""
+    out: list[list[int]] = [[] for _ in range(count)]
+    for k in np.lexsort((-cosine, rows)).tolist():
+        if len(out[rows[k]]) < NEAREST:
+            out[rows[k]].append(int(cols[k]))
+    return out

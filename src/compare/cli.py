@@ -3,8 +3,10 @@ stderr and the error's exit code; nothing else happens here."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
+import io
 import os
 import re
 import stat
@@ -247,11 +249,12 @@ def main_command(
     encoder = TransformerEmbedder(embedder)
     chosen_embedder: Embedder = encoder if no_cache else CachedEmbedder(encoder)
     chosen: Summarizer = ExtractiveSummarizer()
-    if summarizer is SummarizerKind.ABSTRACTIVE:
-        from .abstractive import AbstractiveSummarizer
+    with _muted(quiet):
+        if summarizer is SummarizerKind.ABSTRACTIVE:
+            from .abstractive import AbstractiveSummarizer
 
-        chosen = AbstractiveSummarizer(chosen_embedder, model, prompt, progress)
-    brief = pipeline.run(paths, chosen_embedder, chosen, options, progress)
+            chosen = AbstractiveSummarizer(chosen_embedder, model, prompt, progress)
+        brief = pipeline.run(paths, chosen_embedder, chosen, options, progress)
     for problem in dict.fromkeys(getattr(chosen_embedder, "problems", [])):
         progress(f"embedding cache: {problem}")
     try:
@@ -289,6 +292,12 @@ def _click_exceptions() -> Any:
         return importlib.import_module("typer._click.exceptions")
     except ImportError:  # older typer on top of click
         return importlib.import_module("click.exceptions")
+
+
+def _muted(quiet: bool) -> contextlib.AbstractContextManager[object]:
+    """With --quiet, what libraries write to stderr while the brief is made (the progress bar
+    of a GGUF conversion, warnings) is dropped; errors are reported after, in `main`."""
+    return contextlib.redirect_stderr(io.StringIO()) if quiet else contextlib.nullcontext()
 
 
 def main() -> None:
