@@ -304,7 +304,7 @@ def test_html_never_contains_unescaped_input(brief: Brief) -> None:
     out = render(brief, Format.HTML)
     # the page without the template's own markup, where a raw "<s" of the input could hide
     # inside "<span"
-    text = re.sub(r"<!DOCTYPE html>|</?(?:%s)\b[^<>]*>" % "|".join(TEMPLATE_TAGS), "", out)
+    text = re.sub(r"<!DOCTYPE html>|</?(?:{})\b[^<>]*>".format("|".join(TEMPLATE_TAGS)), "", out)
     for s in user_strings(brief):
         if re.search(r"<[A-Za-z/!?]", s):  # could open a tag if left raw
             assert s not in text

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .align import NEAREST, Beads, PairModel, Words, Sides, finish, log_odds, pair_logit
+from .align import NEAREST, Beads, PairModel, Sides, Words, finish, log_odds, pair_logit
 from .types import Bead
 
 DENSE_LIMIT = 1_000_000
