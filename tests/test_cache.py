@@ -197,3 +197,46 @@ def test_bad_input_error_does_not_import_torch(tmp_path: Path) -> None:
     )
     assert out.stdout.split() == ["3", "False"], out.stderr
     assert "no such file" in out.stderr
+
+
+def test_least_recently_used_vectors_are_dropped_past_the_bound(
+    tmp_path: Path, weights: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from compare import cache
+
+    clock = iter(range(1, 1000))
+    monkeypatch.setattr(cache, "_now", lambda: next(clock))
+    c = CachedEmbedder(FakeEmbedder(weights=weights), tmp_path, limit=4)
+    c.embed(["a", "b", "c"])
+    c.embed(["a"])  # read again: now the most recently used of the three
+    c.embed(["d", "e"])  # 5 rows > 4: the oldest go, down to 90% of the bound (3 rows)
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        assert db.execute("SELECT count(*) FROM vectors").fetchone() == (3,)
+    again = FakeEmbedder(weights=weights)
+    CachedEmbedder(again, tmp_path, limit=4).embed(["a", "d", "e", "b", "c"])
+    assert again.computed == ["b", "c"]
+
+
+def test_bound_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from compare import cache
+
+    monkeypatch.setenv("COMPARE_CACHE_MAX_VECTORS", "1000")
+    assert cache.max_vectors() == 1000
+    for bad in ("", "lots", "0", "-5"):
+        monkeypatch.setenv("COMPARE_CACHE_MAX_VECTORS", bad)
+        assert cache.max_vectors() == cache.MAX_VECTORS
+
+
+def test_cache_made_before_eviction_existed_still_serves(tmp_path: Path, weights: Path) -> None:
+    first = FakeEmbedder(weights=weights)
+    want = CachedEmbedder(first, tmp_path).embed(TEXTS)
+    with sqlite3.connect(tmp_path / DB_NAME) as db:  # back to the old layout: no `used` column
+        db.executescript(
+            "DROP INDEX vectors_used; CREATE TABLE old AS SELECT model, text, dim, vec FROM vectors;"
+            "DROP TABLE vectors; ALTER TABLE old RENAME TO vectors;"
+        )
+    again = FakeEmbedder(weights=weights)
+    got = CachedEmbedder(again, tmp_path).embed(TEXTS)
+    assert again.computed == [] and np.array_equal(got, want)
+    CachedEmbedder(again, tmp_path).embed(["a new sentence"])
+    assert again.computed == ["a new sentence"]

@@ -10,7 +10,9 @@ Vectors live in one SQLite database (WAL mode) in the user cache folder:
   computed once and remembered against its size, mtime and inode;
 - the sentence's text hash (BLAKE2b, 128 bits).
 
-Several runs may share the database: SQLite serializes writers, each run inserts its new
+The cache holds at most `max_vectors()` vectors (500,000 by default); each write that goes
+past the bound drops the least recently used rows, down to 90% of it. Several runs may share
+the database: SQLite serializes writers, each run inserts its new
 rows in one transaction, and readers never see half a write. A damaged database is moved
 aside and started afresh; a row that does not hold a unit vector of the stated size is a
 miss. Any other cache failure (read-only folder, full disk, locked too long) makes the run
@@ -24,6 +26,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -33,10 +36,15 @@ import numpy as np
 from .embed import Embedder
 
 DB_NAME = "embeddings.sqlite3"
+MAX_VECTORS = 500_000
+"""Vectors kept by default (about 0.8 GB for MiniLM's 384 dimensions); past that, the least
+recently used are dropped. `$COMPARE_CACHE_MAX_VECTORS` sets another bound."""
+_KEEP = 0.9  # an eviction brings the cache down to this share of the bound
 _CHUNK = 500  # sqlite variables per IN (...) query
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS vectors (
     model BLOB NOT NULL, text BLOB NOT NULL, dim INTEGER NOT NULL, vec BLOB NOT NULL,
+    used INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (model, text)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
@@ -64,6 +72,20 @@ def default_folder() -> Path:
     return Path(base) / "compare" / "embeddings"
 
 
+def max_vectors() -> int:
+    """The bound on stored vectors: `$COMPARE_CACHE_MAX_VECTORS` when it is a positive
+    integer, else MAX_VECTORS."""
+    try:
+        value = int(os.environ.get("COMPARE_CACHE_MAX_VECTORS", ""))
+    except ValueError:
+        return MAX_VECTORS
+    return value if value > 0 else MAX_VECTORS
+
+
+def _now() -> int:
+    return time.time_ns()
+
+
 def text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
@@ -72,10 +94,11 @@ class CachedEmbedder:
     """`inner`'s vectors, read from the cache in `folder` when present, computed by `inner`
     (all missing sentences in one call, each distinct text once) and stored otherwise."""
 
-    def __init__(self, inner: Embedder, folder: Path | None = None) -> None:
+    def __init__(self, inner: Embedder, folder: Path | None = None, limit: int | None = None) -> None:
         self.inner = inner
         self.model_id = inner.model_id
         self.folder = folder or default_folder()
+        self.limit = limit or max_vectors()
         self.hits = 0
         self.misses = 0
         self.problems: list[str] = []
@@ -203,19 +226,43 @@ class CachedEmbedder:
         except sqlite3.DatabaseError as e:
             self._problem(str(e))
             return {}
+        self._touch(db, model, [text_key(t) for t in out])
         return out
+
+    def _touch(self, db: sqlite3.Connection, model: bytes, keys: list[bytes]) -> None:
+        """Mark rows as used now, so that eviction drops the least recently used first. Best
+        effort: a cache that cannot be written (read-only) still serves its vectors."""
+        now = _now()
+        try:
+            with db:
+                for b in range(0, len(keys), _CHUNK):
+                    chunk = keys[b : b + _CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    db.execute(f"UPDATE vectors SET used=? WHERE model=? AND text IN ({marks})", (now, model, *chunk))
+        except sqlite3.Error:
+            pass
 
     def _write(self, model: bytes, vectors: dict[str, np.ndarray]) -> None:
         db = self._connect()
         if db is None:
             return
+        now = _now()
         rows = [
-            (model, text_key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype="<f4").tobytes())
+            (model, text_key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype="<f4").tobytes(), now)
             for t, v in vectors.items()
         ]
         try:
             with db:
-                db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+                db.executemany(
+                    "INSERT OR REPLACE INTO vectors (model, text, dim, vec, used) VALUES (?, ?, ?, ?, ?)", rows
+                )
+                (count,) = db.execute("SELECT count(*) FROM vectors").fetchone()
+                if count > self.limit:
+                    db.execute(
+                        "DELETE FROM vectors WHERE (model, text) IN "
+                        "(SELECT model, text FROM vectors ORDER BY used LIMIT ?)",
+                        (count - int(self.limit * _KEEP),),
+                    )
         except sqlite3.DatabaseError as e:
             self._problem(str(e))
 
@@ -234,6 +281,9 @@ def _open(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(_SCHEMA)
+        if "used" not in {row[1] for row in db.execute("PRAGMA table_info(vectors)")}:  # made before eviction
+            db.execute("ALTER TABLE vectors ADD COLUMN used INTEGER NOT NULL DEFAULT 0")
+        db.execute("CREATE INDEX IF NOT EXISTS vectors_used ON vectors (used)")
         db.execute("SELECT count(*) FROM files").fetchone()
     except BaseException:
         db.close()
