@@ -18,14 +18,14 @@ lower-cased tokens in order (`segment.words`).
    well while the other side holds a good share of its content words that the neighbour
    lacks (its content was folded in: `PairModel.join_margin`, `join_slack`, `join_cover`);
    a sentence one further away joins only on the full margin (a split whose halves have a
-   new sentence between them); two adjacent unpaired sentences pair with one of the other side when together they pass
-   the threshold.
+   new sentence between them); two adjacent unpaired sentences pair with one of the other
+   side when together they pass the threshold.
 5. What is left unpaired is a one-sided bead (new or dropped).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -134,13 +134,14 @@ def align(
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     cosine = before_vectors @ after_vectors.T
     logits = model.logit(cosine, overlap_matrix(before_words, after_words))
-    prob = 1.0 / (1.0 + np.exp(-logits))
     # summed log-odds, not probabilities: a sure pair is not traded for two middling ones
     # (0.96 + 0.21 loses to 0.67 + 0.53 as probabilities; as log-odds 3.2 - 1.3 wins over 0.7 + 0.1)
     rows, cols = linear_sum_assignment(logits, maximize=True)
-    pairs = {int(i): int(j) for i, j in zip(rows, cols, strict=True) if prob[i, j] >= model.threshold}
-    beads: Beads = {(i,): ((j,), float(logits[i, j])) for i, j in pairs.items()}
-    near = (_nearest(cosine), _nearest(cosine.T))
+    cut = log_odds(model.threshold)
+    beads: Beads = {
+        (int(i),): ((int(j),), float(logits[i, j])) for i, j in zip(rows, cols, strict=True) if logits[i, j] >= cut
+    }
+    near = (lambda i: _nearest(cosine[i]), lambda j: _nearest(cosine[:, j]))
     sides = Sides(before_vectors, after_vectors, before_words, after_words, model, near)
     if versions(len(beads), n, m):
         beads = _slots(beads, logits, model.slot_threshold, n, m)
@@ -156,9 +157,9 @@ def finish(beads: Beads, sides: Sides, n: int, m: int) -> list[Bead]:
     return reading_order(paired, n, m)
 
 
-def _nearest(cosine: np.ndarray) -> list[list[int]]:
-    """Per row, the NEAREST columns of highest cosine."""
-    return [[int(k) for k in row] for row in np.argsort(-cosine, axis=1, kind="stable")[:, :NEAREST]]
+def _nearest(cosines: np.ndarray) -> list[int]:
+    """The NEAREST positions of highest cosine (asked for only for sentences left unpaired)."""
+    return [int(k) for k in np.argsort(-cosines, kind="stable")[:NEAREST]]
 
 
 def slots(beads: Beads, n: int, m: int) -> list[tuple[list[int], list[int]]]:
@@ -207,8 +208,9 @@ class Sides:
     bw: Sequence[Words]
     aw: Sequence[Words]
     model: PairModel
-    near: tuple[Sequence[Sequence[int]], Sequence[Sequence[int]]]
-    """Per sentence of each side, its few most similar sentences on the other side."""
+    near: tuple[Callable[[int], Sequence[int]], Callable[[int], Sequence[int]]]
+    """For a sentence of the earlier / later document, its few most similar sentences on the
+    other side."""
 
     def score(self, before: tuple[int, ...], after: tuple[int, ...]) -> float:
         """Pair log-odds for groups of sentences, the group's vector being the
@@ -282,7 +284,7 @@ def _groups(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
     for i in range(n):
         if i in used_b:
             continue
-        starts = _near_starts(sides.near[0][i], m)
+        starts = _near_starts(sides.near[0](i), m)
         options = [(sides.score((i,), (j, j + 1)), j) for j in starts if j not in used_a and j + 1 not in used_a]
         if options:
             p, j = max(options)
@@ -293,7 +295,7 @@ def _groups(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
     for j in range(m):
         if j in used_a:
             continue
-        starts = _near_starts(sides.near[1][j], n)
+        starts = _near_starts(sides.near[1](j), n)
         options = [(sides.score((i, i + 1), (j,)), i) for i in starts if i not in used_b and i + 1 not in used_b]
         if options:
             p, i = max(options)

@@ -95,7 +95,8 @@ def align(
             continue
         beads[(i,)] = ((j,), float(z[c]))
         used_after.add(j)
-    near = (_nearest(i_idx, j_idx, cosine, n), _nearest(j_idx, i_idx, cosine, m))
+    after_near, before_near = _nearest(i_idx, j_idx, cosine, n), _nearest(j_idx, i_idx, cosine, m)
+    near = (after_near.__getitem__, before_near.__getitem__)
     return finish(beads, Sides(before_vectors, after_vectors, before_words, after_words, model, near), n, m)
 
 
