@@ -174,7 +174,7 @@ def covers_once(beads: list[Bead], n: int, m: int) -> None:
 @given(sides())
 def test_align_covers_every_sentence_once(s: tuple[np.ndarray, np.ndarray, list[list[str]], list[list[str]]]) -> None:
     bv, av, bw, aw = s
-    covers_once(align.align(bv, av, bw, aw, pipeline.pair_model()), len(bw), len(aw))
+    covers_once(align.align(bv, av, bw, aw, pipeline.pair_model()).beads, len(bw), len(aw))
 
 
 @FAST
@@ -183,7 +183,7 @@ def test_bounded_align_covers_every_sentence_once(
     s: tuple[np.ndarray, np.ndarray, list[list[str]], list[list[str]]],
 ) -> None:
     bv, av, bw, aw = s
-    beads = align_bounded.align(bv, av, bw, aw, pipeline.pair_model())
+    beads = align_bounded.align(bv, av, bw, aw, pipeline.pair_model()).beads
     covers_once(beads, len(bw), len(aw))
     after = [b.after[0] for b in beads if b.after]
     assert after == sorted(after)  # reading order of the later document
@@ -198,8 +198,8 @@ def test_bounded_align_agrees_with_dense_on_clear_pairs() -> None:
     bw = [[f"w{i}", f"v{i}"] for i in range(60)]
     aw = [bw[p] for p in perm]
     model = pipeline.pair_model()
-    pairs = {(b.before, b.after) for b in align.align(bv, av, bw, aw, model)}
-    assert pairs == {(b.before, b.after) for b in align_bounded.align(bv, av, bw, aw, model)}
+    pairs = {(b.before, b.after) for b in align.align(bv, av, bw, aw, model).beads}
+    assert pairs == {(b.before, b.after) for b in align_bounded.align(bv, av, bw, aw, model).beads}
     assert pairs == {((int(p),), (j,)) for j, p in enumerate(perm)}
 
 

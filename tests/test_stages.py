@@ -159,7 +159,7 @@ def test_align_is_global_and_order_free() -> None:
     bv = _unit([[1, 0.3, 0], [1, 0, 0]])
     av = _unit([[1, 0.05, 0], [1, 0.5, 0]])
     words = [["a", "b"], ["a", "b"]]
-    beads = align.align(bv, av, words, words, MODEL)
+    beads = align.align(bv, av, words, words, MODEL).beads
     pairs = {(b.before, b.after) for b in beads}
     assert pairs == {((0,), (1,)), ((1,), (0,))}
 
@@ -167,7 +167,7 @@ def test_align_is_global_and_order_free() -> None:
 def test_align_covers_every_sentence_once_and_leaves_unrelated_alone() -> None:
     bv = _unit([[1, 0, 0], [0, 1, 0]])
     av = _unit([[0, 1, 0], [0, 0, 1]])
-    beads = align.align(bv, av, [["x"], ["y"]], [["y"], ["z"]], MODEL)
+    beads = align.align(bv, av, [["x"], ["y"]], [["y"], ["z"]], MODEL).beads
     assert sorted(i for b in beads for i in b.before) == [0, 1]
     assert sorted(j for b in beads for j in b.after) == [0, 1]
     assert {(b.before, b.after) for b in beads} == {((1,), (0,)), ((0,), ()), ((), (1,))}
@@ -179,7 +179,7 @@ def test_align_joins_a_split_sentence() -> None:
     av = _unit([[1, 0.1, 0], [0.1, 1, 0]])
     bw = [["alpha", "beta", "gamma", "delta"]]
     aw = [["alpha", "beta"], ["gamma", "delta"]]
-    beads = align.align(bv, av, bw, aw, MODEL)
+    beads = align.align(bv, av, bw, aw, MODEL).beads
     assert [(b.before, b.after) for b in beads] == [((0,), (0, 1))]
 
 
@@ -239,11 +239,11 @@ def test_slot_pairs_a_rewritten_sentence_between_the_same_neighbours() -> None:
     words = [["alpha"], ["beta"], ["gamma"]]
     model = align.PairModel(w_cos=10.0, w_lex=0.0, bias=-8.0, threshold=0.5, slot_threshold=0.01)
     assert model.probability(np.array(bv[1] @ av[1]), np.array(0.0)) < 0.5
-    pairs = {(b.before, b.after) for b in align.align(bv, av, words, words, model)}
+    pairs = {(b.before, b.after) for b in align.align(bv, av, words, words, model).beads}
     assert ((1,), (1,)) in pairs
     # without a shared frame (too few pairs: not versions of one text) there is no slot
     unrelated = _unit([[0, 0, 1, 0.1], [0, 0.45, 1, 0], [0.2, 0.2, 1, 0]])
-    lone = {(b.before, b.after) for b in align.align(bv[1:2], unrelated, words[:1], words, model)}
+    lone = {(b.before, b.after) for b in align.align(bv[1:2], unrelated, words[:1], words, model).beads}
     assert ((0,), ()) in lone
 
 
@@ -252,7 +252,7 @@ def test_slot_leaves_unrelated_sentences_apart() -> None:
     av = _unit([[1, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]])
     words = [["alpha"], ["beta"], ["gamma"]]
     model = align.PairModel(w_cos=10.0, w_lex=0.0, bias=-8.0, threshold=0.5, slot_threshold=0.01)
-    pairs = {(b.before, b.after) for b in align.align(bv, av, words, words, model)}
+    pairs = {(b.before, b.after) for b in align.align(bv, av, words, words, model).beads}
     assert ((1,), ()) in pairs and ((), (1,)) in pairs
 
 
@@ -266,8 +266,8 @@ def test_merge_found_by_content_folded_into_the_later_sentence() -> None:
     aw = [["job", "gains", "solid", "as", "payrolls", "rose"]]
     base = align.PairModel(w_cos=10.0, w_lex=2.0, bias=-8.5, threshold=0.5, join_margin=1.0)
     joined = dataclasses.replace(base, join_slack=1.5, join_cover=0.3)  # joining costs 1.41 here
-    assert [(b.before, b.after) for b in align.align(bv, av, bw, aw, base)] == [((0,), (0,)), ((1,), ())]
-    assert [(b.before, b.after) for b in align.align(bv, av, bw, aw, joined)] == [((0, 1), (0,))]
+    assert [(b.before, b.after) for b in align.align(bv, av, bw, aw, base).beads] == [((0,), (0,)), ((1,), ())]
+    assert [(b.before, b.after) for b in align.align(bv, av, bw, aw, joined).beads] == [((0, 1), (0,))]
 
 
 def test_a_total_rewrite_within_versions_of_one_text_stays_changed() -> None:
@@ -310,7 +310,7 @@ def test_split_with_a_new_sentence_between_its_halves_is_one_claim(embedder) -> 
         [segment.words(t) for t in before],
         [segment.words(t) for t in after],
         pipeline.pair_model(),
-    )
+    ).beads
     assert {(b.before, b.after) for b in beads} == {((0,), (0,)), ((1,), (1, 3)), ((), (2,)), ((2,), (4,))}
 
 
@@ -323,5 +323,58 @@ def test_bounded_aligner_joins_a_split_sentence_too() -> None:
     bw = [["alpha", "beta", "gamma", "delta"], ["omega"]]
     aw = [["alpha", "beta"], ["gamma", "delta"], ["omega"]]
     want = [((0,), (0, 1)), ((1,), (2,))]
-    assert [(b.before, b.after) for b in align.align(bv, av, bw, aw, MODEL)] == want
-    assert [(b.before, b.after) for b in align_bounded.align(bv, av, bw, aw, MODEL)] == want
+    assert [(b.before, b.after) for b in align.align(bv, av, bw, aw, MODEL).beads] == want
+    assert [(b.before, b.after) for b in align_bounded.align(bv, av, bw, aw, MODEL).beads] == want
+
+
+def test_dissent_with_a_new_dissenter_is_the_same_sentence_changed(embedder) -> None:
+    # FOMC, December 2007 -> January 2008: the vote-against sentence keeps its frame with a new
+    # dissenter and reason. Watchers read it as the dissent sentence, changed; the frame bonus
+    # pairs it where the words alone would not.
+    from compare import pipeline, segment
+
+    before = [
+        "The Federal Open Market Committee decided today to lower its target for the federal funds rate "
+        "25 basis points to 4-1/4 percent.",
+        "Recent developments, including the deterioration in financial market conditions, have increased "
+        "the uncertainty surrounding the outlook for economic growth and inflation.",
+        "Voting against was Eric S. Rosengren, who preferred to lower the target for the federal funds rate "
+        "by 50 basis points at this meeting.",
+    ]
+    after = [
+        "The Federal Open Market Committee decided today to lower its target for the federal funds rate "
+        "75 basis points to 3-1/2 percent.",
+        "Recent developments, including the deterioration in financial market conditions, have increased "
+        "the uncertainty surrounding the outlook for economic growth.",
+        "Voting against was William Poole, who did not believe that current conditions justified policy "
+        "action before the next regularly scheduled meeting.",
+    ]
+    args = (
+        embedder.embed(before),
+        embedder.embed(after),
+        [segment.words(t) for t in before],
+        [segment.words(t) for t in after],
+    )
+    model = pipeline.pair_model()
+    assert model.frame_bonus > 0
+    shipped = align.align(*args, model)
+    assert shipped.versions
+    assert ((2,), (2,)) in {(b.before, b.after) for b in shipped.beads}
+    plain = align.align(*args, dataclasses.replace(model, frame_bonus=0.0)).beads
+    assert ((2,), ()) in {(b.before, b.after) for b in plain}
+
+
+def test_documents_that_share_a_few_sentences_are_not_versions(embedder) -> None:
+    # the two seed articles pair 2 of their 8 and 11 sentences one to one: not versions of one text, so a
+    # total rewrite between them is a dropped and a new claim (classify), not a change
+    from compare import pipeline
+    from conftest import ROOT
+
+    docs = [load.read(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    sentences = [segment.segment(d) for d in docs]
+    alignment = align.align(
+        *(embedder.embed([s.text for s in side]) for side in sentences),
+        *([segment.words(s.text) for s in side] for side in sentences),
+        pipeline.pair_model(),
+    )
+    assert not alignment.versions

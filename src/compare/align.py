@@ -12,7 +12,9 @@ lower-cased tokens in order (`segment.words`).
 3. Slots: when the two documents are versions of one text (`versions`), unpaired sentences
    boxed in between the same two pairs on both sides hold the same place in the text, as when
    a statement's inflation sentence is rewritten; there they pair at a lower probability
-   (`PairModel.slot_threshold`), by assignment within the slot.
+   (`PairModel.slot_threshold`), by assignment within the slot. Two sentences of a slot that
+   open with the same words (`FRAME`: "Voting against the action was ...") are the same
+   sentence frame with new filler; their log-odds gain `PairModel.frame_bonus` there.
 4. Splits and merges: an unpaired sentence joins a paired neighbour when the joined text
    explains the other side's sentence clearly better than the neighbour alone, or about as
    well while the other side holds a good share of its content words that the neighbour
@@ -34,12 +36,10 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 
 from .segment import content
-from .types import Bead
+from .types import Alignment, Bead
 
-VERSIONS = 0.4
-"""Two documents are versions of one text when at least this share of the shorter one's
-sentences pair one-to-one. Consecutive FOMC statements pair 0.5 to 1.0 of theirs; the two
-seed articles (a report and a commentary on one subject) pair 0.125."""
+FRAME = 3
+"""Sentences opening with the same this many words share a frame (see the module notes)."""
 
 REACH = 2
 """A split's or merge's other half is looked for up to this many sentences away."""
@@ -66,7 +66,12 @@ class PairModel:
     w_lex: float
     bias: float
     threshold: float = 0.5
+    versions: float = 0.4
+    """Two documents are versions of one text when at least this share of the shorter one's
+    sentences pair one-to-one. Consecutive FOMC statements pair 0.25 to 1.0 of theirs; the two
+    seed articles (a report and a commentary on one subject) pair 0.125."""
     slot_threshold: float = 1.0
+    frame_bonus: float = 0.0
     join_margin: float = 1.0
     join_slack: float = 0.0
     join_cover: float = 1.0
@@ -127,11 +132,11 @@ def align(
     before_words: Sequence[Words],
     after_words: Sequence[Words],
     model: PairModel,
-) -> list[Bead]:
+) -> Alignment:
     """Beads covering every sentence of both sides exactly once, ordered by position."""
     n, m = len(before_words), len(after_words)
     if n == 0 or m == 0:
-        return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+        return Alignment(tuple([Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]), False)
     cosine = before_vectors @ after_vectors.T
     logits = model.logit(cosine, overlap_matrix(before_words, after_words))
     # summed log-odds, not probabilities: a sure pair is not traded for two middling ones
@@ -143,18 +148,19 @@ def align(
     }
     near = (lambda i: _nearest(cosine[i]), lambda j: _nearest(cosine[:, j]))
     sides = Sides(before_vectors, after_vectors, before_words, after_words, model, near)
-    if versions(len(beads), n, m):
-        beads = _slots(beads, logits, model.slot_threshold, n, m)
-    return finish(beads, sides, n, m)
+    same_text = versions(model, len(beads), n, m)
+    if same_text:
+        beads = _slots(beads, logits, sides, n, m)
+    return finish(beads, sides, n, m, same_text)
 
 
-def finish(beads: Beads, sides: Sides, n: int, m: int) -> list[Bead]:
+def finish(beads: Beads, sides: Sides, n: int, m: int, same_text: bool) -> Alignment:
     """Splits and merges around the one-to-one `beads`, then every sentence left over as a
     one-sided bead, in reading order."""
     beads = _grow(beads, sides, n, m)
     beads = _groups(beads, sides, n, m)
     paired = [Bead(b, a, float(1 / (1 + np.exp(-z)))) for b, (a, z) in beads.items()]
-    return reading_order(paired, n, m)
+    return Alignment(tuple(reading_order(paired, n, m)), same_text)
 
 
 def _nearest(cosines: np.ndarray) -> list[int]:
@@ -176,27 +182,29 @@ def slots(beads: Beads, n: int, m: int) -> list[tuple[list[int], list[int]]]:
     return [(b, a) for b, a in out if b and a]
 
 
-def versions(pairs: int, n: int, m: int) -> bool:
+def versions(model: PairModel, pairs: int, n: int, m: int) -> bool:
     """Whether two documents of n and m sentences, `pairs` of them paired one-to-one, read as
-    two versions of one text (at least `VERSIONS` of the shorter one's sentences paired)."""
-    return pairs > 0 and pairs >= VERSIONS * min(n, m)
+    two versions of one text (at least `model.versions` of the shorter one's sentences paired)."""
+    return pairs > 0 and pairs >= model.versions * min(n, m)
 
 
-def _slots(beads: Beads, logits: np.ndarray, threshold: float, n: int, m: int) -> Beads:
-    """Pair the unpaired sentences of each slot by assignment, at the slot threshold."""
-    if threshold >= 1.0:
+def _slots(beads: Beads, logits: np.ndarray, sides: Sides, n: int, m: int) -> Beads:
+    """Pair the unpaired sentences of each slot by assignment, at the slot threshold, with
+    the frame bonus for sentences that open alike."""
+    if sides.model.slot_threshold >= 1.0:
         return beads
-    cut = log_odds(threshold)
+    cut = log_odds(sides.model.slot_threshold)
     taken = {j for a, _ in beads.values() for j in a}
     for b, run in slots(beads, n, m):
         a = [j for j in run if j not in taken]
         if not a:
             continue
-        sub = logits[np.ix_(b, a)]
+        frames = [[_frame(sides.bw[i], sides.aw[j]) for j in a] for i in b]
+        sub = logits[np.ix_(b, a)] + sides.model.frame_bonus * np.array(frames, dtype=np.float64)
         rows, cols = linear_sum_assignment(sub, maximize=True)
         for r, c in zip(rows, cols, strict=True):
             if sub[r, c] >= cut:
-                beads[(b[r],)] = ((a[c],), float(sub[r, c]))
+                beads[(b[r],)] = ((a[c],), float(logits[b[r], a[c]]))
                 taken.add(a[c])
     return beads
 
@@ -319,6 +327,11 @@ def _cover(extra: Words, partner: Words, other: Words) -> float:
     if not own:
         return 0.0
     return len((own & content(other)) - content(partner)) / len(own)
+
+
+def _frame(a: Words, b: Words) -> bool:
+    """Whether two sentences open with the same FRAME words."""
+    return len(a) >= FRAME and len(b) >= FRAME and list(a[:FRAME]) == list(b[:FRAME])
 
 
 def _near_starts(near: Sequence[int], count: int) -> list[int]:

@@ -25,8 +25,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .align import NEAREST, Beads, PairModel, Sides, Words, finish, log_odds, pair_logit
-from .types import Bead
+from .align import NEAREST, Beads, PairModel, Sides, Words, finish, log_odds, pair_logit, versions
+from .types import Alignment
 
 DENSE_LIMIT = 1_000_000
 """Pairs with more than this many sentence pairs (n·m) are aligned here, not by `align.align`."""
@@ -73,7 +73,7 @@ def align(
     before_words: Sequence[Words],
     after_words: Sequence[Words],
     model: PairModel,
-) -> list[Bead]:
+) -> Alignment:
     """Beads covering every sentence of both sides exactly once, ordered by position."""
     n, m = len(before_words), len(after_words)
     pairs = candidates(before_vectors, after_vectors)
@@ -97,7 +97,8 @@ def align(
         used_after.add(j)
     after_near, before_near = _nearest(i_idx, j_idx, cosine, n), _nearest(j_idx, i_idx, cosine, m)
     near = (after_near.__getitem__, before_near.__getitem__)
-    return finish(beads, Sides(before_vectors, after_vectors, before_words, after_words, model, near), n, m)
+    sides = Sides(before_vectors, after_vectors, before_words, after_words, model, near)
+    return finish(beads, sides, n, m, versions(model, len(beads), n, m))
 
 
 def _nearest(rows: np.ndarray, cols: np.ndarray, cosine: np.ndarray, count: int) -> list[list[int]]:

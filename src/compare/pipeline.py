@@ -123,9 +123,8 @@ def compare(
     from . import align, align_bounded, classify
 
     aligner = align_bounded.align if align_bounded.needed(len(before_words), len(after_words)) else align.align
-    beads = aligner(before.vectors, after.vectors, before_words, after_words, model)
-    versions = align.versions(sum(bool(b.before and b.after) for b in beads), len(before_words), len(after_words))
-    return classify.claims(beads, before.sentences, after.sentences, versions)
+    alignment = aligner(before.vectors, after.vectors, before_words, after_words, model)
+    return classify.claims(alignment.beads, before.sentences, after.sentences, alignment.versions)
 
 
 EMBED_CHUNK = 5000

@@ -108,6 +108,15 @@ class Bead:
 
 
 @dataclass(frozen=True)
+class Alignment:
+    """Two documents' beads, in reading order, and whether the aligner read the documents as
+    versions of one text (`align.versions`), which decides how a total rewrite is classified."""
+
+    beads: tuple[Bead, ...]
+    versions: bool
+
+
+@dataclass(frozen=True)
 class Claim:
     status: Status
     before: tuple[int, ...]
