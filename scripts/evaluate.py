@@ -287,10 +287,7 @@ def _sentences(texts: list[str]) -> tuple[Sentence, ...]:
 
 def naive_threshold() -> float:
     """The cosine at which the calibrated cosine-only model says 'same claim'."""
-    from importlib import resources
-
-    raw = json.loads(resources.files("compare").joinpath("calibration.json").read_text("utf-8"))
-    naive = raw["figures"]["cosine only (naive)"]
+    naive = pipeline.calibration()["figures"]["cosine only (naive)"]
     w, b = naive["weights"]
     t = naive["threshold"]
     return (align.log_odds(t) - b) / w

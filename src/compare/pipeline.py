@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -39,12 +39,18 @@ class Options:
     watch: tuple[str, ...] = ()
 
 
+def calibration() -> dict[str, Any]:
+    """The calibration file shipped with the package: the pair model and the figures it was
+    fitted with (scripts/calibrate.py writes it)."""
+    raw: dict[str, Any] = json.loads(resources.files("compare").joinpath("calibration.json").read_text("utf-8"))
+    return raw
+
+
 def pair_model() -> align.PairModel:
-    """The calibrated pair model shipped with the package (scripts/calibrate.py writes it)."""
+    """The calibrated pair model shipped with the package."""
     from . import align
 
-    raw = json.loads(resources.files("compare").joinpath("calibration.json").read_text("utf-8"))
-    return align.PairModel(**raw["pair_model"])
+    return align.PairModel(**calibration()["pair_model"])
 
 
 def run(
@@ -87,8 +93,8 @@ def run(
         if align_bounded.needed(len(words[before]), len(words[after])):
             notes.append(
                 f"{documents[before].id} → {documents[after].id}: {len(words[before])} × {len(words[after])} "
-                "sentences is too large for the global aligner; sentences were paired one-to-one by "
-                "nearest candidates (splits, merges and slots not searched)."
+                "sentences is too large for the global aligner; sentences were paired by nearest "
+                "candidates (rewrites in their place between kept sentences, slots, not searched)."
             )
         comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
     threads: tuple[Thread, ...] = ()
