@@ -70,7 +70,8 @@ class PairModel:
     """Two documents are versions of one text when at least this share of the shorter one's
     sentences pair one-to-one. Consecutive FOMC statements pair 0.25 to 1.0 of theirs (under 0.4
     only the top-to-bottom rewrites of 1998-99); the two seed articles (a report and a
-    commentary on one subject) pair 0.25, 2 of 8. scripts/calibrate.py fits it (0.3)."""
+    commentary on one subject) pair 0.25, 2 of 8. scripts/calibrate.py fits it above that
+    share (0.3)."""
     slot_threshold: float = 1.0
     frame_bonus: float = 0.0
     join_margin: float = 1.0
@@ -140,19 +141,24 @@ def align(
         return Alignment(tuple([Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]), False)
     cosine = before_vectors @ after_vectors.T
     logits = model.logit(cosine, overlap_matrix(before_words, after_words))
-    # summed log-odds, not probabilities: a sure pair is not traded for two middling ones
-    # (0.96 + 0.21 loses to 0.67 + 0.53 as probabilities; as log-odds 3.2 - 1.3 wins over 0.7 + 0.1)
-    rows, cols = linear_sum_assignment(logits, maximize=True)
-    cut = log_odds(model.threshold)
-    beads: Beads = {
-        (int(i),): ((int(j),), float(logits[i, j])) for i, j in zip(rows, cols, strict=True) if logits[i, j] >= cut
-    }
+    beads = one_to_one(logits, model)
     near = (lambda i: _nearest(cosine[i]), lambda j: _nearest(cosine[:, j]))
     sides = Sides(before_vectors, after_vectors, before_words, after_words, model, near)
     same_text = versions(model, len(beads), n, m)
     if same_text:
         beads = _slots(beads, logits, sides, n, m)
     return finish(beads, sides, n, m, same_text)
+
+
+def one_to_one(logits: np.ndarray, model: PairModel) -> Beads:
+    """The one-to-one pairs: optimal assignment on the pair log-odds, cut at the threshold."""
+    # summed log-odds, not probabilities: a sure pair is not traded for two middling ones
+    # (0.96 + 0.21 loses to 0.67 + 0.53 as probabilities; as log-odds 3.2 - 1.3 wins over 0.7 + 0.1)
+    rows, cols = linear_sum_assignment(logits, maximize=True)
+    cut = log_odds(model.threshold)
+    return {
+        (int(i),): ((int(j),), float(logits[i, j])) for i, j in zip(rows, cols, strict=True) if logits[i, j] >= cut
+    }
 
 
 def finish(beads: Beads, sides: Sides, n: int, m: int, same_text: bool) -> Alignment:
