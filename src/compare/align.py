@@ -156,9 +156,7 @@ def one_to_one(logits: np.ndarray, model: PairModel) -> Beads:
     # (0.96 + 0.21 loses to 0.67 + 0.53 as probabilities; as log-odds 3.2 - 1.3 wins over 0.7 + 0.1)
     rows, cols = linear_sum_assignment(logits, maximize=True)
     cut = log_odds(model.threshold)
-    return {
-        (int(i),): ((int(j),), float(logits[i, j])) for i, j in zip(rows, cols, strict=True) if logits[i, j] >= cut
-    }
+    return {(int(i),): ((int(j),), float(logits[i, j])) for i, j in zip(rows, cols, strict=True) if logits[i, j] >= cut}
 
 
 def finish(beads: Beads, sides: Sides, n: int, m: int, same_text: bool) -> Alignment:
