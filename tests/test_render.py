@@ -239,6 +239,13 @@ def test_seeds_json_validates(validator: jsonschema.Draft202012Validator, seeds_
     validator.validate(json.loads(render.render(seeds_brief, Format.JSON)))
 
 
+def test_json_joined_in_batches_is_the_plain_dump(seeds_brief, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a batch far smaller than the brief, so that every join boundary is crossed many times
+    monkeypatch.setattr(render, "JSON_BATCH", 7)
+    plain = json.dumps(render.to_dict(seeds_brief), ensure_ascii=False, indent=2) + "\n"
+    assert render.render(seeds_brief, Format.JSON) == plain
+
+
 @pytest.mark.parametrize(
     ("path", "value"),
     [

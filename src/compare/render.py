@@ -183,7 +183,7 @@ def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
     The context is ``brief`` (a `compare.types.Brief`) plus the helpers in `_environment`.
     A variable the context lacks is a `TemplateError` naming it and its line."""
     if fmt is Format.JSON and template is None:
-        return json.dumps(to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+        return _json(to_dict(brief))
     if template is not None:
         lowered = template.name.lower()
         html = fmt is Format.HTML or ".html" in lowered or ".htm" in lowered
@@ -200,6 +200,27 @@ def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
         raise TemplateError(f"{e.filename or name}:{e.lineno}: {e.message}") from None
     except jinja2.TemplateNotFound as e:
         raise TemplateError(f"template {e.name} not found") from None
+
+
+JSON_BATCH = 65536
+"""Encoder pieces joined at a time by `_json`."""
+
+
+def _json(obj: dict[str, Any]) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=2)`` plus a newline, in bounded memory:
+    with an indent the encoder yields one small string per token, and `json.dumps` holds them
+    all before joining (about 0.5 GB for a 1,000-document brief of 54 MB); here they are
+    joined a batch at a time."""
+    pieces: list[str] = []
+    batch: list[str] = []
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(obj):
+        batch.append(piece)
+        if len(batch) >= JSON_BATCH:
+            pieces.append("".join(batch))
+            batch.clear()
+    pieces.append("".join(batch))
+    pieces.append("\n")
+    return "".join(pieces)
 
 
 def _where(error: BaseException, template: Path | str) -> str:
