@@ -14,8 +14,8 @@ slack and cover; see compare.align) are chosen by grid search for agreement with
 labels of consecutive FOMC statements (scripts/evaluate.py TUNING, tests/fixtures): the mean
 of the sentences whose status is right and of those whose status and partners are right. The
 versions share is kept above the share the two seed articles reach (they are two texts, not
-versions of one). The held-out labels are never read here. The fitted values and the figures are written to
-src/compare/calibration.json, which the package ships.
+versions of one). The held-out labels are never read here. The fitted values and the figures
+are written to src/compare/calibration.json, which the package ships.
 
 Run: python scripts/calibrate.py            (about 3-6 minutes on 2 cores: it embeds ~25k sentences)
 """
