@@ -230,14 +230,15 @@ def seeds_share(model: PairModel, embedder: TransformerEmbedder) -> float:
     The seeds are two texts on one subject (a report and a commentary), not two versions of
     one text, so the versions bar must lie above this share: below it, their total rewrites
     would pair by place (the FOMC labels alone would pick 0.2, which the seeds reach)."""
-    from compare import load, segment
+    import evaluate
+
     from compare.align import one_to_one, overlap_matrix
 
-    sides = [segment.segment(load.read(path)) for path in sorted((ROOT / "seeds").glob("*.txt"))]
-    vectors = [embedder.embed([s.text for s in side]) for side in sides]
-    words_ = [[words(s.text) for s in side] for side in sides]
-    logits = model.logit(vectors[0] @ vectors[1].T, overlap_matrix(words_[0], words_[1]))
-    return len(one_to_one(logits, model)) / min(len(side) for side in sides)
+    (before, before_words), (after, after_words) = (
+        evaluate.read_side(path, embedder) for path in sorted((ROOT / "seeds").glob("*.txt"))
+    )
+    logits = model.logit(before.vectors @ after.vectors.T, overlap_matrix(before_words, after_words))
+    return len(one_to_one(logits, model)) / min(len(before_words), len(after_words))
 
 
 def fit_structure(model: PairModel) -> dict[str, object]:

@@ -34,6 +34,7 @@ Run: python scripts/evaluate.py [LABELS.json ...]   (default: all of the above)
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections import Counter
@@ -98,22 +99,25 @@ class Pair:
     want: Labels
 
 
+def read_side(path: Path, embedder: Embedder) -> tuple[Segmented, list[list[str]]]:
+    """One document as the aligner takes it: its sentences with their vectors, and their words."""
+    sentences = segment.segment(load.read(path))
+    return Segmented(sentences, embedder.embed([s.text for s in sentences])), [segment.words(s.text) for s in sentences]
+
+
 def prepare(labels: dict[str, Any], folder: Path, embedder: Embedder) -> list[Pair]:
     out = []
     for pair in labels["pairs"]:
-        sides = []
-        for name in (pair["before"], pair["after"]):
-            sentences = segment.segment(load.read(folder / name))
-            sides.append(Segmented(sentences, embedder.embed([s.text for s in sentences])))
-        words = [[segment.words(s.text) for s in side.sentences] for side in sides]
+        (before, before_words), (after, after_words) = (
+            read_side(folder / name, embedder) for name in (pair["before"], pair["after"])
+        )
         want = sentence_labels(pair["claims"])
-        have = {("before", k) for k in range(len(sides[0].sentences))}
-        have |= {("after", k) for k in range(len(sides[1].sentences))}
+        have = {("before", k) for k in range(len(before_words))} | {("after", k) for k in range(len(after_words))}
         if set(want) != have:
             raise SystemExit(
                 f"evaluate: segmentation of {pair['before']} / {pair['after']} no longer matches the labels"
             )
-        out.append(Pair(f"{pair['before']}->{pair['after']}", sides[0], sides[1], words[0], words[1], want))
+        out.append(Pair(f"{pair['before']}->{pair['after']}", before, after, before_words, after_words, want))
     return out
 
 
@@ -290,6 +294,7 @@ def _sentences(texts: list[str]) -> tuple[Sentence, ...]:
     return tuple(Sentence(i, t, 0, len(t)) for i, t in enumerate(texts))
 
 
+@functools.cache
 def naive_threshold() -> float:
     """The cosine at which the calibrated cosine-only model says 'same claim'."""
     naive = pipeline.calibration()["figures"]["cosine only (naive)"]

@@ -4,8 +4,9 @@ and JSON, plus screenshots of the HTML when chromium is installed.
     python scripts/make_examples.py            # from the repository root
 
 The FOMC examples read consecutive statements from ../shared/data/fomc (five, and eleven;
-they are not copied into this repository); without ../shared they are left as they are. tests/test_render_examples.py
-fails when the checked-in briefs differ from what the code produces now.
+they are not copied into this repository); without ../shared they are left as they are.
+tests/test_render_examples.py fails when the checked-in briefs differ from what the code
+produces now.
 """
 
 from __future__ import annotations

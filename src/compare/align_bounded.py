@@ -16,8 +16,8 @@ the pipeline uses this module instead:
 
 The result has the shape `align.align` returns: beads covering every sentence of both sides
 exactly once, in reading order, and whether the two documents read as versions of one text
-(decided on the one-to-one pairs, as there). Shapes: `before_vectors` (n, d), `after_vectors` (m, d), unit
-rows.
+(decided on the one-to-one pairs, as there). Shapes: `before_vectors` (n, d), `after_vectors`
+(m, d), unit rows.
 """
 
 from __future__ import annotations
