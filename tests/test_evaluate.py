@@ -26,8 +26,8 @@ def ev() -> ModuleType:
     ("name", "floor", "status_floor"),
     [
         # regression guards a little under the measured figures (README: strict 0.969, 0.973, 0.958,
-        # 0.957, 0.936, 0.946, 0.883, 0.920, 0.879, 0.876, 0.926, 0.977; status only 0.977, 0.988,
-        # 0.981, 0.972, 0.967, 0.978, 0.932, 0.960, 0.938, 0.936, 0.948, 0.980)
+        # 0.957, 0.936, 0.946, 0.883, 0.920, 0.879, 0.876, 0.926, 0.977, 0.954; status only 0.977, 0.988,
+        # 0.981, 0.972, 0.967, 0.978, 0.932, 0.960, 0.938, 0.936, 0.948, 0.980, 0.977)
         ("fomc_labels.json", 0.95, 0.96),
         ("fomc_labels_dev.json", 0.96, 0.98),
         ("fomc_labels_test1.json", 0.94, 0.97),
@@ -39,7 +39,9 @@ def ev() -> ModuleType:
         ("fomc_labels_test7.json", 0.86, 0.92),
         ("fomc_labels_test8.json", 0.86, 0.92),
         ("fomc_labels_test9.json", 0.91, 0.93),
-        ("fomc_labels_test10.json", 0.96, 0.96),  # held out: measured once (README)
+        # held out: each measured once (README)
+        ("fomc_labels_test10.json", 0.96, 0.96),
+        ("fomc_labels_test11.json", 0.94, 0.96),
     ],
 )
 def test_fomc_labeled_pairs_agree(
