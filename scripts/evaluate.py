@@ -35,7 +35,8 @@ its partner sentences match too ("status only" columns: when its status matches)
   never used for fitting or tuning: the test (HELD_OUT), each measured once on the aligner
   calibrated with test9 in tuning (0.977 and 0.954; 0.980 and 0.977 status only).
 
-Run: python scripts/evaluate.py [LABELS.json ...]   (default: all of the above)
+Run: python scripts/evaluate.py [LABELS.json ...]   (default: all of the above; the last row of
+the table pools the files given)
 """
 
 from __future__ import annotations
@@ -195,6 +196,22 @@ def score(runs: list[tuple[str, Labels, Labels]]) -> dict[str, Any]:
     }
 
 
+def pooled(
+    rows: list[tuple[str, int, dict[str, Any], dict[str, Any] | None]],
+) -> tuple[int, dict[str, Any], dict[str, Any]]:
+    """Sentence-weighted agreement of compare and of the naive aligner over several label files."""
+    total = sum(count for _, count, _, _ in rows)
+
+    def mean(k: int, key: str) -> float:
+        return float(sum(count * row[key] for _, count, *results in rows if (row := results[k]) is not None)) / total
+
+    return (
+        total,
+        {"agreement": mean(0, "agreement"), "status_agreement": mean(0, "status_agreement")},
+        {"agreement": mean(1, "agreement"), "status_agreement": mean(1, "status_agreement")},
+    )
+
+
 def human_agreement(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
     """How often a second labeler gives a sentence the first labeler's status and partners."""
     theirs = {(p["before"], p["after"]): sentence_labels(p["claims"]) for p in second["pairs"]}
@@ -238,6 +255,9 @@ def main() -> None:
         "\n| labels | sentences | compare | naive | compare, status only | naive, status only |"
         "\n|---|---|---|---|---|---|"
     )
+    labeled = [row for row in summary if row[3] is not None]
+    if len(labeled) > 1:
+        summary.append((f"all {len(labeled)} files above, pooled", *pooled(labeled)))
     for name, count, a, b in summary:
         cells = [a["agreement"], b and b["agreement"], a["status_agreement"], b and b["status_agreement"]]
         print(f"| {name} | {count} | " + " | ".join("-" if v is None else f"{v:.3f}" for v in cells) + " |")

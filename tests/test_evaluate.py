@@ -68,3 +68,14 @@ def test_label_files_cover_every_sentence_once(shared_data) -> None:
     for path in sorted((ROOT / "tests" / "fixtures").glob("fomc_labels*.json")):
         labels = json.loads(path.read_text(encoding="utf-8"))
         assert sheet.problems(labels, shared_data / "fomc") == [], path.name
+
+
+def test_pooled_agreement_weighs_files_by_sentences(ev: ModuleType) -> None:
+    def run(strict: float, status: float) -> dict[str, float]:
+        return {"agreement": strict, "status_agreement": status}
+
+    rows = [("a.json", 300, run(1.0, 1.0), run(0.9, 0.9)), ("b.json", 100, run(0.6, 0.8), run(0.5, 0.7))]
+    count, ours, naive = ev.pooled(rows)
+    assert count == 400
+    assert ours == pytest.approx({"agreement": 0.9, "status_agreement": 0.95})
+    assert naive == pytest.approx({"agreement": 0.8, "status_agreement": 0.85})
