@@ -196,20 +196,14 @@ def score(runs: list[tuple[str, Labels, Labels]]) -> dict[str, Any]:
     }
 
 
-def pooled(
-    rows: list[tuple[str, int, dict[str, Any], dict[str, Any] | None]],
-) -> tuple[int, dict[str, Any], dict[str, Any]]:
+def pooled(rows: list[tuple[str, int, dict[str, Any], dict[str, Any]]]) -> tuple[int, dict[str, Any], dict[str, Any]]:
     """Sentence-weighted agreement of compare and of the naive aligner over several label files."""
     total = sum(count for _, count, _, _ in rows)
 
-    def mean(k: int, key: str) -> float:
-        return float(sum(count * row[key] for _, count, *results in rows if (row := results[k]) is not None)) / total
+    def mean(results: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+        return {key: sum(count * r[key] for count, r in results) / total for key in ("agreement", "status_agreement")}
 
-    return (
-        total,
-        {"agreement": mean(0, "agreement"), "status_agreement": mean(0, "status_agreement")},
-        {"agreement": mean(1, "agreement"), "status_agreement": mean(1, "status_agreement")},
-    )
+    return total, mean([(count, a) for _, count, a, _ in rows]), mean([(count, b) for _, count, _, b in rows])
 
 
 def human_agreement(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
@@ -255,7 +249,7 @@ def main() -> None:
         "\n| labels | sentences | compare | naive | compare, status only | naive, status only |"
         "\n|---|---|---|---|---|---|"
     )
-    labeled = [row for row in summary if row[3] is not None]
+    labeled = [(name, count, a, b) for name, count, a, b in summary if b is not None]
     if len(labeled) > 1:
         summary.append((f"all {len(labeled)} files above, pooled", *pooled(labeled)))
     for name, count, a, b in summary:
