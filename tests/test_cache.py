@@ -227,16 +227,19 @@ def test_bound_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> No
         assert cache.max_vectors() == cache.MAX_VECTORS
 
 
-def test_cache_made_before_eviction_existed_still_serves(tmp_path: Path, weights: Path) -> None:
+def test_cache_made_before_eviction_and_checksums_is_upgraded(tmp_path: Path, weights: Path) -> None:
+    """An old database (no `used`, no `sum` column) still opens; its rows carry no checksum, so
+    they are recomputed once, rewritten with one, and served from then on."""
     first = FakeEmbedder(weights=weights)
     want = CachedEmbedder(first, tmp_path).embed(TEXTS)
-    with sqlite3.connect(tmp_path / DB_NAME) as db:  # back to the old layout: no `used` column
+    with sqlite3.connect(tmp_path / DB_NAME) as db:  # back to the old layout
         db.executescript(
             "DROP INDEX vectors_used; CREATE TABLE old AS SELECT model, text, dim, vec FROM vectors;"
             "DROP TABLE vectors; ALTER TABLE old RENAME TO vectors;"
         )
     again = FakeEmbedder(weights=weights)
     got = CachedEmbedder(again, tmp_path).embed(TEXTS)
-    assert again.computed == [] and np.array_equal(got, want)
-    CachedEmbedder(again, tmp_path).embed(["a new sentence"])
-    assert again.computed == ["a new sentence"]
+    assert again.computed == TEXTS and np.array_equal(got, want)
+    third = FakeEmbedder(weights=weights)
+    assert np.array_equal(CachedEmbedder(third, tmp_path).embed(TEXTS), want)
+    assert third.computed == []

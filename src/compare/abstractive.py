@@ -231,7 +231,7 @@ class AbstractiveSummarizer:
         self,
         embedder: Embedder,
         model: str | None = None,
-        prompt: Path | None = None,
+        prompt: Path | Prompt | None = None,
         progress: Progress = _silent,
     ) -> None:
         self.embedder = embedder
@@ -240,7 +240,10 @@ class AbstractiveSummarizer:
         self.progress = progress
         self.model_id = model or DEFAULT_GGUF
         self._loaded: LoadedModel | None = None
-        self._prompt: Prompt | None = read_prompt(prompt) if prompt is not None else None
+        # a Prompt already read by the caller (the CLI reads a --prompt pipe once)
+        self._prompt: Prompt | None = (
+            prompt if isinstance(prompt, Prompt) else read_prompt(prompt) if prompt is not None else None
+        )
 
     def load(self) -> LoadedModel:
         if self._loaded is None:

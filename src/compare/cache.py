@@ -13,11 +13,14 @@ Vectors live in one SQLite database (WAL mode) in the user cache folder:
 The cache holds at most `max_vectors()` vectors (500,000 by default); each write that goes
 past the bound drops the least recently used rows, down to 90% of it. Several runs may share
 the database: SQLite serializes writers, each run inserts its new
-rows in one transaction, and readers never see half a write. A damaged database is moved
-aside and started afresh; a row that does not hold a unit vector of the stated size is a
-miss. Any other cache failure (read-only folder, full disk, locked too long) makes the run
-compute its vectors as if there were no cache: the cache can make a run faster, never wrong
-and never fail.
+rows in one transaction, and readers never see half a write. Each row carries a checksum
+over its key, its dimension and its bytes: a row that fails it (a flipped bit, vectors
+swapped between rows, a vector of another size) is a miss. A database that SQLite finds
+damaged (not a database, malformed), when opened or later, is moved aside and started
+afresh. A writer holding the lock is waited for briefly (`BUSY_SECONDS`), then the run goes
+on without the cache and says so. Any other cache failure (read-only folder, full disk)
+makes the run compute its vectors as if there were no cache: the cache can make a run
+faster, never wrong and never fail.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -41,10 +44,15 @@ MAX_VECTORS = 500_000
 recently used are dropped. `$COMPARE_CACHE_MAX_VECTORS` sets another bound."""
 _KEEP = 0.9  # an eviction brings the cache down to this share of the bound
 _CHUNK = 500  # sqlite variables per IN (...) query
+BUSY_SECONDS = 1.0
+"""How long a read waits for another run's write lock before going on without the cache."""
+WRITE_BUSY_SECONDS = 5.0
+"""How long storing new vectors waits for another run's write (one transaction, quick)."""
+_DAMAGED = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS vectors (
     model BLOB NOT NULL, text BLOB NOT NULL, dim INTEGER NOT NULL, vec BLOB NOT NULL,
-    used INTEGER NOT NULL DEFAULT 0,
+    used INTEGER NOT NULL DEFAULT 0, sum BLOB,
     PRIMARY KEY (model, text)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
@@ -90,11 +98,26 @@ def text_key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+def checksum(model: bytes, key: bytes, dim: int, blob: bytes) -> bytes:
+    """What a row must carry: a hash of its model key, text key, dimension and vector bytes."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in (model, key, dim.to_bytes(8, "little", signed=True), blob):
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.digest()
+
+
 class CachedEmbedder:
     """`inner`'s vectors, read from the cache in `folder` when present, computed by `inner`
     (all missing sentences in one call, each distinct text once) and stored otherwise."""
 
-    def __init__(self, inner: Embedder, folder: Path | None = None, limit: int | None = None) -> None:
+    def __init__(
+        self,
+        inner: Embedder,
+        folder: Path | None = None,
+        limit: int | None = None,
+        report: Callable[[str], None] | None = None,
+    ) -> None:
         self.inner = inner
         self.model_id = inner.model_id
         self.folder = folder or default_folder()
@@ -102,6 +125,7 @@ class CachedEmbedder:
         self.hits = 0
         self.misses = 0
         self.problems: list[str] = []
+        self.report = report  # told each new problem at once (the CLI's progress)
         self._db: sqlite3.Connection | None = None
         self._model_key: bytes | None = None
 
@@ -123,6 +147,9 @@ class CachedEmbedder:
             found.update(new)
         if not texts:
             return np.asarray(self.inner.embed([]), dtype=np.float32)
+        if len({v.shape for v in found.values()}) > 1:  # cannot pass the checksum; never stack
+            self._problem("stored vectors of another size were ignored")
+            return np.asarray(self.inner.embed(texts), dtype=np.float32)
         return np.stack([found[t] for t in texts]).astype(np.float32, copy=False)
 
     # -- model key -------------------------------------------------------------------------
@@ -186,23 +213,37 @@ class CachedEmbedder:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._db = _open(path)
         except sqlite3.DatabaseError as e:
-            if isinstance(e, sqlite3.OperationalError):  # locked, read-only, ...: no cache
-                self._problem(str(e))
+            if not _damaged(e):  # locked, read-only, ...: no cache
+                self._problem(_explain(e))
                 return None
-            # not a database / malformed: move it aside and start afresh
-            try:
-                os.replace(path, path.with_name(path.name + ".corrupt"))
-                for extra in ("-wal", "-shm"):
-                    Path(str(path) + extra).unlink(missing_ok=True)
-                self._db = _open(path)
-                self._problem(f"{path} was damaged; moved it aside to {path.name}.corrupt")
-            except (OSError, sqlite3.Error) as e2:
-                self._problem(f"damaged cache {path} could not be replaced ({e2})")
-                return None
+            return self._rebuild()
         except OSError as e:
             self._problem(str(e))
             return None
         return self._db
+
+    def _rebuild(self) -> sqlite3.Connection | None:
+        """Move a damaged database aside (kept as ``.corrupt`` for a post-mortem) and start a
+        new one."""
+        path = self.folder / DB_NAME
+        self.close()
+        try:
+            os.replace(path, path.with_name(path.name + ".corrupt"))
+            for extra in ("-wal", "-shm"):
+                Path(str(path) + extra).unlink(missing_ok=True)
+            self._db = _open(path)
+        except (OSError, sqlite3.Error) as e:
+            self._problem(f"damaged cache {path} could not be replaced ({e})")
+            return None
+        self._problem(f"{path} was damaged; moved it aside to {path.name}.corrupt and started a new one")
+        return self._db
+
+    def _failed(self, e: sqlite3.Error) -> None:
+        """A database error after opening: damage rebuilds the cache, anything else is reported."""
+        if isinstance(e, sqlite3.DatabaseError) and _damaged(e):
+            self._rebuild()
+        else:
+            self._problem(_explain(e))
 
     def _read(self, model: bytes, texts: list[str]) -> dict[str, np.ndarray]:
         db = self._connect()
@@ -216,15 +257,15 @@ class CachedEmbedder:
                 chunk = items[b : b + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = db.execute(
-                    f"SELECT text, dim, vec FROM vectors WHERE model=? AND text IN ({marks})",
+                    f"SELECT text, dim, vec, sum FROM vectors WHERE model=? AND text IN ({marks})",
                     (model, *chunk),
                 )
-                for key, dim, blob in rows:
-                    vec = _valid(dim, blob)
+                for key, dim, blob, stored in rows:
+                    vec = _valid(model, key, dim, blob, stored)
                     if vec is not None and bytes(key) in keys:
                         out[keys[bytes(key)]] = vec
         except sqlite3.DatabaseError as e:
-            self._problem(str(e))
+            self._failed(e)
             return {}
         self._touch(db, model, [text_key(t) for t in out])
         return out
@@ -247,14 +288,16 @@ class CachedEmbedder:
         if db is None:
             return
         now = _now()
-        rows = [
-            (model, text_key(t), int(v.shape[0]), np.ascontiguousarray(v, dtype="<f4").tobytes(), now)
-            for t, v in vectors.items()
-        ]
+        rows = []
+        for t, v in vectors.items():
+            key, blob = text_key(t), np.ascontiguousarray(v, dtype="<f4").tobytes()
+            rows.append((model, key, int(v.shape[0]), blob, now, checksum(model, key, int(v.shape[0]), blob)))
         try:
+            db.execute(f"PRAGMA busy_timeout={int(WRITE_BUSY_SECONDS * 1000)}")
             with db:
                 db.executemany(
-                    "INSERT OR REPLACE INTO vectors (model, text, dim, vec, used) VALUES (?, ?, ?, ?, ?)", rows
+                    "INSERT OR REPLACE INTO vectors (model, text, dim, vec, used, sum) VALUES (?, ?, ?, ?, ?, ?)",
+                    rows,
                 )
                 (count,) = db.execute("SELECT count(*) FROM vectors").fetchone()
                 if count > self.limit:
@@ -264,9 +307,11 @@ class CachedEmbedder:
                         (count - int(self.limit * _KEEP),),
                     )
         except sqlite3.DatabaseError as e:
-            self._problem(str(e))
+            self._failed(e)
 
     def _problem(self, message: str) -> None:
+        if message not in self.problems and self.report is not None:
+            self.report(f"embedding cache: {message}")
         self.problems.append(message)
 
     def close(self) -> None:
@@ -276,13 +321,16 @@ class CachedEmbedder:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
+    db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(_SCHEMA)
-        if "used" not in {row[1] for row in db.execute("PRAGMA table_info(vectors)")}:  # made before eviction
+        columns = {row[1] for row in db.execute("PRAGMA table_info(vectors)")}
+        if "used" not in columns:  # made before eviction
             db.execute("ALTER TABLE vectors ADD COLUMN used INTEGER NOT NULL DEFAULT 0")
+        if "sum" not in columns:  # made before checksums: its rows are misses, rewritten when met
+            db.execute("ALTER TABLE vectors ADD COLUMN sum BLOB")
         db.execute("CREATE INDEX IF NOT EXISTS vectors_used ON vectors (used)")
         db.execute("SELECT count(*) FROM files").fetchone()
     except BaseException:
@@ -292,9 +340,26 @@ def _open(path: Path) -> sqlite3.Connection:
     return db
 
 
-def _valid(dim: int, blob: bytes) -> np.ndarray | None:
-    """The stored vector when it is `dim` finite float32 values of unit length, else None."""
-    if not isinstance(blob, bytes) or dim <= 0 or len(blob) != 4 * dim:
+def _damaged(e: sqlite3.DatabaseError) -> bool:
+    """SQLite says the file is not a database or is malformed (not: locked, read-only, full)."""
+    code = getattr(e, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _DAMAGED
+    return not isinstance(e, sqlite3.OperationalError)
+
+
+def _explain(e: sqlite3.Error) -> str:
+    if "locked" in str(e) or "busy" in str(e):
+        return f"another run holds the lock ({e}); going on without the cache"
+    return str(e)
+
+
+def _valid(model: bytes, key: bytes, dim: int, blob: bytes, stored: bytes | None) -> np.ndarray | None:
+    """The stored vector when its checksum holds and it is `dim` finite float32 values of unit
+    length, else None."""
+    if not isinstance(blob, bytes) or not isinstance(stored, bytes) or not isinstance(dim, int) or dim <= 0:
+        return None
+    if len(blob) != 4 * dim or stored != checksum(model, bytes(key), dim, blob):
         return None
     vec = np.frombuffer(blob, dtype="<f4").astype(np.float32)
     if not np.isfinite(vec).all() or abs(float(vec @ vec) - 1.0) > 1e-3:

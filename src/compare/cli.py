@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import glob
 import io
 import os
 import re
+import select
+import signal
 import stat
 import sys
 import tempfile
@@ -19,6 +22,7 @@ import typer
 
 from .embed import DEFAULT_EMBEDDER
 from .errors import CompareError, DateError, InputError, OutputError, TemplateError, UsageError
+from .load import display, printable
 from .types import Baseline, Format, SummarizerKind
 
 app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
@@ -32,7 +36,7 @@ def _expand(files: list[str]) -> list[Path]:
         if glob.has_magic(f) and not Path(f).exists():
             matches = sorted(glob.glob(f))
             if not matches:
-                raise InputError(f"{f}: the pattern matched no file")
+                raise InputError(f"{display(f)}: the pattern matched no file")
             out.extend(Path(m) for m in matches)
         else:
             out.append(Path(f))
@@ -57,23 +61,43 @@ def _dates(values: list[str]) -> dict[str, dt.date]:
     return out
 
 
+def output_path(value: str) -> Path:
+    """The ``-o`` value as a path. One ending in a separator names a folder, which must exist
+    (and is then refused as a folder): ``-o newdir/`` never writes a file called newdir."""
+    if value.endswith(tuple(sep for sep in (os.sep, os.altsep) if sep)):
+        folder = Path(value)
+        if not folder.is_dir():
+            raise OutputError(f"{display(value)}: folder {display(folder)} does not exist")
+        raise OutputError(f"{display(value)}: is a directory; give a file name")
+    return Path(value)
+
+
 def check_output(path: Path, inputs: list[Path]) -> None:
-    """Fail before any work when the brief could not be written to `path`."""
+    """Fail before any work when the brief could not be written to `path`, or would replace a
+    file the run reads (the same file under another spelling, a symbolic or hard link too)."""
+    from .load import identity
+
+    name = display(path)
     try:
         target = path.resolve()
-        if any(target == p.resolve() for p in inputs):
-            raise OutputError(f"{path}: is one of the input files; choose another output path")
+        mine = identity(target) if target.exists() else None
+        for p in inputs:
+            if target == p.resolve() or (mine is not None and mine == identity(p)):
+                raise OutputError(
+                    f"{name}: is one of the input files (or another file this run reads: {display(p)});"
+                    " choose another output path"
+                )
         if target.is_dir():
-            raise OutputError(f"{path}: is a directory; give a file name")
+            raise OutputError(f"{name}: is a directory; give a file name")
         folder = target.parent
         if not folder.is_dir():
-            raise OutputError(f"{path}: folder {folder} does not exist")
+            raise OutputError(f"{name}: folder {display(folder)} does not exist")
         if target.exists() and not target.is_file():
             return  # a device or pipe such as /dev/null: written directly
         if not os.access(folder, os.W_OK | os.X_OK) or (target.exists() and not os.access(target, os.W_OK)):
-            raise OutputError(f"{path}: cannot write there (permission denied)")
+            raise OutputError(f"{name}: cannot write there (permission denied)")
     except OSError as e:
-        raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
+        raise OutputError(f"{name}: cannot write there ({e.strerror or e})") from None
 
 
 def write_atomically(path: Path, text: str, inputs: list[Path]) -> None:
@@ -87,12 +111,12 @@ def write_atomically(path: Path, text: str, inputs: list[Path]) -> None:
             with open(target, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         except OSError as e:
-            raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
+            raise OutputError(f"{display(path)}: cannot write there ({e.strerror or e})") from None
         return
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as e:
-        raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
+        raise OutputError(f"{display(path)}: cannot write there ({e.strerror or e})") from None
     try:
         os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
@@ -100,10 +124,10 @@ def write_atomically(path: Path, text: str, inputs: list[Path]) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException as e:
+    except BaseException as e:  # Ctrl-C, SIGTERM and SIGHUP (see `main`) included
         Path(tmp).unlink(missing_ok=True)
         if isinstance(e, OSError):
-            raise OutputError(f"{path}: cannot write there ({e.strerror or e})") from None
+            raise OutputError(f"{display(path)}: cannot write there ({e.strerror or e})") from None
         raise
 
 
@@ -117,24 +141,36 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def _check_template(template: Path) -> None:
-    try:
-        template.read_text("utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{template}: template file not found") from None
-    except IsADirectoryError:
-        raise InputError(f"{template}: is a directory, not a template file") from None
-    except UnicodeDecodeError:
-        raise TemplateError(f"{template}: template is not UTF-8 text") from None
-    except OSError as e:
-        raise InputError(f"{template}: cannot be read ({e.strerror or e})") from None
+_STDOUT_CLOSED = False
+"""Set by `main` when the process started with stdout closed (``compare A B >&-``)."""
 
 
 def _write_stdout(text: str) -> None:
-    """The brief as UTF-8 whatever the locale (the HTML declares utf-8)."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    """The brief as UTF-8 whatever the locale (the HTML declares utf-8), every byte written
+    or an error: partial writes (unbuffered stdout, ``PYTHONUNBUFFERED=1``) are continued, a
+    non-blocking pipe is waited on, a full disk is an `OutputError` (exit 5) and a reader that
+    went away a `BrokenPipeError` (exit 141), buffered or not."""
+    if _STDOUT_CLOSED:
+        raise OutputError("standard output is closed; write the brief to a file with -o FILE")
+    data = text.encode("utf-8")
+    try:
+        sys.stdout.flush()
+        try:
+            fd = sys.stdout.fileno()
+        except (AttributeError, ValueError, io.UnsupportedOperation):  # a test runner's stream
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        view = memoryview(data)
+        while view:
+            try:
+                view = view[os.write(fd, view[: 1 << 20]) :]
+            except BlockingIOError:  # a non-blocking pipe that is full: wait until it drains
+                select.select([], [fd], [], 1.0)
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise OutputError(f"standard output: cannot write the brief ({e.strerror or e})") from None
 
 
 SUFFIX_FORMATS = {".html": Format.HTML, ".htm": Format.HTML, ".json": Format.JSON}
@@ -163,7 +199,8 @@ def main_command(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the brief to this file instead of stdout.")
+        # a string, not a Path: Path drops the trailing separator of `-o newdir/`
+        str | None, typer.Option("--output", "-o", help="Write the brief to this file instead of stdout.")
     ] = None,
     baseline: Annotated[
         Baseline, typer.Option(help="Compare each document with the previous one or with the first.")
@@ -224,21 +261,26 @@ def main_command(
 
     def progress(message: str) -> None:
         if not quiet:
-            print(f"compare: {message}", file=sys.stderr, flush=True)
+            _say(f"compare: {message}")
+
+    from .load import read_aux, watch_list
 
     paths = _expand(files)
-    if output is not None and str(output) == "-":
-        output = None
-    protected = paths + ([template] if template is not None else [])
-    if template is not None:
-        _check_template(template)
+    out = output_path(output) if output is not None and output != "-" else None
+    # -o may replace none of the files the run reads
+    protected = paths + [p for p in (template, watch, prompt) if p is not None]
+    template_source = read_aux(template, "template") if template is not None else None
     if summarizer is SummarizerKind.EXTRACTIVE and (model is not None or prompt is not None):
         raise UsageError("--model and --prompt need --summarizer abstractive")
-    if prompt is not None and not prompt.is_file():
-        raise InputError(f"{prompt}: prompt file not found")
-    if output is not None:
-        check_output(output, protected)
-    from .load import watch_list
+    prompt_text = read_aux(prompt, "prompt") if prompt is not None else None
+    if out is not None:
+        if not no_cache:
+            from .cache import DB_NAME, default_folder
+
+            protected.append(default_folder() / DB_NAME)
+        check_output(out, protected)
+    elif _STDOUT_CLOSED:
+        raise OutputError("standard output is closed; write the brief to a file with -o FILE")
 
     options = pipeline.Options(
         baseline=baseline,
@@ -247,29 +289,28 @@ def main_command(
         watch=watch_list(watch) if watch else (),
     )
     encoder = TransformerEmbedder(embedder)
-    chosen_embedder: Embedder = encoder if no_cache else CachedEmbedder(encoder)
+    chosen_embedder: Embedder = encoder if no_cache else CachedEmbedder(encoder, report=progress)
     chosen: Summarizer = ExtractiveSummarizer()
     with _muted(quiet):
         if summarizer is SummarizerKind.ABSTRACTIVE:
-            from .abstractive import AbstractiveSummarizer
+            from .abstractive import AbstractiveSummarizer, Prompt
 
-            chosen = AbstractiveSummarizer(chosen_embedder, model, prompt, progress)
+            given = Prompt(prompt.name, prompt_text) if prompt is not None and prompt_text is not None else None
+            chosen = AbstractiveSummarizer(chosen_embedder, model, given, progress)
         brief = pipeline.run(paths, chosen_embedder, chosen, options, progress)
-    for problem in dict.fromkeys(getattr(chosen_embedder, "problems", [])):
-        progress(f"embedding cache: {problem}")
     try:
-        text = render.render(brief, format or format_for(output), template)
+        text = render.render(brief, format or format_for(out), template, template_source)
     except CompareError:
         raise
     except Exception as e:
         if template is None:
             raise
-        raise TemplateError(f"{template}: {e.__class__.__name__}: {e}") from None
-    if output is None:
+        raise TemplateError(f"{display(template)}: {e.__class__.__name__}: {e}") from None
+    if out is None:
         _write_stdout(text)
     else:
-        write_atomically(output, text, protected)
-        progress(f"wrote {output}")
+        write_atomically(out, text, protected)
+        progress(f"wrote {display(out)}")
 
 
 def print_schema(args: list[str]) -> None:
@@ -277,7 +318,7 @@ def print_schema(args: list[str]) -> None:
     from .render import schema
 
     if args in (["--help"], ["-h"]):
-        print("Usage: compare schema\n\n  Print the JSON Schema of the JSON brief (compare.brief/1).")
+        _write_stdout("Usage: compare schema\n\n  Print the JSON Schema of the JSON brief (compare.brief/1).\n")
         return
     if args:
         raise UsageError(f"compare schema takes no arguments, got {' '.join(args)}")
@@ -300,11 +341,58 @@ def _muted(quiet: bool) -> contextlib.AbstractContextManager[object]:
     return contextlib.redirect_stderr(io.StringIO()) if quiet else contextlib.nullcontext()
 
 
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP, raised in the main thread so that every ``finally`` and cleanup runs
+    (a half-written ``-o`` temporary file is removed) before the process exits."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    raise _Stopped(signum)
+
+
+def _guard_standard_streams() -> None:
+    """A standard stream closed by the shell (``2>&-``, ``>&-``) is reopened on /dev/null, so
+    that no file opened later (the cache, an output) takes its number and receives progress or
+    errors, and print() never falls back to stdout. A closed stdout is remembered: the brief
+    then needs -o."""
+    global _STDOUT_CLOSED
+    closed = []
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            closed.append(fd)
+    for fd in closed:  # in order: os.open takes the lowest free number
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+    if 1 in closed:
+        _STDOUT_CLOSED = True
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    if 2 in closed or sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+
+
+def _say(line: str) -> None:
+    """One line on stderr; a stderr that cannot be written (full, gone) is not an error."""
+    with contextlib.suppress(OSError, ValueError):
+        print(printable(line), file=sys.stderr, flush=True)
+
+
 def main() -> None:
     """Console entry point: package errors and usage errors become one line on stderr and
     their exit code (README, "Exit codes"); anything else is a bug and keeps its traceback.
     `compare schema` is dispatched here, before typer, so `compare FILES...` stays one command
     (a file named "schema" is still reachable as ./schema)."""
+    _guard_standard_streams()
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _on_signal)
     ce = _click_exceptions()
     aborts = tuple(c for c in (KeyboardInterrupt, typer.Abort, getattr(ce, "Abort", None)) if c)
     exits = tuple(c for c in (typer.Exit, getattr(ce, "Exit", None)) if c)
@@ -314,13 +402,15 @@ def main() -> None:
             print_schema(sys.argv[2:])
         else:
             code = app(standalone_mode=False)
+        sys.stdout.flush()  # what typer printed (--help): a full disk is exit 5 here too
     except CompareError as e:
         _fail(str(e), e.exit_code)
     except BrokenPipeError:
         # the reader went away (`compare ... | head`): stop quietly, as tools killed by SIGPIPE do
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _stdout_to_devnull()
         sys.exit(141)
+    except _Stopped as e:
+        _fail(f"stopped by {signal.Signals(e.signum).name}", 128 + e.signum)
     except aborts:
         _fail("interrupted", 130)
     except ce.UsageError as e:
@@ -330,9 +420,22 @@ def main() -> None:
         _fail(" ".join(e.format_message().split()), e.exit_code)
     except exits as e:
         sys.exit(e.exit_code)
+    except OSError as e:
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG):
+            raise
+        _stdout_to_devnull()  # typer's own output (--help) to a full disk
+        _fail(f"standard output: cannot write ({e.strerror or e})", OutputError.exit_code)
     sys.exit(code if isinstance(code, int) else 0)
 
 
+def _stdout_to_devnull() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit cannot fail a second time."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def _fail(message: str, code: int) -> None:
-    print(f"compare: {message}", file=sys.stderr, flush=True)
+    """One line on stderr, control characters in it escaped (a file name may hold ESC or BEL),
+    and the exit code."""
+    _say(f"compare: {message}")
     sys.exit(code)

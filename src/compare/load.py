@@ -6,12 +6,11 @@ import codecs
 import datetime as dt
 import re
 import stat
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import DateError, InputError, UsageError
+from .errors import DateError, InputError, TemplateError, UsageError
 from .types import Document
 
 _ISO = r"(\d{4})-(\d{2})-(\d{2})"
@@ -26,38 +25,128 @@ _NAME_DATES = (
 _MAX_TITLE_WORDS = 25
 MAX_FILE_BYTES = 64 * 2**20
 """Larger inputs are refused up front rather than exhausting memory half-way."""
+MAX_AUX_BYTES = 2**20
+"""The limit for a template, prompt or watch list (``/dev/zero`` must not be read forever)."""
 
 
 def decode(raw: bytes, path: str) -> str:
-    """Bytes -> text. UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM, and UTF-16
-    without one (recognised by its zero bytes) are read; other text is tried as GB18030 and
-    then Windows-1252 and kept only when the result is plausible (no control characters; for
-    GB18030, Chinese characters in runs rather than one between two Latin letters, which is
-    what Latin-1 bytes read as GB18030 look like). Binary data is refused, never guessed."""
+    """Bytes -> text (see `decode_noting`; its notes are dropped)."""
+    return decode_noting(raw, path)[0]
+
+
+def decode_noting(raw: bytes, path: str) -> tuple[str, tuple[str, ...]]:
+    """Bytes -> (text, notes for the brief). UTF-8 (with or without BOM), UTF-16 and UTF-32
+    with a BOM, and UTF-16 without one (most bytes of one parity are zero, as in mostly-ASCII
+    UTF-16) are read. A file that is UTF-8 but for a few bytes (a stray byte, a character cut
+    at the end, one Latin-1 letter among UTF-8 ones) stays UTF-8: each bad run of bytes
+    becomes U+FFFD and a note names the byte offsets. Only when the file as a whole is not
+    UTF-8 is it tried as GB18030 and then Windows-1252, kept when the result is plausible (no
+    control characters; for GB18030, Chinese characters in runs rather than one between two
+    Latin letters, which is what Latin-1 bytes read as GB18030 look like). Binary data is
+    refused, never guessed."""
+    if raw.startswith(codecs.BOM_UTF8):
+        text, bad = _utf8_lenient(raw, len(codecs.BOM_UTF8))
+        if bad and not (_utf8_evidence(text, bad, raw) or _few(bad, raw)):
+            raise InputError(
+                f"{path}: is not valid utf-8 text (bad bytes at offset {bad[0][0]}); re-save it as UTF-8"
+            )
+        return _checked(text, path), _bad_bytes_note(path, bad, len(raw))
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return _checked(_strict(raw[len(bom) :], encoding, path), path)
-    if b"\x00" in raw:
-        utf16 = _bomless_utf16(raw)
-        if utf16 is None:
-            raise InputError(f"{path}: looks like a binary file, not text (UTF-16 needs a byte-order mark)")
-        return _checked(_strict(raw, utf16, path), path)
-    try:
-        return _checked(raw.decode("utf-8"), path)
-    except UnicodeDecodeError:
-        pass
-    for encoding, plausible in (("gb18030", _plausible_chinese), ("cp1252", _plausible_latin)):
+            return _checked(_strict(raw[len(bom) :], encoding, path), path), ()
+    if b"\x00" in raw and (utf16 := _bomless_utf16(raw)):
+        return _checked(_strict(raw, utf16, path), path), ()
+    text, bad = _utf8_lenient(raw)
+    if not bad:
+        return _checked(text, path), ()
+    good, wrong = _good_and_bad(text, bad)
+    # a short GB18030 text can hold as many UTF-8-shaped pairs as bad bytes: GB18030 first
+    # unless UTF-8 clearly dominates
+    if _utf8_evidence(text, bad, raw) and (good >= 8 * wrong or not _plausible_gb18030(raw)):
+        return _checked(text, path), _bad_bytes_note(path, bad, len(raw))
+    for encoding, plausible, label in (
+        ("gb18030", _plausible_chinese, "GB18030"),
+        # Windows-1252 reads any UTF-8 as mojibake ("comitÃ©"): only when UTF-8 is all but absent
+        ("cp1252", lambda t: _plausible_latin(t) and good * 10 <= wrong, "Windows-1252"),
+    ):
         try:
-            text = raw.decode(encoding)
+            whole = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _control_share(text) == 0 and plausible(text):
-            return text
+        if _control_share(whole) == 0 and plausible(whole):
+            return whole, (f"{path}: is not UTF-8; read as {label} (the whole file is plausible {label} text).",)
+    if _few(bad, raw):
+        return _checked(text, path), _bad_bytes_note(path, bad, len(raw))
     raise InputError(f"{path}: is not UTF-8, UTF-16, GB18030 or Windows-1252 text (or is binary); re-save it as UTF-8")
 
 
+_ESCAPED = re.compile(r"[\udc80-\udcff]+")
+_MAX_BAD_SHARE = 0.01
+"""A file that no other encoding reads plausibly is UTF-8 with bad bytes up to this share."""
+_SHOWN_OFFSETS = 10
+
+
+def _utf8_lenient(raw: bytes, start: int = 0) -> tuple[str, list[tuple[int, int]]]:
+    """`raw[start:]` as UTF-8 with each run of undecodable bytes replaced by one U+FFFD, and
+    the (byte offset, length) of each run in `raw`."""
+    escaped = raw[start:].decode("utf-8", "surrogateescape")
+    bad: list[tuple[int, int]] = []
+    parts: list[str] = []
+    last, offset = 0, start
+    for m in _ESCAPED.finditer(escaped):
+        parts.append(escaped[last : m.start()])
+        offset += len(escaped[last : m.start()].encode("utf-8", "surrogatepass"))
+        bad.append((offset, len(m[0])))
+        offset += len(m[0])
+        parts.append("\ufffd")
+        last = m.end()
+    parts.append(escaped[last:])
+    return "".join(parts), bad
+
+
+def _plausible_gb18030(raw: bytes) -> bool:
+    try:
+        whole = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return _control_share(whole) == 0 and _plausible_chinese(whole)
+
+
+def _good_and_bad(text: str, bad: list[tuple[int, int]]) -> tuple[int, int]:
+    """(well-formed non-ASCII characters, bad bytes) of a lenient UTF-8 reading."""
+    return sum(1 for c in text if ord(c) > 0x7F) - len(bad), sum(n for _, n in bad)
+
+
+def _utf8_evidence(text: str, bad: list[tuple[int, int]], raw: bytes) -> bool:
+    """The file is UTF-8 with a few bad bytes: twice as many well-formed non-ASCII characters
+    as bad bytes (GB18030 or Windows-1252 read as UTF-8 gives far fewer), or its
+    only bad bytes are a character cut at the end."""
+    good, wrong = _good_and_bad(text, bad)
+    if good >= 2 * wrong:
+        return True
+    offset, length = bad[-1]
+    # cut by `head -c` or a byte-counting tool: a lead byte and part of its tail
+    return len(bad) == 1 and offset + length == len(raw) and length < 4 and 0xC2 <= raw[offset] <= 0xF4
+
+
+def _few(bad: list[tuple[int, int]], raw: bytes) -> bool:
+    """Bad bytes are under 1% of the file (one is always allowed)."""
+    return sum(n for _, n in bad) <= max(_MAX_BAD_SHARE * len(raw), 1)
+
+
+def _bad_bytes_note(path: str, bad: list[tuple[int, int]], size: int) -> tuple[str, ...]:
+    if not bad:
+        return ()
+    offsets = ", ".join(str(o) for o, _ in bad[:_SHOWN_OFFSETS])
+    more = f" and {len(bad) - _SHOWN_OFFSETS} more" if len(bad) > _SHOWN_OFFSETS else ""
+    cut = "; the file ends in the middle of a character" if bad[-1][0] + bad[-1][1] == size else ""
+    count = sum(n for _, n in bad)
+    what = "1 byte is" if count == 1 else f"{count} bytes are"
+    where = "offset" if len(bad) == 1 else "offsets"
+    return (f"{path}: {what} not valid UTF-8 (at byte {where} {offsets}{more}{cut}); shown as U+FFFD (�).",)
+
+
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -73,11 +162,17 @@ def _control_share(text: str) -> float:
     return len(_CONTROL.findall(text)) / max(len(text), 1)
 
 
+def _binary(text: str) -> bool:
+    """More control characters than stray ones (one in a hundred, at least two allowed)."""
+    return len(_CONTROL.findall(text)) > max(_MAX_CONTROL_SHARE * len(text), 2)
+
+
 def _checked(text: str, path: str) -> str:
     """Refuse binary; replace stray control characters by U+FFFD (one character for one, so
     offsets hold) so that no terminal escape or invalid HTML character reaches a brief."""
-    if "\x00" in text or _control_share(text) > _MAX_CONTROL_SHARE:
-        raise InputError(f"{path}: looks like a binary file, not text")
+    if _binary(text):
+        hint = " (UTF-16 needs a byte-order mark)" if "\x00" in text else ""
+        raise InputError(f"{path}: looks like a binary file, not text{hint}")
     return _CONTROL.sub("\ufffd", text)
 
 
@@ -91,20 +186,25 @@ def _strict(raw: bytes, encoding: str, path: str) -> str:
 
 
 def _bomless_utf16(raw: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' when every zero byte sits at odd (or every one at even)
-    positions and the bytes decode as that UTF-16 without control characters, as text saved
-    as UTF-16 without a byte-order mark does; otherwise None (binary)."""
+    """'utf-16-le' or 'utf-16-be' when most bytes of one parity are zero and (almost) none of
+    the other, and the bytes decode as that UTF-16 without control characters, as mostly-ASCII
+    text saved as UTF-16 without a byte-order mark does; otherwise None. A stray zero byte in
+    a UTF-8 file is not enough."""
     if len(raw) % 2:
         return None
     even, odd = raw[0::2], raw[1::2]
     for encoding, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros.count(0) and not other.count(0):
+        if zeros.count(0) > _UTF16_ZEROS * len(zeros) and other.count(0) <= _MAX_CONTROL_SHARE * len(other):
             try:
                 text = raw.decode(encoding)
             except UnicodeDecodeError:
                 return None
             return encoding if _control_share(text) == 0 else None
     return None
+
+
+_UTF16_ZEROS = 0.5
+"""BOM-less UTF-16 is recognised when more than half the bytes of one parity are zero."""
 
 
 def _plausible_chinese(text: str) -> bool:
@@ -135,6 +235,8 @@ def _common_chinese(c: str) -> bool:
 def _plausible_latin(text: str) -> bool:
     """Windows-1252 text: letters dominate its non-ASCII characters."""
     odd: list[str] = re.findall(r"[^\x00-\x7f]", text)
+    if "ÿ" in odd:  # byte 0xFF: a stray byte far more often than a letter (L'Haÿ-les-Roses)
+        return False
     return sum(c.isalpha() or c in "’‘“”–—…€°£§©®«»·×÷±µ¿¡" for c in odd) >= 0.8 * len(odd)
 
 
@@ -236,64 +338,140 @@ def is_residue(line: str) -> bool:
     return bool(_RESIDUE.match(line))
 
 
-def display(path: Path) -> str:
-    """The path as printable text: bytes of a non-UTF-8 file name become U+FFFD, so messages
-    and briefs can always be written."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, after checking it is a readable regular file of sane size."""
+def display(path: Path | str) -> str:
+    """The path as printable text: bytes of a non-UTF-8 file name become U+FFFD, and control
+    characters (ESC, BEL, CR, an OSC title sequence) and bidi controls are shown escaped
+    (``\\x1b``, ``\\u202e``), so a file name can never drive a terminal or reorder a line."""
+    return printable(str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
+def printable(text: str) -> str:
+    """`text` with control and bidi characters shown escaped."""
+    return _UNSAFE_NAME.sub(lambda m: repr(m[0])[1:-1] if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
+def _read_bytes(path: Path, limit: int | None = None, what: str = "") -> bytes:
+    """The file's bytes, after checking it is a readable regular file (or, with `what`, a pipe
+    such as ``<(cat t.j2)``) of at most `limit` bytes. `what` names an auxiliary file (a
+    template, prompt or watch list) in messages."""
     name = display(path)
+    limit = MAX_FILE_BYTES if limit is None else limit
+    label = f"{name}: {what}" if what else f"{name}:"
     try:
         info = path.stat()
     except FileNotFoundError:
-        what = "a broken symbolic link" if path.is_symlink() else "no such file"
-        raise InputError(f"{name}: {what}") from None
+        gone = "a broken symbolic link" if path.is_symlink() else f"{what} not found" if what else "no such file"
+        raise InputError(f"{name}: {gone}") from None
     except OSError as e:
-        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+        raise InputError(f"{label} cannot be read ({e.strerror or e})") from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{name}: is a directory, not a file")
-    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{name}: is a directory, not a {what or 'file'}")
+    pipe = bool(what) and stat.S_ISFIFO(info.st_mode)
+    if not stat.S_ISREG(info.st_mode) and not pipe:
         raise InputError(f"{name}: is not a regular file (a pipe, socket or device); save it to a file first")
-    if info.st_size > MAX_FILE_BYTES:
-        raise InputError(f"{name}: is {info.st_size // 2**20} MB; the limit is {MAX_FILE_BYTES // 2**20} MB")
+    if info.st_size > limit:
+        raise InputError(f"{label} is {_size(info.st_size)}; the limit is {_size(limit)}")
     try:
         with open(path, "rb") as fh:
-            return fh.read()
+            raw = fh.read(limit + 1)  # the file may have grown since stat, a pipe has no size
     except OSError as e:
-        raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
+        raise InputError(f"{label} cannot be read ({e.strerror or e})") from None
+    if len(raw) > limit:
+        raise InputError(f"{label} is larger than the limit of {_size(limit)}")
+    return raw
+
+
+def _size(n: int) -> str:
+    return f"{n // 2**20} MB" if n >= 2**20 else f"{n // 2**10} KB" if n >= 2**10 else f"{n} bytes"
 
 
 def read(path: Path, date: dt.date | None = None) -> Document:
-    """Read one file (opened read-only) and parse it."""
+    """Read one file (opened read-only) and parse it; notes on its decoding travel on the
+    Document."""
     name = display(path)
     raw = _read_bytes(path)
     if not raw.strip():
         raise InputError(f"{name}: is empty")
-    return parse(decode(raw, name), path, date)
+    text, notes = decode_noting(raw, name)
+    doc = parse(text, path, date)
+    return replace(doc, notes=notes) if notes else doc
+
+
+def identity(path: Path) -> tuple[object, ...]:
+    """What makes two paths the same input: the file they resolve to (device and inode, so
+    ``a.txt``, ``./a.txt``, ``$PWD/a.txt``, a symbolic or a hard link are one file)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return ("unresolved", str(path))
+    return (info.st_dev, info.st_ino)
 
 
 def read_all(paths: Iterable[Path], dates: Mapping[str, dt.date] | None = None) -> list[Document]:
     """Read every file once; order by date, then name. `dates` maps a path or file name to a
-    date. Two files with the same stem get ids ``stem`` and ``stem-2``."""
+    date. The same file under several spellings is read once, with a note naming them.
+    Ids are the file stems, made unique: a second ``x`` becomes ``x-2`` (or ``x-3`` when
+    another file is called ``x-2``)."""
     dates = dates or {}
-    unique = list(dict.fromkeys(paths))
-    known = {str(p) for p in unique} | {p.name for p in unique}
+    given = list(paths)
+    known = {str(p) for p in given} | {p.name for p in given}
     for key in dates:
         if key not in known:
             raise UsageError(f"--date {key}=...: {key} is not one of the input files")
-    docs = [read(p, dates.get(str(p)) or dates.get(p.name)) for p in unique]
+    first: dict[tuple[object, ...], Path] = {}
+    spellings: dict[Path, list[Path]] = {}
+    for p in given:
+        kept = first.setdefault(identity(p), p)
+        if str(p) not in map(str, spellings.setdefault(kept, [kept])):
+            spellings[kept].append(p)
+    docs = []
+    for p, names in spellings.items():
+        day = next((d for n in names for d in (dates.get(str(n)), dates.get(n.name)) if d), None)
+        doc = read(p, day)
+        if len(names) > 1:
+            others = ", ".join(display(n) for n in names[1:])
+            note = f"{doc.path}: also given as {others} (the same file); compared once."
+            doc = replace(doc, notes=(*doc.notes, note))
+        docs.append(doc)
     docs.sort(key=lambda d: (d.date, Path(d.path).name, d.path))
-    counts: Counter[str] = Counter()
-    out: list[Document] = []
+    return unique_ids(docs)
+
+
+def unique_ids(docs: list[Document]) -> list[Document]:
+    """Each document keeps its id unless an earlier one has it; then it gets the first free
+    ``id-N`` that no document has as its own id (so ``x``, ``x``, ``x-2`` -> x, x-3, x-2)."""
+    natural = {d.id for d in docs}
+    taken: set[str] = set()
+    out = []
     for d in docs:
-        counts[d.id] += 1
-        out.append(d if counts[d.id] == 1 else replace(d, id=f"{d.id}-{counts[d.id]}"))
+        new = d.id
+        k = 1
+        while new in taken:
+            k += 1
+            new = f"{d.id}-{k}"
+            if new in natural:
+                new = d.id  # the other document's own id: try the next number
+        taken.add(new)
+        out.append(d if new == d.id else replace(d, id=new))
     return out
 
 
 def watch_list(path: Path) -> tuple[str, ...]:
     """Phrases to track, one a line; blank lines and lines starting with # are skipped."""
-    text = decode(_read_bytes(path), display(path))
+    text = decode(_read_bytes(path, MAX_AUX_BYTES, "watch list"), display(path))
     return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+def read_aux(path: Path, kind: str) -> str:
+    """A template or prompt (`kind`) file as UTF-8 text, size-limited, read once (so a pipe
+    such as ``<(cat t.j2)`` works)."""
+    raw = _read_bytes(path, MAX_AUX_BYTES, f"{kind} file")
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise TemplateError(f"{display(path)}: {kind} is not UTF-8 text (bad byte at offset {e.start})") from None

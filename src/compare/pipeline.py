@@ -87,7 +87,7 @@ def run(
     model = pair_model()
     words = [[segment.words(s.text) for s in g] for g in sentences]
     comparisons = []
-    notes = empty_notes(entries) + truncation_notes(entries)
+    notes = [n for d in documents for n in d.notes] + empty_notes(entries) + truncation_notes(entries)
     for before, after in pairs(len(documents), options.baseline):
         claims = compare(segmented[before], segmented[after], words[before], words[after], model)
         if align_bounded.needed(len(words[before]), len(words[after])):

@@ -85,8 +85,12 @@ def spaced(text: str) -> tuple[str, str, str]:
     return text[:start], core, text[start + len(core) :]
 
 
-def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environment:
+def _environment(
+    html: bool, search: list[str] | None = None, sources: dict[str, str] | None = None
+) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
+    if sources:  # a user template already read (once: it may be a pipe)
+        loaders.append(jinja2.DictLoader(sources))
     if search:
         loaders.append(jinja2.FileSystemLoader(search))
     loaders.append(jinja2.PackageLoader("compare", "templates"))
@@ -175,10 +179,11 @@ def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     return joined(brief.entry(side).sentences, idx)
 
 
-def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
+def render(brief: Brief, fmt: Format, template: Path | None = None, source: str | None = None) -> str:
     """Render `brief`. With `template`, that jinja2 file is used instead of the packaged one;
     it is HTML-escaped when `fmt` is HTML or its name has .html or .htm in it, and it may
     ``{% extends "brief.html.j2" %}`` (or ``brief.md.j2``) to replace single blocks.
+    `source` is the template's text when the caller has read it already.
 
     The context is ``brief`` (a `compare.types.Brief`) plus the helpers in `_environment`.
     A variable the context lacks is a `TemplateError` naming it and its line."""
@@ -187,7 +192,7 @@ def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
     if template is not None:
         lowered = template.name.lower()
         html = fmt is Format.HTML or ".html" in lowered or ".htm" in lowered
-        env = _environment(html, [str(template.parent)])
+        env = _environment(html, [str(template.parent)], {template.name: source} if source is not None else None)
         name = template.name
     else:
         env = _environment(fmt is Format.HTML)

@@ -51,6 +51,9 @@ class Document:
     title: str | None
     text: str
     body_start: int = 0
+    notes: tuple[str, ...] = ()
+    """What the reader had to do to read the file (bad bytes replaced, another encoding, the
+    same file given twice); the pipeline adds them to the brief's notes."""
 
 
 @dataclass(frozen=True)
