@@ -84,8 +84,8 @@ def check_output(path: Path, inputs: list[Path]) -> None:
         for p in inputs:
             if target == p.resolve() or (mine is not None and mine == identity(p)):
                 raise OutputError(
-                    f"{name}: is one of the input files (or another file this run reads: {display(p)});"
-                    " choose another output path"
+                    f"{name}: is one of the input files, or the template, prompt, watch list or cache"
+                    f" ({display(p)}); choose another output path"
                 )
         if target.is_dir():
             raise OutputError(f"{name}: is a directory; give a file name")
@@ -145,6 +145,11 @@ _STDOUT_CLOSED = False
 """Set by `main` when the process started with stdout closed (``compare A B >&-``)."""
 
 
+class _ReaderGone(Exception):
+    """The reader of stdout went away. Not an OSError: click turns a broken pipe it sees into
+    exit 1, and the documented code is 141."""
+
+
 def _write_stdout(text: str) -> None:
     """The brief as UTF-8 whatever the locale (the HTML declares utf-8), every byte written
     or an error: partial writes (unbuffered stdout, ``PYTHONUNBUFFERED=1``) are continued, a
@@ -168,7 +173,7 @@ def _write_stdout(text: str) -> None:
             except BlockingIOError:  # a non-blocking pipe that is full: wait until it drains
                 select.select([], [fd], [], 1.0)
     except BrokenPipeError:
-        raise
+        raise _ReaderGone() from None
     except OSError as e:
         raise OutputError(f"standard output: cannot write the brief ({e.strerror or e})") from None
 
@@ -405,7 +410,7 @@ def main() -> None:
         sys.stdout.flush()  # what typer printed (--help): a full disk is exit 5 here too
     except CompareError as e:
         _fail(str(e), e.exit_code)
-    except BrokenPipeError:
+    except (BrokenPipeError, _ReaderGone):
         # the reader went away (`compare ... | head`): stop quietly, as tools killed by SIGPIPE do
         _stdout_to_devnull()
         sys.exit(141)

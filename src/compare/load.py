@@ -371,6 +371,8 @@ def _read_bytes(path: Path, limit: int | None = None, what: str = "") -> bytes:
         raise InputError(f"{name}: is a directory, not a {what or 'file'}")
     pipe = bool(what) and stat.S_ISFIFO(info.st_mode)
     if not stat.S_ISREG(info.st_mode) and not pipe:
+        if what:
+            raise InputError(f"{name}: is a device or socket, not a {what}; save it to a file first")
         raise InputError(f"{name}: is not a regular file (a pipe, socket or device); save it to a file first")
     if info.st_size > limit:
         raise InputError(f"{label} is {_size(info.st_size)}; the limit is {_size(limit)}")
