@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -243,3 +244,85 @@ def test_cache_made_before_eviction_and_checksums_is_upgraded(tmp_path: Path, we
     third = FakeEmbedder(weights=weights)
     assert np.array_equal(CachedEmbedder(third, tmp_path).embed(TEXTS), want)
     assert third.computed == []
+
+
+# ---- round two: checksums, damage found late, a held lock ----
+
+
+def _stored(tmp_path: Path, weights: Path) -> np.ndarray:
+    cached = CachedEmbedder(FakeEmbedder(weights=weights), tmp_path)
+    good = cached.embed(TEXTS)
+    cached.close()
+    return good
+
+
+def _swap(db: sqlite3.Connection) -> None:
+    """Two rows' vectors and checksums exchanged: each is still a finite unit vector."""
+    (m1, t1, v1, s1), (m2, t2, v2, s2) = db.execute("SELECT model, text, vec, sum FROM vectors LIMIT 2")
+    db.execute("UPDATE vectors SET vec=?, sum=? WHERE model=? AND text=?", (v2, s2, m1, t1))
+    db.execute("UPDATE vectors SET vec=?, sum=? WHERE model=? AND text=?", (v1, s1, m2, t2))
+
+
+def _flip_sign(db: sqlite3.Connection) -> None:
+    """The sign bit of one value flipped: still a unit vector."""
+    for model, text, vec in db.execute("SELECT model, text, vec FROM vectors").fetchall():
+        flipped = bytearray(vec)
+        flipped[3] ^= 0x80
+        db.execute("UPDATE vectors SET vec=? WHERE model=? AND text=?", (bytes(flipped), model, text))
+
+
+def _other_dimension(db: sqlite3.Connection) -> None:
+    """One row holds the first 4 values of its vector, renormalized, and says dim 4."""
+    model, text, vec = db.execute("SELECT model, text, vec FROM vectors LIMIT 1").fetchone()
+    short = np.frombuffer(vec, dtype="<f4")[:4]
+    short = (short / np.linalg.norm(short)).astype("<f4")
+    db.execute("UPDATE vectors SET vec=?, dim=4 WHERE model=? AND text=?", (short.tobytes(), model, text))
+
+
+@pytest.mark.parametrize("tamper", [_swap, _flip_sign, _other_dimension], ids=["swapped", "sign-bit", "dimension"])
+def test_tampered_rows_are_misses(tmp_path: Path, weights: Path, tamper) -> None:  # type: ignore[no-untyped-def]
+    good = _stored(tmp_path, weights)
+    with sqlite3.connect(tmp_path / DB_NAME) as db:
+        tamper(db)
+    inner = FakeEmbedder(weights=weights)
+    out = CachedEmbedder(inner, tmp_path).embed(TEXTS)
+    assert out.shape == (3, 8) and np.array_equal(out, good)
+    assert inner.computed  # the tampered rows were recomputed
+
+
+def test_database_damaged_after_opening_is_moved_aside_and_rebuilt(tmp_path: Path, weights: Path) -> None:
+    good = _stored(tmp_path, weights)
+    inner = FakeEmbedder(weights=weights)
+    cached = CachedEmbedder(inner, tmp_path)
+    cached._connect()  # opened while still sound
+    path = tmp_path / DB_NAME
+    with open(path, "r+b") as fh:  # then its pages are overwritten (a bad disk, a stray writer)
+        size = path.stat().st_size
+        fh.seek(1024)
+        fh.write(b"\xa5" * (size - 1024))
+    out = cached.embed(TEXTS)
+    assert np.array_equal(out, good) and inner.computed == TEXTS
+    assert (tmp_path / (DB_NAME + ".corrupt")).exists()
+    assert any("was damaged" in p for p in cached.problems)
+    cached.close()
+    again = FakeEmbedder(weights=weights)
+    assert np.array_equal(CachedEmbedder(again, tmp_path).embed(TEXTS), good)
+    assert again.computed == []  # the rebuilt cache serves
+
+
+def test_held_lock_gives_up_quickly_and_says_so(tmp_path: Path, weights: Path) -> None:
+    good = _stored(tmp_path, weights)
+    holder = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")  # another process writing, or stuck
+    try:
+        said: list[str] = []
+        start = time.monotonic()
+        out = CachedEmbedder(FakeEmbedder(weights=weights), tmp_path, report=said.append).embed(TEXTS)
+        elapsed = time.monotonic() - start
+    finally:
+        holder.rollback()
+        holder.close()
+    assert np.array_equal(out, good)
+    assert elapsed < 5, elapsed  # not the 30 s busy timeout
+    assert any("holds the lock" in s and "without the cache" in s for s in said), said

@@ -261,3 +261,146 @@ def _symlink(path: Path, target: Path) -> Path:
 def _fifo(path: Path) -> Path:
     os.mkfifo(path)
     return path
+
+
+# ---- round two: a few bad bytes, stray NULs, ids, identity ----
+
+FRENCH = "date 2023-01-01\nLe comité a décidé de maintenir les taux. Les marchés ont réagi à la décision.\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "offsets"),
+    [
+        (FRENCH.encode()[:40] + b"\xff" + FRENCH.encode()[40:], [40]),
+        (FRENCH.encode() + "Très".encode("latin-1"), [len(FRENCH.encode()) + 2]),
+        (FRENCH.encode() + b"\xed\xa0\x80 fin.", [len(FRENCH.encode())]),  # an encoded surrogate
+        (FRENCH.encode() + "Fin — ".encode()[:-2], [len(FRENCH.encode()) + 4]),  # cut by head -c
+        (b"date 2023-01-01\nThe committee decided\xff to hold rates steady this month.", [37]),
+    ],
+    ids=["stray-ff", "one-latin1-letter", "encoded-surrogate", "cut-character", "ascii-and-ff"],
+)
+def test_utf8_with_a_few_bad_bytes_stays_utf8(raw: bytes, offsets: list[int]) -> None:
+    text, notes = load.decode_noting(raw, "f.txt")
+    assert "comité" in text or "committee" in text  # never "comitÃ©"
+    assert "Ã" not in text and "\ufffd" in text
+    assert raw.decode("utf-8", "replace").replace("\ufffd", "") == text.replace("\ufffd", "")
+    (note,) = notes
+    assert note.startswith("f.txt: ") and "not valid UTF-8" in note
+    for offset in offsets:
+        assert str(offset) in note
+
+
+def test_bad_byte_note_reaches_the_brief(tmp_path: Path) -> None:
+    from compare import pipeline
+    from compare.summarize import ExtractiveSummarizer
+
+    class Flat:  # plumbing only: the note is what is checked
+        model_id = "flat"
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            import numpy as np
+
+            return np.tile(np.eye(1, 4, dtype=np.float32), (len(texts), 1))
+
+    a = _write(tmp_path / "a.txt", FRENCH.encode()[:40] + b"\xff" + FRENCH.encode()[40:])
+    b = _write(tmp_path / "b.txt", FRENCH.replace("2023-01-01", "2023-02-01").encode())
+    brief = pipeline.run([a, b], Flat(), ExtractiveSummarizer())
+    assert any("a.txt: 1 byte is not valid UTF-8 (at byte offset 40)" in n for n in brief.notes)
+
+
+def test_whole_file_fallback_is_noted() -> None:
+    text, notes = load.decode_noting(ENGLISH.encode("cp1252"), "f.txt")
+    assert text == ENGLISH
+    assert notes == ("f.txt: is not UTF-8; read as Windows-1252 (the whole file is plausible Windows-1252 text).",)
+
+
+def test_utf8_mojibake_is_never_chosen_over_utf8() -> None:
+    """Windows-1252 reads any UTF-8 byte pair; with UTF-8 letters present it must not win."""
+    raw = "date 2023-01-01\nLe comité a décidé. Très bien.".encode().replace("Très".encode(), "Très".encode("latin-1"))
+    assert "comité" in load.decode(raw, "f")
+
+
+def test_short_gb18030_texts_are_not_read_as_utf8() -> None:
+    import random
+
+    common = [bytes([a, b]).decode("gb2312") for a in range(0xB0, 0xD7) for b in range(0xA1, 0xFF)]
+    rng = random.Random(1)
+    for _ in range(300):
+        text = "date 2023-01-01\n" + "".join(rng.choice(common) for _ in range(rng.randrange(1, 12))) + "。"
+        assert load.decode(text.encode("gb18030"), "f") == text
+
+
+@pytest.mark.parametrize("where", [17, 18, 40], ids=["odd", "even", "later"])
+def test_a_stray_nul_does_not_make_utf16(where: int) -> None:
+    """An even-length text whose one NUL sits at an odd (or even) offset is still UTF-8 text."""
+    original = "date 2023-01-01\nThe committee decided to hold rates steady.\n"
+    raw = bytearray(original.encode())
+    raw[where] = 0
+    assert len(raw) % 2 == 0
+    assert load.decode(bytes(raw), "f") == original[:where] + "\ufffd" + original[where + 1 :]
+
+
+def test_bomless_utf16_with_some_non_ascii_still_reads() -> None:
+    text = "date 2023-01-01\n中国 The committee decided. Zürich.\n"
+    assert load.decode(text.encode("utf-16-le"), "f") == text
+
+
+def _doc(tmp_path: Path, rel: str, day: str) -> Path:
+    p = tmp_path / rel
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(f"date {day}\nText of {rel}.\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize(
+    "days",
+    [("2023-01-01", "2023-02-01", "2023-03-01"), ("2023-03-01", "2023-02-01", "2023-01-01"),
+     ("2023-01-01", "2023-01-01", "2023-01-01")],
+)
+def test_ids_are_unique_whatever_the_file_names(tmp_path: Path, days: tuple[str, str, str]) -> None:
+    paths = [_doc(tmp_path, rel, day) for rel, day in zip(("a/x.txt", "b/x.txt", "c/x-2.txt"), days, strict=True)]
+    docs = load.read_all(paths)
+    ids = [d.id for d in docs]
+    assert len(set(ids)) == 3, ids
+    assert next(d.id for d in docs if d.path.endswith("c/x-2.txt")) == "x-2"  # a file keeps its own name
+
+
+def test_same_file_under_two_spellings_is_one_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    a = _doc(tmp_path, "A.txt", "2023-01-01")
+    b = _doc(tmp_path, "B.txt", "2023-02-01")
+    (tmp_path / "link.txt").symlink_to(a)
+    os.link(a, tmp_path / "hard.txt")
+    docs = load.read_all([Path("A.txt"), a, Path("./A.txt"), Path("link.txt"), Path("hard.txt"), b])
+    assert [d.path for d in docs] == ["A.txt", str(b)]
+    (note,) = docs[0].notes
+    assert note == f"A.txt: also given as {a}, link.txt, hard.txt (the same file); compared once."
+    assert docs[1].notes == ()
+
+
+def test_date_option_applies_through_any_spelling(tmp_path: Path) -> None:
+    a = _doc(tmp_path, "A.txt", "2023-01-01")
+    (tmp_path / "link.txt").symlink_to(a)
+    docs = load.read_all([a, tmp_path / "link.txt"], {"link.txt": dt.date(2020, 5, 5)})
+    assert len(docs) == 1 and docs[0].date == dt.date(2020, 5, 5)
+
+
+def test_control_characters_in_a_file_name_are_escaped(tmp_path: Path) -> None:
+    p = _doc(tmp_path, "e\x1b]0;x\x07\u202e-2023.txt", "2023-01-01")
+    doc = load.read(p)
+    for field in (doc.id, doc.path):
+        assert not any(c in field for c in "\x1b\x07\u202e")
+        assert "\\x1b]0;x\\x07\\u202e" in field
+    with pytest.raises(DateError) as e:
+        load.read(_write(tmp_path / "n\x1b[2Jo.txt", b"no date here"))
+    assert "\x1b" not in str(e.value) and "n\\x1b[2Jo.txt" in str(e.value)
+
+
+def test_aux_files_are_limited_and_devices_refused(tmp_path: Path) -> None:
+    big = _write(tmp_path / "t.j2", b"x" * (load.MAX_AUX_BYTES + 1))
+    with pytest.raises(InputError, match="template file is 1 MB; the limit is 1 MB"):
+        load.read_aux(big, "template")
+    with pytest.raises(InputError, match="is a device"):
+        load.read_aux(Path("/dev/zero"), "template")
+    with pytest.raises(InputError, match="watch list not found"):
+        load.watch_list(tmp_path / "none.txt")

@@ -46,7 +46,7 @@ _KEEP = 0.9  # an eviction brings the cache down to this share of the bound
 _CHUNK = 500  # sqlite variables per IN (...) query
 BUSY_SECONDS = 1.0
 """How long a read waits for another run's write lock before going on without the cache."""
-WRITE_BUSY_SECONDS = 5.0
+WRITE_BUSY_SECONDS = 2.0
 """How long storing new vectors waits for another run's write (one transaction, quick)."""
 _DAMAGED = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 _SCHEMA = """
@@ -127,6 +127,7 @@ class CachedEmbedder:
         self.problems: list[str] = []
         self.report = report  # told each new problem at once (the CLI's progress)
         self._db: sqlite3.Connection | None = None
+        self._off = False  # given up for this run (locked by another run)
         self._model_key: bytes | None = None
 
     # -- the Embedder protocol -------------------------------------------------------------
@@ -187,26 +188,29 @@ class CachedEmbedder:
                 if row:
                     return str(row[0])
             except sqlite3.Error as e:
-                self._problem(str(e))
+                self._failed(e)
         h = hashlib.blake2b(digest_size=32)
         with open(real, "rb") as fh:
             while chunk := fh.read(1 << 20):
                 h.update(chunk)
         digest = h.hexdigest()
+        db = self._connect()
         if db is not None:
-            try:
+            try:  # best effort, like `_touch`: never wait for another run's lock
+                db.execute("PRAGMA busy_timeout=0")
                 with db:
                     db.execute(
                         "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
                         (real, st.st_size, st.st_mtime_ns, st.st_ino, digest),
                     )
             except sqlite3.Error as e:
-                self._problem(str(e))
+                if not _locked(e):
+                    self._failed(e)
         return digest
 
     # -- storage ---------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection | None:
-        if self._db is not None:
+        if self._db is not None or self._off:
             return self._db
         path = self.folder / DB_NAME
         try:
@@ -215,6 +219,7 @@ class CachedEmbedder:
         except sqlite3.DatabaseError as e:
             if not _damaged(e):  # locked, read-only, ...: no cache
                 self._problem(_explain(e))
+                self._off = True
                 return None
             return self._rebuild()
         except OSError as e:
@@ -244,6 +249,9 @@ class CachedEmbedder:
             self._rebuild()
         else:
             self._problem(_explain(e))
+            if _locked(e):  # waiting again at each step would add up: no cache for this run
+                self.close()
+                self._off = True
 
     def _read(self, model: bytes, texts: list[str]) -> dict[str, np.ndarray]:
         db = self._connect()
@@ -252,6 +260,7 @@ class CachedEmbedder:
         keys = {text_key(t): t for t in texts}
         out: dict[str, np.ndarray] = {}
         try:
+            db.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
             items = list(keys)
             for b in range(0, len(items), _CHUNK):
                 chunk = items[b : b + _CHUNK]
@@ -275,6 +284,7 @@ class CachedEmbedder:
         effort: a cache that cannot be written (read-only) still serves its vectors."""
         now = _now()
         try:
+            db.execute("PRAGMA busy_timeout=0")
             with db:
                 for b in range(0, len(keys), _CHUNK):
                     chunk = keys[b : b + _CHUNK]
@@ -307,7 +317,12 @@ class CachedEmbedder:
                         (count - int(self.limit * _KEEP),),
                     )
         except sqlite3.DatabaseError as e:
-            self._failed(e)
+            if _locked(e):
+                self._problem(f"another run holds the lock ({e}); {len(rows)} new vectors were not stored")
+                self.close()
+                self._off = True
+            else:
+                self._failed(e)
 
     def _problem(self, message: str) -> None:
         if message not in self.problems and self.report is not None:
@@ -348,8 +363,12 @@ def _damaged(e: sqlite3.DatabaseError) -> bool:
     return not isinstance(e, sqlite3.OperationalError)
 
 
+def _locked(e: sqlite3.Error) -> bool:
+    return "locked" in str(e) or "busy" in str(e)
+
+
 def _explain(e: sqlite3.Error) -> str:
-    if "locked" in str(e) or "busy" in str(e):
+    if _locked(e):
         return f"another run holds the lock ({e}); going on without the cache"
     return str(e)
 
