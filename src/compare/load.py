@@ -56,6 +56,10 @@ def decode_noting(raw: bytes, path: str) -> tuple[str, tuple[str, ...]]:
             return _checked(_strict(raw[len(bom) :], encoding, path), path), ()
     if b"\x00" in raw and (utf16 := _bomless_utf16(raw)):
         return _checked(_strict(raw, utf16, path), path), ()
+    controls = len(_CONTROL_BYTES.findall(raw))
+    if controls > max(_MAX_CONTROL_SHARE * len(raw), 2):  # in any 8-bit encoding
+        hint = " (UTF-16 needs a byte-order mark)" if b"\x00" in raw else ""
+        raise InputError(f"{path}: looks like a binary file, not text{hint}")
     text, bad = _utf8_lenient(raw)
     if not bad:
         return _checked(text, path), ()
@@ -153,6 +157,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _MAX_CONTROL_SHARE = 0.01
 """Text may carry a stray control character (a terminal escape, a backspace); binary data has
 far more than one in a hundred."""

@@ -93,11 +93,12 @@ def spaced(text: str) -> tuple[str, str, str]:
 
 
 def _environment(
-    html: bool, search: list[str] | None = None, sources: dict[str, str] | None = None
+    html: bool, search: list[str] | None = None, sources: dict[str, tuple[str, str]] | None = None
 ) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
-    if sources:  # a user template already read (once: it may be a pipe)
-        loaders.append(jinja2.DictLoader(sources))
+    if sources:  # a user template already read (once: it may be a pipe): name -> (text, file)
+        known = dict(sources)
+        loaders.append(jinja2.FunctionLoader(lambda n: (*known[n], lambda: True) if n in known else None))
     if search:
         loaders.append(jinja2.FileSystemLoader(search))
     loaders.append(jinja2.PackageLoader("compare", "templates"))
@@ -199,7 +200,8 @@ def render(brief: Brief, fmt: Format, template: Path | None = None, source: str 
     if template is not None:
         lowered = template.name.lower()
         html = fmt is Format.HTML or ".html" in lowered or ".htm" in lowered
-        env = _environment(html, [str(template.parent)], {template.name: source} if source is not None else None)
+        given = {template.name: (source, str(template))} if source is not None else None
+        env = _environment(html, [str(template.parent)], given)
         name = template.name
     else:
         env = _environment(fmt is Format.HTML)
