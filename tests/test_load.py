@@ -404,3 +404,11 @@ def test_aux_files_are_limited_and_devices_refused(tmp_path: Path) -> None:
         load.read_aux(Path("/dev/zero"), "template")
     with pytest.raises(InputError, match="watch list not found"):
         load.watch_list(tmp_path / "none.txt")
+
+
+def test_date_option_by_a_name_two_inputs_share_is_an_error(tmp_path: Path) -> None:
+    a, b = _doc(tmp_path, "a/x.txt", "2023-01-01"), _doc(tmp_path, "b/x.txt", "2023-02-01")
+    with pytest.raises(UsageError, match="names .*a/x.txt and .*b/x.txt; give the path instead"):
+        load.read_all([a, b], {"x.txt": dt.date(2020, 1, 1)})
+    docs = load.read_all([a, b], {str(a): dt.date(2020, 1, 1)})
+    assert [d.date for d in docs] == [dt.date(2020, 1, 1), dt.date(2023, 2, 1)]

@@ -427,7 +427,11 @@ def read_all(paths: Iterable[Path], dates: Mapping[str, dt.date] | None = None) 
     known = {str(p) for p in given} | {p.name for p in given}
     for key in dates:
         if key not in known:
-            raise UsageError(f"--date {key}=...: {key} is not one of the input files")
+            raise UsageError(f"--date {display(key)}=...: {display(key)} is not one of the input files")
+        named = {identity(p): p for p in given if p.name == key and str(p) != key}
+        if len(named) > 1 and key not in {str(p) for p in given}:
+            which = " and ".join(display(p) for p in named.values())
+            raise UsageError(f"--date {display(key)}=...: {display(key)} names {which}; give the path instead")
     first: dict[tuple[object, ...], Path] = {}
     spellings: dict[Path, list[Path]] = {}
     for p in given:

@@ -73,7 +73,11 @@ def run(
     # in scipy.optimize, ~0.3 s)
     from . import align, align_bounded, formulations, lineage
 
-    sentences = [segment.segment(d) for d in documents]
+    sentences = []
+    for d in documents:
+        if len(d.text) > SEGMENT_REPORT_CHARS:  # about 12 s a MB: say what the wait is
+            progress(f"segmenting {d.id} ({len(d.text) / 2**20:.1f} M characters)")
+        sentences.append(segment.segment(d))
     progress(f"embedding {sum(map(len, sentences))} sentences from {len(documents)} documents")
     flat = [s.text for group in sentences for s in group]
     vectors = embed_in_chunks(embedder, flat, progress)
@@ -132,6 +136,9 @@ def compare(
     alignment = aligner(before.vectors, after.vectors, before_words, after_words, model)
     return classify.claims(alignment.beads, before.sentences, after.sentences, alignment.versions)
 
+
+SEGMENT_REPORT_CHARS = 2**20
+"""Documents larger than this are announced before they are segmented."""
 
 EMBED_CHUNK = 5000
 """Sentences per embedding call in a large run, so that progress can be reported."""
