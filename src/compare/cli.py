@@ -395,9 +395,18 @@ def main() -> None:
     `compare schema` is dispatched here, before typer, so `compare FILES...` stays one command
     (a file named "schema" is still reachable as ./schema)."""
     _guard_standard_streams()
+    previous = {}
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _on_signal)
+            previous[getattr(signal, name)] = signal.signal(getattr(signal, name), _on_signal)
+    try:
+        _main()
+    finally:  # main() called in-process (tests, an embedding program) leaves no handler behind
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _main() -> None:
     ce = _click_exceptions()
     aborts = tuple(c for c in (KeyboardInterrupt, typer.Abort, getattr(ce, "Abort", None)) if c)
     exits = tuple(c for c in (typer.Exit, getattr(ce, "Exit", None)) if c)
