@@ -11,13 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from . import markup
 from .errors import DateError, InputError, UsageError
 from .types import Document
 
 _ISO = r"(\d{4})-(\d{2})-(\d{2})"
 _HEADER = re.compile(r"\A\s*date[:\s]\s*" + _ISO + r"[ \t]*\r?\n?", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_FM_FIELD = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$", re.MULTILINE)
 _NAME_DATES = (
     re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
     re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"),
@@ -162,6 +162,11 @@ def _date_from_name(path: Path, name: str) -> dt.date | None:
     return None
 
 
+def is_markdown(path: Path, text: str) -> bool:
+    """A Markdown file: by its extension, or by front matter at its top."""
+    return path.suffix.lower() in {".md", ".markdown", ".mdown", ".mkd"} or bool(_FRONT_MATTER.match(text))
+
+
 def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
     """Text of one file -> `Document`. `date` (from ``--date``) wins over everything else."""
     name = display(path)
@@ -173,15 +178,23 @@ def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
     if m := _HEADER.match(text):
         found = _make_date(m[1], m[2], m[3], path=name, where="the date header")
         body_start = m.end()
-    elif m := _FRONT_MATTER.match(text):
-        fields = {k.lower(): v.strip("\"'") for k, v in _FM_FIELD.findall(m.group(1))}
-        if "date" in fields:
-            iso = re.fullmatch(_ISO, fields["date"][:10])
-            if not iso:
-                raise DateError(f"{name}: front-matter date {fields['date']!r} is not YYYY-MM-DD")
-            found = _make_date(iso[1], iso[2], iso[3], path=name, where="the front matter")
-        title = fields.get("title") or None
-        body_start = m.end()
+    else:
+        try:
+            fm = markup.front_matter(text)
+        except ValueError as e:
+            raise InputError(f"{name}: {e}") from None
+        if fm is not None:
+            fields, body_start = fm
+            raw_date = fields.get("date")
+            if raw_date is not None:
+                iso = re.match(_ISO, markup.field_text(raw_date) or "")
+                if not iso:
+                    raise DateError(f"{name}: front-matter date {raw_date!r} is not YYYY-MM-DD")
+                found = _make_date(iso[1], iso[2], iso[3], path=name, where="the front matter")
+            title = markup.field_text(fields.get("title"))
+    if is_markdown(path, text):
+        # the body is read as Markdown: its words, not its markup, are what the brief quotes
+        text = text[:body_start] + markup.markdown_text(text[body_start:])
     found = date or found or _date_from_name(path, name)
     if found is None:
         raise DateError(
