@@ -155,3 +155,32 @@ def test_no_readout_sentence_is_cut_at_a_line_end(shared_data: Path) -> None:
             if not s.text.rstrip().endswith((".", "!", "?", ":", ";", '"', "”", "’", ")")):
                 cut.append((f.name, s.text[-50:]))
     assert len(cut) <= 2, cut
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2001 Monetary policy",
+        "Related Information",
+        "Implementation Note issued September 26, 2018",
+        "Swiss National Bank (60 KB PDF)",
+        "Term Securities Lending FacilityTerms and conditionsFrequently asked questions",
+        "Maturity Extension Program and Reinvestment Policy",
+        "For media inquiries, call 202-452-2955.",
+    ],
+)
+def test_page_residue_is_not_a_claim(line: str) -> None:
+    d = doc(f"The Committee decided to keep the target range unchanged.\n\n{line}\n\nInflation remains low.\n")
+    assert [s.text for s in segment.segment(d)] == [
+        "The Committee decided to keep the target range unchanged.",
+        "Inflation remains low.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Inflation remains low", "The Committee will act as appropriate", "Rates were cut by 25 basis points"],
+)
+def test_short_claims_without_a_full_stop_stay_claims(line: str) -> None:
+    d = doc(f"The Committee decided to keep the target range unchanged.\n\n{line}\n")
+    assert [s.text for s in segment.segment(d)][-1] == line

@@ -220,7 +220,7 @@ def headline(text: str, start: int) -> str | None:
     """The first line of the body when it reads as a headline (short, no final full stop,
     more text follows), skipping web-page residue such as a bare date or 'Share'."""
     for line in _lines(text, start):
-        if is_residue(line):
+        if is_navigation(line):
             continue
         words = line.split()
         rest = text[text.find(line, start) + len(line) :]
@@ -244,9 +244,42 @@ _RESIDUE = re.compile(
 )
 
 
+_NAVIGATION = re.compile(
+    r"\(\d+ ?KB (?:PDF|XLS|ZIP)\)|\bfor media inquiries\b|\bcan be found on the\b.*\bwebsite\b|"
+    r"^(?:related information|related links?|implementation note issued\b|last update:?\b|skip to\b|"
+    r"back to\b|read more\b|see also\b|download\b|click here\b|subscribe\b|follow us\b)",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # link texts run together: "FacilityTerms and conditions"
+_END = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
+_CAPITALIZED = re.compile(r"[A-Z0-9(]")
+_MINOR = frozenset("a an the and or but of to in on at by for with from as vs via nor per its".split())
+_MAX_RESIDUE_WORDS = 20
+
+
+def is_navigation(line: str) -> bool:
+    """A page's furniture: a bare date line, 'Share', 'For immediate release', link lists."""
+    text = " ".join(line.split())
+    return bool(_RESIDUE.match(text) or _NAVIGATION.search(text))
+
+
 def is_residue(line: str) -> bool:
-    """Web-page residue that is not a claim: a bare date line, 'Share', 'For immediate release'."""
-    return bool(_RESIDUE.match(line))
+    """Web-page residue that is not a claim: a bare date line, 'Share', 'For immediate release',
+    navigation and link lists ("Related Information", "Swiss National Bank (60 KB PDF)"), and a
+    short line with no sentence end that reads as a label rather than a claim (Title Case words
+    only, or a year before a label: "2001 Monetary policy")."""
+    text = " ".join(line.split())
+    if is_navigation(text):
+        return True
+    words = text.split()
+    if not words or len(words) > _MAX_RESIDUE_WORDS or _END.search(text):
+        return False
+    if _GLUED.search(text):
+        return True
+    content = [w for w in words if w.lower() not in _MINOR]
+    if re.fullmatch(r"(?:19|20)\d\d", words[0]) and len(words) <= 6:
+        return True
+    return len(content) >= 2 and all(_CAPITALIZED.match(w) for w in content)
 
 
 def display(path: Path) -> str:
