@@ -31,7 +31,7 @@ CHILD = r"""
 import hashlib, os, resource, sys, time
 from pathlib import Path
 import numpy as np
-from compare import pipeline, render
+from compare import load, pipeline, render
 from compare.summarize import ExtractiveSummarizer
 from compare.types import Format
 
@@ -57,7 +57,9 @@ def progress(message):
     print(f"{time.monotonic() - start:8.1f} s {rss_mib():8.0f} MiB  {message}", flush=True)
 
 progress("start")
-brief = pipeline.run([Path(p) for p in sys.argv[1:]], HashEmbedder(), ExtractiveSummarizer(), progress=progress)
+documents = load.read_all([Path(p) for p in sys.argv[1:]])
+progress("loaded")
+brief = pipeline.run(documents, HashEmbedder(), ExtractiveSummarizer(), progress=progress)
 progress("brief made")
 text = render.render(brief, Format.MARKDOWN)
 progress(f"rendered {len(text) / 2**20:.1f} MB of Markdown")

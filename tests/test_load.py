@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from compare import load
+from compare import load, segment
 from compare.errors import DateError, InputError, UsageError
 
 ENGLISH = "date 2023-02-26\nCafé owners in Zürich said prices rose. “Déjà vu,” one said — again.\n"
@@ -304,7 +304,7 @@ def test_bad_byte_note_reaches_the_brief(tmp_path: Path) -> None:
 
     a = _write(tmp_path / "a.txt", FRENCH.encode()[:40] + b"\xff" + FRENCH.encode()[40:])
     b = _write(tmp_path / "b.txt", FRENCH.replace("2023-01-01", "2023-02-01").encode())
-    brief = pipeline.run([a, b], Flat(), ExtractiveSummarizer())
+    brief = pipeline.run(load.read_all([a, b]), Flat(), ExtractiveSummarizer())
     assert any("a.txt: 1 byte is not valid UTF-8 (at byte offset 40)" in n for n in brief.notes)
 
 
@@ -412,3 +412,40 @@ def test_date_option_by_a_name_two_inputs_share_is_an_error(tmp_path: Path) -> N
         load.read_all([a, b], {"x.txt": dt.date(2020, 1, 1)})
     docs = load.read_all([a, b], {str(a): dt.date(2020, 1, 1)})
     assert [d.date for d in docs] == [dt.date(2020, 1, 1), dt.date(2023, 2, 1)]
+
+
+MARKDOWN = '''---
+date: '2023-10-10'
+title: "Readout of President\\_Biden\\u2019s Call with Prime Minister Netanyahu of\\_\\
+  Israel"
+tags: statements-releases
+---
+
+## On the *21<sup>st</sup>* of May
+
+President Biden spoke with the Prime Minister about [the hostages](https://example.gov/x)
+held by **Hamas** and the need for an end to the fighting.\\
+He reaffirmed U.S. support for Israel&rsquo;s security.
+
+\\###
+'''
+
+
+def test_markdown_front_matter_and_markup_are_read_as_text(tmp_path: Path) -> None:
+    f = tmp_path / "readout.md"
+    f.write_text(MARKDOWN, encoding="utf-8")
+    d = load.read(f)
+    assert d.date == dt.date(2023, 10, 10)
+    assert d.title == "Readout of President Biden’s Call with Prime Minister Netanyahu of Israel"
+    texts = [" ".join(s.text.split()) for s in segment.segment(d)]
+    assert "President Biden spoke with the Prime Minister about the hostages held by Hamas and the need for an end to the fighting." in texts
+    assert all(mark not in t for t in texts for mark in ("<sup>", "**", "](", "\\", "###", "*"))
+    assert texts[0] == "On the 21st of May"
+
+
+def test_invalid_front_matter_is_one_line_error(tmp_path: Path) -> None:
+    f = tmp_path / "bad.md"
+    f.write_text("---\ndate: [2023\ntitle: x\n---\nBody text here.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.md: front matter is not valid YAML"):
+        load.read(f)
+

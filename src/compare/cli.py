@@ -268,7 +268,7 @@ def main_command(
         if not quiet:
             _say(f"compare: {message}")
 
-    from .load import read_aux, watch_list
+    from .load import read_all, read_aux, watch_list
 
     paths = _expand(files)
     out = output_path(output) if output is not None and output != "-" else None
@@ -290,9 +290,9 @@ def main_command(
     options = pipeline.Options(
         baseline=baseline,
         summary_sentences=summary_sentences,
-        dates=_dates(date or []),
         watch=watch_list(watch) if watch else (),
     )
+    documents = read_all(paths, _dates(date or []))
     encoder = TransformerEmbedder(embedder)
     chosen_embedder: Embedder = encoder if no_cache else CachedEmbedder(encoder, report=progress)
     chosen: Summarizer = ExtractiveSummarizer()
@@ -302,7 +302,7 @@ def main_command(
 
             given = Prompt(prompt.name, prompt_text) if prompt is not None and prompt_text is not None else None
             chosen = AbstractiveSummarizer(chosen_embedder, model, given, progress)
-        brief = pipeline.run(paths, chosen_embedder, chosen, options, progress)
+        brief = pipeline.run(documents, chosen_embedder, chosen, options, progress)
     try:
         text = render.render(brief, format or format_for(out), template, template_source)
     except CompareError:
