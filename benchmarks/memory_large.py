@@ -75,10 +75,12 @@ def build(size_mb: float, path: Path) -> None:
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("date 2024-01-01\n")
         written, k = 0, 0
-        while written < target:
-            body = bodies[k % len(bodies)].replace(". ", f" (copy {k}). ")
-            fh.write(body + "\n")
-            written += len(body.encode()) + 1
+        while True:
+            body = bodies[k % len(bodies)].replace(". ", f" (copy {k}). ") + "\n"
+            if written + len(body.encode()) > target - 64:  # stay under the input limit at --mb 64
+                break
+            fh.write(body)
+            written += len(body.encode())
             k += 1
 
 
@@ -86,6 +88,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=8.0, help="size of the large input (the input limit is 64)")
     ap.add_argument("--keep", type=Path, help="write the large input here and keep it")
+    ap.add_argument(
+        "--limit-gib",
+        type=float,
+        default=8.0,
+        help="address-space limit of the child, so that a runaway run fails instead of starving the machine",
+    )
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         big = args.keep or Path(tmp) / "big-2024-01-01.txt"
@@ -94,8 +102,13 @@ def main() -> None:
         print(f"input: {big} ({size / 2**20:.1f} MB) against {SEEDS[0].name}")
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
         t = time.monotonic()
-        proc = subprocess.run([sys.executable, "-c", CHILD, str(SEEDS[0]), str(big)], env=env, text=True,
-                              capture_output=True)
+        limit = int(args.limit_gib * 2**30)
+
+        def cap() -> None:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+        cmd = [sys.executable, "-c", CHILD, str(SEEDS[0]), str(big)]
+        proc = subprocess.run(cmd, env=env, text=True, capture_output=True, preexec_fn=cap)
         wall = time.monotonic() - t
         print(proc.stdout, end="")
         if proc.returncode:
@@ -103,9 +116,11 @@ def main() -> None:
             sys.exit(proc.returncode)
         peak = next(float(line.split()[1]) for line in proc.stdout.splitlines() if line.startswith("PEAK"))
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"peak RSS {max(peak, child):.0f} MiB for a {size / 2**20:.1f} MB input "
-              f"({max(peak, child) / (size / 2**20):.0f}x the input; naive floor: the text once, "
-              f"{size / 2**20:.1f} MiB); wall {wall:.0f} s")
+        print(
+            f"peak RSS {max(peak, child):.0f} MiB for a {size / 2**20:.1f} MB input "
+            f"({max(peak, child) / (size / 2**20):.0f}x the input; naive floor: the text once, "
+            f"{size / 2**20:.1f} MiB); wall {wall:.0f} s"
+        )
 
 
 if __name__ == "__main__":

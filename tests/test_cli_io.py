@@ -60,9 +60,7 @@ def env(**extra: str) -> dict[str, str]:
 
 def run(*args: str, cwd: Path, **kwargs) -> subprocess.CompletedProcess[bytes]:  # type: ignore[no-untyped-def]
     extra = kwargs.pop("env", {})
-    return subprocess.run(
-        [sys.executable, "-c", RUNNER, *args], cwd=cwd, env=env(**extra), timeout=60, **kwargs
-    )
+    return subprocess.run([sys.executable, "-c", RUNNER, *args], cwd=cwd, env=env(**extra), timeout=60, **kwargs)
 
 
 def write_pair(folder: Path, sentences: int) -> None:
@@ -85,8 +83,15 @@ def test_full_disk_on_stdout_is_exit_5(d: Path, unbuffered: bool) -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full")
     with open("/dev/full", "wb") as full:
-        p = run("-q", "a.txt", "b.txt", cwd=d, stdout=full, stderr=subprocess.PIPE,
-                env={"PYTHONUNBUFFERED": "1"} if unbuffered else {})
+        p = run(
+            "-q",
+            "a.txt",
+            "b.txt",
+            cwd=d,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env={"PYTHONUNBUFFERED": "1"} if unbuffered else {},
+        )
     assert p.returncode == 5, p.stderr
     assert p.stderr.decode().strip() == "compare: standard output: cannot write the brief (No space left on device)"
 
@@ -96,8 +101,15 @@ def test_reader_gone_is_exit_141_and_quiet(d: Path, unbuffered: bool) -> None:
     r, w = os.pipe()
     os.close(r)  # the reader has gone before the brief is written
     try:
-        p = run("-q", "a.txt", "b.txt", cwd=d, stdout=w, stderr=subprocess.PIPE,
-                env={"PYTHONUNBUFFERED": "1"} if unbuffered else {})
+        p = run(
+            "-q",
+            "a.txt",
+            "b.txt",
+            cwd=d,
+            stdout=w,
+            stderr=subprocess.PIPE,
+            env={"PYTHONUNBUFFERED": "1"} if unbuffered else {},
+        )
     finally:
         os.close(w)
     assert p.returncode == 141, p.stderr
@@ -112,7 +124,10 @@ def test_non_blocking_pipe_gets_the_whole_brief(d: Path) -> None:
     os.set_blocking(w, False)
     proc = subprocess.Popen(
         [sys.executable, "-c", RUNNER, "-q", "-f", "json", "a.txt", "b.txt"],
-        cwd=d, env=env(PYTHONUNBUFFERED="1"), stdout=w, stderr=subprocess.PIPE,
+        cwd=d,
+        env=env(PYTHONUNBUFFERED="1"),
+        stdout=w,
+        stderr=subprocess.PIPE,
     )
     os.close(w)
     chunks = []
@@ -128,15 +143,25 @@ def test_non_blocking_pipe_gets_the_whole_brief(d: Path) -> None:
 
 
 def test_closed_stdout_is_one_error_not_a_traceback(d: Path) -> None:
-    p = run("-q", "a.txt", "b.txt", cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-            preexec_fn=lambda: os.close(1))
+    p = run(
+        "-q", "a.txt", "b.txt", cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1)
+    )
     assert p.returncode == 5
     assert p.stderr.decode().strip() == "compare: standard output is closed; write the brief to a file with -o FILE"
 
 
 def test_closed_stdout_with_output_file_works(d: Path) -> None:
-    p = run("-q", "-o", "out.md", "a.txt", "b.txt", cwd=d, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1))
+    p = run(
+        "-q",
+        "-o",
+        "out.md",
+        "a.txt",
+        "b.txt",
+        cwd=d,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),
+    )
     assert p.returncode == 0, p.stderr
     assert (d / "out.md").read_text("utf-8").startswith("#")
 
@@ -162,8 +187,19 @@ def test_output_may_not_replace_a_file_the_run_reads(d: Path, option: str) -> No
 
 def test_output_may_not_replace_the_prompt(d: Path) -> None:
     (d / "p.j2").write_text("Summarize {{ text }}", encoding="utf-8")
-    p = run("-q", "--summarizer", "abstractive", "--prompt", "p.j2", "-o", "./p.j2", "a.txt", "b.txt",
-            cwd=d, capture_output=True)
+    p = run(
+        "-q",
+        "--summarizer",
+        "abstractive",
+        "--prompt",
+        "p.j2",
+        "-o",
+        "./p.j2",
+        "a.txt",
+        "b.txt",
+        cwd=d,
+        capture_output=True,
+    )
     assert p.returncode == 5 and b"choose another output path" in p.stderr
     assert (d / "p.j2").read_text("utf-8") == "Summarize {{ text }}"
 
@@ -189,7 +225,9 @@ def test_signal_during_output_write_leaves_previous_file_and_no_temporary(d: Pat
     flag = d.parent / f"writing-{signum}"
     proc = subprocess.Popen(
         [sys.executable, "-c", RUNNER, "-q", "-o", "out.md", "a.txt", "b.txt"],
-        cwd=d, env=env(SLOW_FSYNC=str(flag)), stderr=subprocess.PIPE,
+        cwd=d,
+        env=env(SLOW_FSYNC=str(flag)),
+        stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 60
     while not flag.exists() and time.monotonic() < deadline and proc.poll() is None:
@@ -219,9 +257,8 @@ def test_oversized_watch_list_is_refused(d: Path) -> None:
 
 def test_template_through_a_pipe_is_read_once(d: Path) -> None:
     """`--template <(cat t.j2)` passes /dev/fd/N, a pipe that can be read only once."""
-    code = (
-        f'{sys.executable} -c "$RUNNER" -q --template <(printf "{{{{ brief.documents|length }}}} documents") a.txt b.txt'
-    )
+    template = '<(printf "{{ brief.documents|length }} documents")'
+    code = f'{sys.executable} -c "$RUNNER" -q --template {template} a.txt b.txt'
     p = subprocess.run(["bash", "-c", code], cwd=d, env=env(RUNNER=RUNNER), capture_output=True, timeout=60)
     assert p.returncode == 0, p.stderr
     assert p.stdout == b"2 documents"

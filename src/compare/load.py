@@ -47,9 +47,7 @@ def decode_noting(raw: bytes, path: str) -> tuple[str, tuple[str, ...]]:
     if raw.startswith(codecs.BOM_UTF8):
         text, bad = _utf8_lenient(raw, len(codecs.BOM_UTF8))
         if bad and not (_utf8_evidence(text, bad, raw) or _few(bad, raw)):
-            raise InputError(
-                f"{path}: is not valid utf-8 text (bad bytes at offset {bad[0][0]}); re-save it as UTF-8"
-            )
+            raise InputError(f"{path}: is not valid utf-8 text (bad bytes at offset {bad[0][0]}); re-save it as UTF-8")
         return _checked(text, path), _bad_bytes_note(path, bad, len(raw))
     for bom, encoding in _BOMS:
         if raw.startswith(bom):

@@ -43,8 +43,9 @@ def md(text: object) -> str:
     """Escape text so it stays plain text inside Markdown (tables and lists included): every
     punctuation mark Markdown or HTML could read, and a leading "1." or "-" that would start a
     list when the text begins a line. Bare URLs and ``www.`` names, which GitHub would turn
-    into live links, are broken by an escaped ``:`` or ``.`` (they read the same); bidi embeddings and overrides (U+202A-U+202E, U+2066-U+2069), which can
-    make a line read backwards, become U+FFFD."""
+    into live links, are broken by an escaped ``:`` or ``.`` (they read the same); bidi
+    embeddings and overrides (U+202A-U+202E, U+2066-U+2069), which can make a line read
+    backwards, become U+FFFD."""
     s = _BIDI.sub("\ufffd", " ".join(str(text).split()))
     s = _MD_SPECIAL.sub(r"\\\1", s)
     s = _MD_AUTOLINK.sub(lambda m: "\\" + m[0], s)
