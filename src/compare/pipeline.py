@@ -95,6 +95,8 @@ def run(
     comparisons = []
     notes = [n for d in documents for n in d.notes] + empty_notes(entries) + truncation_notes(entries)
     for before, after in pairs(len(documents), options.baseline):
+        if align_bounded.needed(len(words[before]), len(words[after])):  # minutes, not seconds
+            progress(f"aligning {documents[before].id} → {documents[after].id} (nearest candidates)")
         claims = compare(segmented[before], segmented[after], words[before], words[after], model)
         if align_bounded.needed(len(words[before]), len(words[after])):
             notes.append(
@@ -130,6 +132,8 @@ def run(
 
         threads = lineage.lineage([documents[k].id for k in kept], comparisons, revives, model.threshold)
         threads = tuple(_spread(t, kept, len(documents)) for t in threads)
+    if len(flat) > EMBED_CHUNK:
+        progress("finding key formulations")
     phrases = formulations.formulations([[s.text for s in g] for g in sentences], options.watch)
     brief = Brief(
         entries,
