@@ -9,7 +9,7 @@ stages (it embeds in chunks of 5,000 sentences). Prints, for each progress messa
 since the start and the resident memory then, and at the end the peak RSS beside the naive
 baseline (the input text as UTF-8, the floor any run pays once).
 
-    python benchmarks/memory_large.py [--mb 8] [--keep /tmp/big.txt]
+    python benchmarks/memory_large.py [--mb 8] [--random] [--keep /tmp/big.txt]
 """
 
 from __future__ import annotations
@@ -54,7 +54,8 @@ class HashEmbedder:
 
 start = time.monotonic()
 def progress(message):
-    print(f"{time.monotonic() - start:8.1f} s {rss_mib():8.0f} MiB  {message}", flush=True)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{time.monotonic() - start:8.1f} s {rss_mib():8.0f} MiB now {peak:8.0f} MiB peak  {message}", flush=True)
 
 progress("start")
 documents = load.read_all([Path(p) for p in sys.argv[1:]])
@@ -66,6 +67,26 @@ progress(f"rendered {len(text) / 2**20:.1f} MB of Markdown")
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(f"PEAK {peak:.0f}")
 """
+
+
+def build_random(size_mb: float, path: Path) -> None:
+    """SIZE MB of sentences of 15-30 words drawn at random from the vocabulary of the seeds and
+    the FOMC statements (when ../shared is there): the worst case for phrase counting, where
+    nearly every 3-8-word sequence is new, as in a large archive of unrelated articles."""
+    import random
+
+    sources = [*SEEDS, *sorted((ROOT.parent / "shared" / "data" / "fomc").glob("*.txt"))]
+    vocab = sorted({w for p in sources for w in re.findall(r"[a-z]+", p.read_text("utf-8").lower())})
+    rng = random.Random(0)
+    target = int(size_mb * 2**20) - 64
+    with open(path, "w", encoding="utf-8") as fh:
+        written = fh.write("date 2024-01-01\n")
+        while True:
+            line = " ".join(rng.choice(vocab) for _ in range(rng.randrange(15, 31))).capitalize() + ". "
+            if written + len(line) > target:
+                break
+            written += fh.write(line)
+    print(f"vocabulary: {len(vocab)} words")
 
 
 def build(size_mb: float, path: Path) -> None:
@@ -88,6 +109,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, default=8.0, help="size of the large input (the input limit is 64)")
     ap.add_argument("--keep", type=Path, help="write the large input here and keep it")
+    ap.add_argument("--random", action="store_true", help="random words (every phrase new) instead of seed copies")
     ap.add_argument(
         "--limit-gib",
         type=float,
@@ -97,7 +119,7 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         big = args.keep or Path(tmp) / "big-2024-01-01.txt"
-        build(args.mb, big)
+        (build_random if args.random else build)(args.mb, big)
         size = big.stat().st_size
         print(f"input: {big} ({size / 2**20:.1f} MB) against {SEEDS[0].name}")
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}

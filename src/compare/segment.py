@@ -169,7 +169,11 @@ def _sentences(block: str) -> Iterator[tuple[int, int]]:
     a time zone after "2 p.m.") stays with the piece before it."""
     spans: list[tuple[int, int]] = []
     for s, e in _pieces(block):
-        if spans and (_CONTINUES.match(block, s) or (_TIME.search(block, 0, spans[-1][1]) and _ZONE.match(block, s))):
+        # "[ap].m." is 4 characters: search only those before the piece's end, not the whole
+        # block before it (that made segmentation quadratic in the block's length)
+        end = spans[-1][1] if spans else 0
+        after_time = _TIME.search(block, max(0, end - 4), end) and _ZONE.match(block, s)
+        if spans and (_CONTINUES.match(block, s) or after_time):
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
