@@ -102,3 +102,11 @@ def seeds_brief(embedder):
     from compare.summarize import ExtractiveSummarizer
 
     return pipeline.run(SEEDS, embedder, ExtractiveSummarizer())
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on the team's evaluation data (they use `shared_data`) and browser tests are
+    slow by nature; other slow tests carry ``@pytest.mark.slow`` themselves."""
+    for item in items:
+        if "shared_data" in getattr(item, "fixturenames", ()) or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)

@@ -84,6 +84,7 @@ def _cli(args: list[str], cache: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_cli_no_cache_writes_nothing_and_warm_run_skips_torch(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     off = _cli(["--no-cache", "-q", *map(str, SEEDS)], cache)
@@ -98,6 +99,7 @@ def test_cli_no_cache_writes_nothing_and_warm_run_skips_torch(tmp_path: Path) ->
     assert warm.stdout == cold.stdout == off.stdout
 
 
+@pytest.mark.slow
 def test_cli_survives_a_damaged_cache_and_says_so(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()

@@ -124,6 +124,7 @@ def test_stdout_output_and_dash(
     assert data["documents"][0]["sentences"][0]["text"] == "<b>Rates</b> rose to 5 percent | sharply."
 
 
+@pytest.mark.slow
 def test_five_hundred_small_documents(tmp_path: Path, embedder: object) -> None:
     paths = []
     for k in range(500):
@@ -174,6 +175,7 @@ class HashEmbedder:
         return out / np.linalg.norm(out, axis=1, keepdims=True)
 
 
+@pytest.mark.slow
 def test_two_one_megabyte_documents(tmp_path: Path) -> None:
     """~1 MB against ~1 MB (9,500 x 9,500 sentences): bounded alignment, memory bounded,
     every sentence accounted for. (The 10 MB measurement is in README.md, "Size".)"""

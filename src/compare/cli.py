@@ -166,7 +166,7 @@ def format_for(output: Path | None) -> Format:
     cls=_Command,
     help="Compare dated documents (FILES: two or more text files, each with a date): what each said,"
     " and what was repeated, changed, new or dropped."
-    " `compare schema` prints the JSON Schema of --format json."
+    "\n\n`compare schema` prints the JSON Schema of --format json.",
 )
 def main_command(
     files: Annotated[
