@@ -163,7 +163,7 @@ def test_large_pair_uses_bounded_alignment(tmp_path: Path, embedder: object, mon
 @pytest.mark.slow
 def test_two_one_megabyte_documents(tmp_path: Path) -> None:
     """~1 MB against ~1 MB (9,500 x 9,500 sentences): bounded alignment, memory bounded,
-    every sentence accounted for. (The 10 MB measurement is in README.md, "Size".)"""
+    every sentence accounted for. (Size limits: docs/how-it-works.md, "Size".)"""
     import resource
 
     paras = [
