@@ -26,7 +26,6 @@ from .types import Baseline, Brief, Document, SummarizerKind
 
 if TYPE_CHECKING:
     from .embed import Embedder
-    from .pipeline import Options
     from .summarize import Summarizer
 
 Source = Union[str, "os.PathLike[str]", tuple[str, "str | dt.date | None"], Document]
@@ -85,8 +84,6 @@ def brief(
     from .summarize import ExtractiveSummarizer
 
     docs = read(documents)
-    if summary_sentences < 1:
-        raise UsageError("summary_sentences must be at least 1")
     if embedder is None or isinstance(embedder, str):
         encoder = TransformerEmbedder(embedder or DEFAULT_EMBEDDER)
         chosen_embedder: Embedder = CachedEmbedder(encoder) if cache else encoder
@@ -107,36 +104,7 @@ def brief(
     else:
         chosen = summarizer
     options = pipeline.Options(baseline=Baseline(baseline), summary_sentences=summary_sentences, watch=tuple(watch))
-    return _run(docs, chosen_embedder, chosen, options, say)
-
-
-def _run(
-    documents: list[Document], embedder: Embedder, summarizer: Summarizer, options: Options, progress: Callable[[str], None]
-) -> Brief:
-    """`pipeline.run` on documents already read.
-
-    Until `pipeline.run` takes documents (the lead's restructuring), each document's text is
-    written to a private temporary folder under its id, read back by the pipeline with its
-    date given, and the original `Document` (its path) put back into the brief."""
-    import tempfile
-
-    from . import pipeline
-
-    if len(documents) < 2:
-        raise UsageError(f"need at least two documents to compare, got {len(documents)}")
-    with tempfile.TemporaryDirectory(prefix="compare-") as folder:
-        paths, dates = [], {}
-        for k, d in enumerate(documents):
-            path = Path(folder) / str(k) / f"{d.id}.txt"
-            path.parent.mkdir()
-            path.write_text(d.text, encoding="utf-8", newline="")
-            paths.append(path)
-            dates[str(path)] = d.date
-        opts = replace(options, dates=dates)
-        made = pipeline.run(paths, embedder, summarizer, opts, progress)
-    originals = {d.id: d for d in documents}
-    entries = tuple(replace(e, document=originals[e.document.id]) for e in made.documents)
-    return replace(made, documents=entries)
+    return pipeline.run(docs, chosen_embedder, chosen, options, say)
 
 
 def _flat(sources: Iterable[Source | Iterable[Source]]) -> list[Source]:
