@@ -37,3 +37,12 @@ def test_readme_json_example_is_the_example_brief() -> None:
     brief = json.loads((ROOT / "examples" / "fomc" / "brief.json").read_text("utf-8"))
     expected = [{"after": c["after"], "top": c["lede"][0]["reason"]} for c in brief["comparisons"]]
     assert [json.loads(line) for line in shown[1].splitlines()] == expected
+
+
+def test_readme_python_runs(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    code = re.search(r"```python\n(.*?)```", README, re.S)
+    assert code
+    monkeypatch.setenv("COMPARE_CACHE_DIR", str(tmp_path))
+    monkeypatch.chdir(ROOT)
+    exec(compile(code[1], "README.md", "exec"), {})
+    assert capsys.readouterr().out.startswith("# Comparative brief: 2 documents, 2023-02-26 to 2023-08-05")
