@@ -44,6 +44,10 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "dropped": 1.2,
     "rewritten": 0.8,
     "changed": 0.6,
+    "new_loose": 1.0,
+    "dropped_loose": 1.2,
+    "rewritten_loose": 0.8,
+    "changed_loose": 0.6,
     "reworded_repeat": -2.0,
     "framing": -1.5,
     "position": -0.5,
@@ -93,11 +97,13 @@ _ACTION = re.compile(
 )
 """Verbs of an action; they make a sentence with quantities a policy action."""
 _FRAMING = re.compile(
-    r"\b(?:spoke (?:today |this \w+ |by phone |again )?with|met (?:today )?with|hosted|the two leaders (?:discussed|"
-    r"reviewed|spoke)|agreed to (?:stay|remain|keep) in (?:close )?(?:touch|contact)|agreed to speak again|thanked|"
+    r"\b(?:spoke (?:earlier |again |by phone |by telephone )?(?:today |this \w+ |tonight )?with|met (?:today )?with|hosted|"
+    r"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b"
+    r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to speak|speak again|thanked|"
     r"information received since)\b",
     re.IGNORECASE,
 )
+"""Framing: who spoke with whom, that they will stay in touch. Not what changed."""
 _DATE_GUIDANCE = re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b")
 _QUOTE = re.compile('["“”]')
 
@@ -117,12 +123,17 @@ def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple
     """Every lede candidate of comparison `k` with its sort key, best first."""
     c: Comparison = brief.comparisons[k]
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
+    loose = is_loose(c)
     scored: list[tuple[tuple[float, ...], LedeItem]] = []
     for j, claim in enumerate(c.claims):
         got = describe(claim, before, after)
         if got is None:
             continue
         kind, feats, reason, direction = got
+        if loose:
+            # between loosely related documents (readouts) what is new carries the news;
+            # between versions of one text (statements) what was edited does
+            feats = {(f"{name}_loose" if name in LOOSE else name): v for name, v in feats.items()}
         if claim.after:
             position = min(claim.after) / max(len(after), 1)
         else:
@@ -137,6 +148,17 @@ def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple
         scored.append(((0, -score, -1.0, n), LedeItem(**{**item.__dict__, "score": score})))
     scored.sort(key=lambda t: t[0])
     return scored
+
+
+LOOSE = frozenset({"new", "dropped", "changed", "rewritten"})
+LOOSE_SHARE = 0.2
+"""A comparison whose claims are less than this share word-for-word repeats is between loosely
+related documents; its new, dropped and edited claims are weighed on their own weights."""
+
+
+def is_loose(c: Comparison) -> bool:
+    repeated = sum(x.status is Status.REPEATED for x in c.claims)
+    return repeated < LOOSE_SHARE * max(len(c.claims), 1)
 
 
 def score_of(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
@@ -159,7 +181,7 @@ def describe(
     if claim.status in (Status.NEW, Status.DROPPED):
         # amounts the other document does not state (classify lists them as numbers)
         carried = [n.after or n.before for n in claim.numbers]
-        decided = bool(_DECISION.search(text)) or bool(carried and _ACTION.search(text))
+        decided = not feats["framing"] and (bool(_DECISION.search(text)) or bool(carried and _ACTION.search(text)))
         feats["carries_quantity"] = min(len(carried), 2)
         feats["decision"] = float(decided)
         feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(text)) and not feats["framing"])
@@ -179,7 +201,7 @@ def describe(
     feats["quantity_appeared"] = min(len(one), 2)
     struck = " ".join(d.text for d in claim.diff if d.op is Op.DELETE)
     inserted = " ".join(d.text for d in claim.diff if d.op is Op.INSERT)
-    feats["decision"] = float(bool(_DECISION.search(struck + " " + inserted)))
+    feats["decision"] = float(not feats["framing"] and bool(_DECISION.search(struck + " " + inserted)))
     feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(struck + " " + inserted)))
     rewritten = bool(claim.diff) and kept(claim.diff) < REWRITE and longest_kept(claim.diff) < PHRASE
     feats["rewritten" if rewritten else "changed"] = 1.0

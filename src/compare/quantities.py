@@ -30,6 +30,20 @@ _QUANTITY = re.compile(
     rf"(?![\w/])(?:[ {_DASH}]?{_UNIT}(?:[ {_DASH}](?P<unit2>basis[ -]points?|percent))?)?"
     r"(?:[ -]point\b)?(?:\s+(?:per|a)\s+(?:month|week|day|year|quarter)\b)?"
 )
+_WORD_NUMBERS = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"dozens": 24.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6}
+_COUNTED = re.compile(
+    r"(?<![\w$/.\-])(?P<n>\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")\b"
+    r"(?:\s+(?P<scale>thousand|million|billion))?"
+    r"\s+(?:of\s+)?(?:(?:[a-z][a-z-]*|[A-Z][a-z]+)\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]s|people|children)\b",
+    re.IGNORECASE,
+)
+"""A count of things: "50 hostages", "two convoys", "more than one million people"."""
 MONTHS = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
@@ -128,6 +142,19 @@ def parse(text: str) -> list[Quantity]:
         if m["b"] and unit == "count" and not re.search(r"\bto\b", m.group()):
             continue  # "1999-2000": a span of years, not a range
         out.append(Quantity(text[s:e], s, e, low, high, unit))
+    for m in _COUNTED.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in dates) or any(q.start <= s < q.end or s <= q.start < e for q in out):
+            continue
+        word = m["n"].lower()
+        if re.fullmatch(r"(?:19|20)\d\d", word) or (word in ("one", "zero") and not m["scale"]):
+            continue
+        if re.search(r"\bthe\s+$", text[max(0, s - 5) : s], re.IGNORECASE):
+            continue  # "the two leaders": a known set, not an amount
+        value = _WORD_NUMBERS[word] if word in _WORD_NUMBERS else _number(word)
+        value *= _SCALE.get((m["scale"] or "").lower(), 1.0)
+        out.append(Quantity(text[s:e], s, e, value, value, "count"))
+    out.sort(key=lambda q: q.start)
     return out
 
 
