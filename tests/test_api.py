@@ -63,6 +63,7 @@ def test_a_text_may_carry_its_own_date_line(embedder) -> None:
 def test_jupyter_shows_the_html_brief_in_a_frame(embedder, seeds_brief) -> None:
     shown = seeds_brief._repr_html_()
     assert shown.startswith("<iframe srcdoc=") and "&lt;del&gt;" in shown and "<del>" not in shown
+    assert repr(seeds_brief) == "<Brief: 2 documents, 2023-02-26 to 2023-08-05, 1 comparison>"
 
 
 @pytest.mark.parametrize(

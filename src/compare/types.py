@@ -249,6 +249,13 @@ class Brief:
     def entry(self, document_id: str) -> DocumentEntry:
         return self._by_id[document_id]
 
+    def __repr__(self) -> str:
+        # the generated repr would print every sentence of every document
+        dates = [e.document.date for e in self.documents]
+        span = f", {min(dates)} to {max(dates)}" if dates else ""
+        n, m = len(self.documents), len(self.comparisons)
+        return f"<Brief: {n} document{'s' * (n != 1)}{span}, {m} comparison{'s' * (m != 1)}>"
+
     def to_markdown(self) -> str:
         """The brief as Markdown, as `compare` prints it."""
         from .render import render
