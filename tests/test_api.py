@@ -85,3 +85,5 @@ def test_one_document_is_not_a_brief(embedder) -> None:
         compare.brief([SEEDS[0]], embedder=embedder)
     with pytest.raises(UsageError, match="need summarizer='abstractive'"):
         compare.brief(SEEDS, embedder=embedder, model="x")
+    with pytest.raises(UsageError, match="baseline must be 'previous' or 'first', not 'last'"):
+        compare.brief(SEEDS, embedder=embedder, baseline="last")

@@ -17,8 +17,9 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, TypeVar, Union
 
 from . import load
 from .errors import DateError, UsageError
@@ -27,6 +28,8 @@ from .types import Baseline, Brief, Document, SummarizerKind
 if TYPE_CHECKING:
     from .embed import Embedder
     from .summarize import Summarizer
+
+E = TypeVar("E", bound=StrEnum)
 
 Source = Union[str, "os.PathLike[str]", tuple[str, "str | dt.date | None"], Document]
 """A path, a ``(text, date)`` pair (date as ``datetime.date`` or ``"YYYY-MM-DD"``; ``None``
@@ -92,7 +95,7 @@ def brief(
     say = progress or _silent
     chosen: Summarizer
     if isinstance(summarizer, str):
-        kind = SummarizerKind(summarizer)
+        kind = _choice(SummarizerKind, summarizer, "summarizer")
         if kind is SummarizerKind.ABSTRACTIVE:
             from .abstractive import AbstractiveSummarizer
 
@@ -103,7 +106,7 @@ def brief(
             chosen = ExtractiveSummarizer()
     else:
         chosen = summarizer
-    options = pipeline.Options(baseline=Baseline(baseline), summary_sentences=summary_sentences, watch=tuple(watch))
+    options = pipeline.Options(baseline=_choice(Baseline, baseline, "baseline"), summary_sentences=summary_sentences, watch=tuple(watch))
     return pipeline.run(docs, chosen_embedder, chosen, options, say)
 
 
@@ -150,6 +153,14 @@ def _unique_ids(documents: list[Document]) -> list[Document]:
         counts[d.id] += 1
         out.append(d if counts[d.id] == 1 else replace(d, id=f"{d.id}-{counts[d.id]}"))
     return out
+
+
+def _choice(kind: type[E], value: str, name: str) -> E:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = " or ".join(repr(str(k)) for k in kind)
+        raise UsageError(f"{name} must be {allowed}, not {value!r}") from None
 
 
 def _silent(_: str) -> None:
