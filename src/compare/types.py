@@ -252,3 +252,34 @@ class Brief:
 
     def entry(self, document_id: str) -> DocumentEntry:
         return self._by_id[document_id]
+
+    def __repr__(self) -> str:
+        # the generated repr would print every sentence of every document
+        dates = [e.document.date for e in self.documents]
+        span = f", {min(dates)} to {max(dates)}" if dates else ""
+        n, m = len(self.documents), len(self.comparisons)
+        return f"<Brief: {n} document{'s' * (n != 1)}{span}, {m} comparison{'s' * (m != 1)}>"
+
+    def to_markdown(self) -> str:
+        """The brief as Markdown, as `compare` prints it."""
+        from .render import render
+
+        return render(self, Format.MARKDOWN)
+
+    def to_html(self) -> str:
+        """The brief as one self-contained HTML page."""
+        from .render import render
+
+        return render(self, Format.HTML)
+
+    def to_json(self) -> str:
+        """The brief as JSON (the compare.brief/1 contract; `compare schema` prints its schema)."""
+        from .render import render
+
+        return render(self, Format.JSON)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the HTML brief in a frame, so its page styles stay out of the notebook."""
+        from html import escape
+
+        return f'<iframe srcdoc="{escape(self.to_html(), quote=True)}" style="width:100%;height:40em;border:0"></iframe>'
