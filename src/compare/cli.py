@@ -227,7 +227,9 @@ def main_command(
     output: Annotated[
         # a string, not a Path: Path drops the trailing separator of `-o newdir/`
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the brief to FILE instead of stdout (- for stdout)."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the brief to FILE instead of stdout (- for stdout)."
+        ),
     ] = None,
     baseline: Annotated[
         Baseline, typer.Option(help="Compare each document with the previous one or with the first.")
