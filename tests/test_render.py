@@ -315,7 +315,7 @@ def test_markdown_brief_parses_cleanly(seeds_brief) -> None:
 def with_tables():
     import dataclasses
 
-    from compare.types import Cell, Formulation, Thread
+    from compare.types import Cell, Formulation, Shift, Thread
 
     b = small()
     threads = (
@@ -323,7 +323,7 @@ def with_tables():
         Thread("c2", (Cell("first", (2,)), Cell("dropped"))),
         Thread("c3", (Cell("first", (1,)), Cell("repeated", (1,)))),
     )
-    phrases = (Formulation("target | range", (1, 0), watched=True, shifted_to=("new *range*",)),)
+    phrases = (Formulation("target | range", (1, 0), watched=True, shifts=(Shift(1, ("new *range*",)),)),)
     return dataclasses.replace(b, lineage=threads, formulations=phrases)
 
 

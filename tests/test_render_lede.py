@@ -146,7 +146,7 @@ def test_intensity_words(text: str, expected: list[str]) -> None:
 def test_watched_and_shifted_formulations_lead() -> None:
     import dataclasses
 
-    from compare.types import Formulation
+    from compare.types import Formulation, Shift
 
     b = brief(
         entry("a", "2020-01-01", ["Risks are nearly balanced.", "Policy is patient."]),
@@ -157,7 +157,7 @@ def test_watched_and_shifted_formulations_lead() -> None:
         b,
         formulations=(
             Formulation("nearly balanced", (1, 0), watched=True),
-            Formulation("is patient", (1, 0), shifted_to=("data dependent",)),
+            Formulation("is patient", (1, 0), shifts=(Shift(1, ("data dependent",)),)),
             Formulation("data dependent", (0, 1), watched=True),
             Formulation("policy is", (1, 1)),  # steady: not news
             Formulation("risks are", (1, 0)),  # stops, neither watched nor replaced

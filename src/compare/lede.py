@@ -215,17 +215,17 @@ def phrase_items(brief: Brief, k: int) -> list[LedeItem]:
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
     out = []
     shifted = sorted(
-        (f for f in brief.formulations if not f.watched and f.shifted_to and f.counts[i] and not f.counts[j]),
+        (f for f in brief.formulations if not f.watched and f.shifted_at(j) and f.counts[i] and not f.counts[j]),
         key=lambda f: -len(f.phrase.split()),
     )[:SHIFTED]
     for f in brief.formulations:
         if f.counts[i] and not f.counts[j] and (f.watched or f in shifted):
-            replaced = "; ".join(f"“{p}”" for p in f.shifted_to)
+            replaced = "; ".join(f"“{p}”" for p in f.shifted_at(j))
             reason = ("watched" if f.watched else "") + (
                 f"{'; ' if f.watched else ''}shifted to {replaced}" if replaced else ""
             )
             where = _containing(before, f.phrase)
-            now = tuple(x for p in f.shifted_to for x in _containing(after, p))[:1]
+            now = tuple(x for p in f.shifted_at(j) for x in _containing(after, p))[:1]
             out.append(LedeItem(k, None, Kind.PHRASE_DROPPED, 0.0, reason, where, now, f.phrase))
         elif f.watched and f.counts[j] and not f.counts[i]:
             where = _containing(after, f.phrase)
