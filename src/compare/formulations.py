@@ -420,15 +420,15 @@ def _sharing(g: Gram, before: Counter[Gram], after: Counter[Gram]) -> str | None
 
 
 OMISSION_SHARE = 0.6
-"""An omission: absent from the last document after being used in this share of the documents
-from its first use to its last, and in at least OMISSION_MIN of them."""
+"""An omission: a phrase the latest document lacks after it was used in this share of the
+documents before (and in at least OMISSION_MIN of them)."""
 OMISSION_MIN = 3
 
 
 def omitted(f: Formulation) -> int | None:
-    """The last document that used `f`, when `f` ran long and the latest document drops it."""
-    first, last = f.first, f.last
-    if first is None or last is None or last == len(f.counts) - 1:
+    """The last document that used `f`, when most earlier documents did and the latest does not."""
+    counts = f.counts
+    if len(counts) < 4 or counts[-1]:
         return None
-    used = sum(1 for c in f.counts if c)
-    return last if used >= OMISSION_MIN and used >= OMISSION_SHARE * (last - first + 1) else None
+    used = [k for k, c in enumerate(counts[:-1]) if c]
+    return used[-1] if len(used) >= OMISSION_MIN and len(used) >= OMISSION_SHARE * (len(counts) - 1) else None

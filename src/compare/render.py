@@ -12,10 +12,12 @@ from typing import Any
 import jinja2
 
 from . import lede as lede_module
+from . import timeline as timeline_module
 from .errors import TemplateError
 from .lede import LedeItem
 from .types import (
     Brief,
+    Cell,
     Claim,
     Comparison,
     DiffOp,
@@ -111,18 +113,15 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
         lede=lede_module.lede,
         paragraphs=paragraphs,
         thread_text=thread_text,
+        timeline=timeline_module,
         sentence_ref=sentence_ref,
     )
     return env
 
 
 def thread_text(brief: Brief, thread: Thread) -> str:
-    """A lineage thread's claim in its latest wording: the last sentences that carry it."""
-    for k in range(len(thread.cells) - 1, -1, -1):
-        cell = thread.cells[k]
-        if cell.sentences:
-            return joined(brief.documents[k].sentences, cell.sentences)
-    return ""
+    """A lineage thread's claim in its first wording (timeline.thread_title)."""
+    return timeline_module.thread_title(brief, thread)
 
 
 def sentence_ref(side: str, indices: tuple[int, ...]) -> str:
@@ -262,8 +261,17 @@ def to_dict(brief: Brief) -> dict[str, Any]:
 def _thread(t: Thread) -> dict[str, Any]:
     return {
         "id": t.id,
-        "cells": [{"status": c.status, "sentences": list(c.sentences)} for c in t.cells],
+        "cells": [_cell(c) for c in t.cells],
     }
+
+
+def _cell(c: Cell) -> dict[str, Any]:
+    out: dict[str, Any] = {"status": c.status, "sentences": list(c.sentences)}
+    if c.mechanical:
+        out["mechanical"] = True
+    if c.status == "revived":
+        out["absent_for"] = c.span
+    return out
 
 
 def _formulation(f: Formulation) -> dict[str, Any]:
@@ -272,6 +280,7 @@ def _formulation(f: Formulation) -> dict[str, Any]:
         "counts": list(f.counts),
         "watched": f.watched,
         "shifted_to": list(f.shifted_to),
+        "shifts": [{"at": s.at, "to": list(s.to)} for s in f.shifts],
     }
 
 

@@ -143,6 +143,10 @@ class Cell:
 
     status: str
     sentences: tuple[int, ...] = ()
+    mechanical: bool = False
+    """A `repeated` cell whose sentence changed only in dates, years or punctuation."""
+    span: int = 0
+    """For `revived`: the documents the claim was absent from before it came back."""
 
 
 @dataclass(frozen=True)
