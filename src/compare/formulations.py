@@ -33,7 +33,7 @@ MAX_WORDS = 5
 LIMIT = 30
 """Automatically found phrases listed (watched phrases come on top of these)."""
 
-WORD_BAR = 2.5
+WORD_BAR = 2.0
 """A single word is listed only when it switches this sharply (used in all of 7 documents in a
 row and in none other, say)."""
 CONTEXT_FLOOR = 0.25
@@ -50,6 +50,8 @@ whose later documents are longer must not fill the list from their years alone."
 SIMILAR = 0.6
 """Two overlapping phrases whose presence sets agree this much (Jaccard) are one formulation."""
 UNITS = frozenset("percent percentage basis points point billion million trillion".split())
+_GLUE = frozenset("a an the of to in on at by for with and or that as is are be it its".split())
+"""Words trimmed from the edges of a replacement ("some time" keeps its "some")."""
 _CLAUSE = re.compile(r"[,;:()\[\]\"“”?!]|\s[-–—]+\s|\.(?:\s|$)")
 _CASED = re.compile(r"[A-Za-z][\w'’.-]*")
 
@@ -389,9 +391,9 @@ def _replaced(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -
     if lo is None or hi is None:
         return None
     new = list(t[lo:hi])
-    while new and not _content(new[0]):
+    while new and new[0] in _GLUE:
         new.pop(0)
-    while new and not _content(new[-1]):
+    while new and new[-1] in _GLUE:
         new.pop()
     if not new or tuple(new) == g or len(new) > len(g) + 4:
         return None

@@ -46,10 +46,11 @@ def lineage(
     open_at: dict[tuple[int, ...], list[int]] = {}  # sentences in the latest document -> threads
     if not comparisons:
         return ()
-    for claim in comparisons[0].claims:
-        if claim.before:
-            open_at[claim.before] = [len(cells)]
-            cells.append([Cell("first", claim.before)] + [Cell("")] * (n - 1))
+    # one thread per sentence of the first document, so that two merged in the second
+    # document are two threads from the start
+    for i in sorted({i for claim in comparisons[0].claims for i in claim.before}):
+        open_at[(i,)] = [len(cells)]
+        cells.append([Cell("first", (i,))] + [Cell("")] * (n - 1))
     for k, comparison in enumerate(comparisons, start=1):
         nxt: dict[tuple[int, ...], list[int]] = {}
         for claim in comparison.claims:

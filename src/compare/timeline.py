@@ -108,7 +108,11 @@ def phrase_rows(brief: Brief) -> list[PhraseRow]:
     dates = _dates(brief)
     n = len(dates)
     rows = []
-    for i, f in enumerate(brief.formulations):
+    # watched phrases first, as given; the found ones in order of first use, to read as a history
+    order = [f for f in brief.formulations if f.watched] + sorted(
+        (f for f in brief.formulations if not f.watched), key=lambda f: (f.first if f.first is not None else n, f.phrase)
+    )
+    for i, f in enumerate(order):
         runs = f.runs
         bars = tuple(
             _bar(a, b, n, "watched" if f.watched else "on", f"“{f.phrase}”: {_span(dates, a, b)}") for a, b in runs
@@ -146,23 +150,29 @@ def cell_text(brief: Brief, k: int, cell: Cell) -> str:
 _EVENTS = {"changed", "dropped", "revived"}
 
 
+EVENTS_SHOWN = 4
+"""Drops and revivals named in a thread's summary; the rest are counted."""
+
+
 def events(brief: Brief, thread: Thread) -> tuple[str, ...]:
-    """A thread's events in order, changes in a row counted as one ("changed ×14 from
-    1999-11-16"), drops and revivals with their dates."""
+    """A thread's events, short: how many documents changed it (and the first and last
+    change), then its drops and revivals with their dates."""
     dates = _dates(brief)
+    changed = [k for k, c in enumerate(thread.cells) if c.status == "changed"]
     out: list[str] = []
-    run: list[int] = []
-    for k, c in enumerate([*thread.cells, Cell("")]):
-        if c.status == "changed":
-            run.append(k)
-            continue
-        if run:
-            out.append(f"changed {dates[run[0]]}" if len(run) == 1 else f"changed ×{len(run)} from {dates[run[0]]}")
-            run = []
+    if len(changed) == 1:
+        out.append(f"changed {dates[changed[0]]}")
+    elif changed:
+        out.append(f"changed in {len(changed)} documents, {dates[changed[0]]} to {dates[changed[-1]]}")
+    others = []
+    for k, c in enumerate(thread.cells):
         if c.status == "revived":
-            out.append(f"revived {dates[k]} (absent from {c.span} document{'s' * (c.span != 1)})")
+            others.append(f"revived {dates[k]} (absent from {c.span} document{'s' * (c.span != 1)})")
         elif c.status == "dropped":
-            out.append(f"dropped {dates[k]}")
+            others.append(f"dropped {dates[k]}")
+    out += others[:EVENTS_SHOWN]
+    if len(others) > EVENTS_SHOWN:
+        out.append(f"{len(others) - EVENTS_SHOWN} more drops and revivals")
     return tuple(out)
 
 
