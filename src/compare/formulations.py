@@ -44,6 +44,11 @@ STEADY = 0.8
 """Word overlap (Jaccard) at which a sentence counts as repeated from one document to the next."""
 STEADY_FLOOR = 0.25
 """Weight of a phrase whose sentence is rewritten every time it is used."""
+ACTOR_FLOOR = 0.5
+"""Weight of a phrase whose sentences never name the series' actor."""
+AROUND_FLOOR = 1.0
+"""Weight of a phrase whose sentence is not kept across its switches (the kept share adds to it)."""
+AROUND = -0.5
 ERA = 0.7
 """Weight kept for each listed phrase whose main run coincides with a candidate's: a series
 whose later documents are longer must not fill the list from their years alone."""
@@ -129,8 +134,12 @@ def formulations(
     # the context weight needs the sentences: worth it only for the best candidates by gain
     pool.sort(key=lambda g: (gains[profile[g]], len(g), g), reverse=True)
     sents = [[tokens(s) for s in d] for d in documents]
+    actors = _actors(sents, proper)
     scored = sorted(
-        ((gains[profile[g]] * _context(g, uses[profile[g]], sents) / (1 + LENGTH * (len(g) - 1)), g) for g in pool[: 20 * limit]),
+        (
+            (gains[profile[g]] * _context(g, uses[profile[g]], sents, actors) / (1 + LENGTH * (len(g) - 1)), g)
+            for g in pool[: 20 * limit]
+        ),
         key=lambda t: (t[0], -len(t[1]), t[1]),
         reverse=True,
     )
@@ -186,7 +195,7 @@ def _bits(m: int, length: int) -> float:
     return -length * (p * math.log2(p) + (1 - p) * math.log2(1 - p))
 
 
-SATURATE = 8
+SATURATE = 4
 """Documents in a run beyond which a longer run adds nothing: forward guidance often lasts
 three to five statements ("considerable period", 2003), and a phrase used for four years is
 not more of a formulation than one used for one."""
@@ -301,16 +310,26 @@ def _kept_sentence(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str
     return best
 
 
-def _context(g: Gram, uses: Uses, sents: Sequence[Sequence[Sequence[str]]]) -> float:
-    """The weight of a phrase's switches: high when the sentence around it stays across each
-    switch, and stays word for word while the phrase is in use (set language, not a
-    description that is rewritten at every meeting)."""
-    shares = [_kept_sentence(g, sents[a], sents[b])[0] for a, b in _switches(uses)[:12] if 0 <= b < len(sents)]
-    around = sum(shares) / len(shares) if shares else 0.0
+def _context(g: Gram, uses: Uses, sents: Sequence[Sequence[Sequence[str]]], actors: set[str]) -> float:
+    """The weight of a phrase's switches: high when its sentence stays word for word while the
+    phrase is in use (set language, not a description rewritten at every meeting) and when the
+    series' own actor speaks in it ("the Committee judges", "the President reaffirmed")."""
     on = [k for k, _ in uses]
     pairs = [(a, b) for a, b in zip(on, on[1:], strict=False) if b == a + 1][:24]
     steady = sum(_steady(g, sents[a], sents[b]) for a, b in pairs) / len(pairs) if pairs else 0.0
-    return CONTEXT_FLOOR + around * (STEADY_FLOOR + steady)
+    holding = [s for k in on[:24] for s in sents[k] if _find(s, g) >= 0]
+    spoken = sum(1 for s in holding if actors & set(s)) / len(holding) if holding else 0.0
+    shares = [_kept_sentence(g, sents[a], sents[b])[0] for a, b in _switches(uses)[:12] if 0 <= b < len(sents)]
+    around = sum(shares) / len(shares) if shares else 0.0
+    return (STEADY_FLOOR + steady) * (ACTOR_FLOOR + spoken) * (AROUND_FLOOR + AROUND * around)
+
+
+def _actors(sents: Sequence[Sequence[Sequence[str]]], proper: set[str]) -> set[str]:
+    """The series' actors: capitalized words (three letters or more) in most documents."""
+    seen: Counter[str] = Counter()
+    for d in sents:
+        seen.update({w for s in d for w in s if w in proper and len(w) >= 3 and w.isalpha()})
+    return {w for w, c in seen.items() if c >= 0.5 * len(sents)}
 
 
 def _steady(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> bool:
