@@ -3,6 +3,7 @@ templates; the CLI writes the result."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from importlib import resources
@@ -14,7 +15,6 @@ import jinja2
 from . import lede as lede_module
 from . import timeline as timeline_module
 from .errors import TemplateError
-from .lede import LedeItem
 from .types import (
     Brief,
     Cell,
@@ -24,6 +24,7 @@ from .types import (
     DocumentEntry,
     Format,
     Formulation,
+    LedeItem,
     Op,
     Status,
     Thread,
@@ -110,7 +111,8 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
         Op=Op,
         STATUS_ORDER=STATUS_ORDER,
         claim_text=claim_text,
-        lede=lede_module.lede,
+        ledes=_ledes,
+        lede=_ledes,  # the name user templates of compare.brief/1 used
         paragraphs=paragraphs,
         thread_text=thread_text,
         timeline=timeline_module,
@@ -181,6 +183,9 @@ def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
 
     The context is ``brief`` (a `compare.types.Brief`) plus the helpers in `_environment`.
     A variable the context lacks is a `TemplateError` naming it and its line."""
+    if not brief.lede and brief.comparisons:
+        # a brief built by hand, not by `pipeline`: give it its lede (default weights)
+        brief = dataclasses.replace(brief, lede=lede_module.lede(brief))
     if fmt is Format.JSON and template is None:
         return _json(to_dict(brief))
     if template is not None:
@@ -251,7 +256,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "claims": [_claim(x) for x in c.claims],
                 "lede": [_lede(x) for x in items],
             }
-            for c, items in zip(brief.comparisons, lede_module.lede(brief), strict=True)
+            for c, items in zip(brief.comparisons, _ledes(brief), strict=True)
         ],
         "lineage": [_thread(t) for t in brief.lineage],
         "formulations": [_formulation(f) for f in brief.formulations],
@@ -284,8 +289,19 @@ def _formulation(f: Formulation) -> dict[str, Any]:
     }
 
 
+def _ledes(brief: Brief) -> tuple[tuple[LedeItem, ...], ...]:
+    """The brief's lede (pipeline computes it; `render` gives a hand-built brief one)."""
+    return brief.lede or tuple(() for _ in brief.comparisons)
+
+
 def _lede(item: LedeItem) -> dict[str, Any]:
-    out: dict[str, Any] = {"claim": item.claim, "kind": item.kind.value, "reason": item.reason}
+    out: dict[str, Any] = {
+        "claim": item.claim,
+        "kind": item.kind.value,
+        "reason": item.reason,
+        "direction": item.direction,
+        "score": round(item.score, 3),
+    }
     if item.phrase is not None:
         out.update(phrase=item.phrase, before=list(item.before), after=list(item.after))
     return out
