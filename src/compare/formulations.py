@@ -33,6 +33,8 @@ MAX_WORDS = 5
 LIMIT = 30
 """Automatically found phrases listed (watched phrases come on top of these)."""
 
+MIN_GAIN = 1.0
+"""The least switch listed: a phrase in two documents in a row and in no other scores 1.58."""
 WORD_BAR = 2.0
 """A single word is listed only when it switches this sharply (used in all of 7 documents in a
 row and in none other, say)."""
@@ -44,11 +46,13 @@ STEADY = 0.8
 """Word overlap (Jaccard) at which a sentence counts as repeated from one document to the next."""
 STEADY_FLOOR = 0.25
 """Weight of a phrase whose sentence is rewritten every time it is used."""
+ACTOR_SHARE = 0.5
+"""Share of the documents a capitalized word must appear in to be one of the series' actors."""
 ACTOR_FLOOR = 0.5
 """Weight of a phrase whose sentences never name the series' actor."""
 AROUND_FLOOR = 1.0
 """Weight of a phrase whose sentence is not kept across its switches (the kept share adds to it)."""
-AROUND = -0.5
+AROUND = 0.0
 ERA = 0.7
 """Weight kept for each listed phrase whose main run coincides with a candidate's: a series
 whose later documents are longer must not fill the list from their years alone."""
@@ -117,24 +121,24 @@ def formulations(
         or len(g) == 1
         and any(profile.get(h, -1) == profile[g] for h in _around(g, per_doc, uses[profile[g]]))
     }
-    proper = _proper_words(documents)
+    proper, names = _proper_words(documents)
     watched_words = {tuple(tokens(p)) for p in watch}
+    sents = [[tokens(s) for s in d] for d in documents]
+    actors = _actors(sents, proper - names)
     gains = [_gain(tuple(k for k, _ in u), n) for u in uses]
     pool = [
         g
         for g in profile
         if g not in folded
         and g not in watched_words
-        and gains[profile[g]] > 0
-        and not all(w in proper for w in g if w not in STOP)
+        and gains[profile[g]] >= MIN_GAIN
+        and not _named(g, proper, actors)
         and (len(g) > 1 or gains[profile[g]] >= WORD_BAR)
     ]
     shapes = _numbered(per_doc)
     pool = [g for g in pool if not _amount(g, shapes, uses[profile[g]])]
     # the context weight needs the sentences: worth it only for the best candidates by gain
     pool.sort(key=lambda g: (gains[profile[g]], len(g), g), reverse=True)
-    sents = [[tokens(s) for s in d] for d in documents]
-    actors = _actors(sents, proper)
     scored = sorted(
         (
             (gains[profile[g]] * _context(g, uses[profile[g]], sents, actors) / (1 + LENGTH * (len(g) - 1)), g)
@@ -238,20 +242,24 @@ def _gain(present: Sequence[int], n: int) -> float:
     return best
 
 
-def _proper_words(documents: Sequence[Sequence[str]]) -> set[str]:
-    """Words the texts capitalize where a sentence does not begin (names, titles, institutions)."""
+def _proper_words(documents: Sequence[Sequence[str]]) -> tuple[set[str], set[str]]:
+    """Words the texts capitalize where a sentence does not begin (names, titles, institutions),
+    and among them personal names: words that stand next to an initial ("Jerome H. Powell")."""
     upper: Counter[str] = Counter()
     seen: Counter[str] = Counter()
+    initialled: Counter[str] = Counter()
     for sentence in (s for d in documents for s in d):
-        for i, w in enumerate(_CASED.findall(sentence)):
-            if i == 0:
-                continue
+        found = _CASED.findall(sentence)
+        for i, w in enumerate(found):
             key = tokens(w)
-            if len(key) != 1:
+            if i == 0 or len(key) != 1:
                 continue
             seen[key[0]] += 1
             upper[key[0]] += w[0].isupper()
-    return {w for w, c in seen.items() if upper[w] >= 0.8 * c}
+            near = found[max(i - 1, 0) : i] + found[i + 1 : i + 2]
+            initialled[key[0]] += any(len(x.rstrip(".")) == 1 and x[0].isupper() for x in near)
+    proper = {w for w, c in seen.items() if upper[w] >= 0.8 * c}
+    return proper, {w for w in proper if initialled[w] >= 0.3 * seen[w] and len(w) > 1}
 
 
 def _shape(g: Gram) -> Gram:
@@ -298,16 +306,17 @@ def _find(words: Sequence[str], g: Gram) -> int:
 def _kept_sentence(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> tuple[float, int, int]:
     """How much of the sentence of `a` that holds `g` is repeated in a sentence of `b`: (share of
     its other content words, the sentence in `a`, the best sentence in `b`)."""
-    best = (0.0, -1, -1)
+    best = (0.0, 0.0, -1, -1)
     for i, s in enumerate(a):
         if _find(s, g) < 0:
             continue
         rest = {w for w in s if w not in STOP} - set(g)
         for j, t in enumerate(b):
             share = len(rest & set(t)) / len(rest) if rest else 0.5
-            if share > best[0] or best[1] < 0:
-                best = (share, i, j)
-    return best
+            whole = len(set(s) & set(t)) / len(set(s) | set(t))  # of equal shares, the closer
+            if (share, whole) > best[:2] or best[2] < 0:
+                best = (share, whole, i, j)
+    return best[0], best[2], best[3]
 
 
 def _context(g: Gram, uses: Uses, sents: Sequence[Sequence[Sequence[str]]], actors: set[str]) -> float:
@@ -324,12 +333,19 @@ def _context(g: Gram, uses: Uses, sents: Sequence[Sequence[Sequence[str]]], acto
     return (STEADY_FLOOR + steady) * (ACTOR_FLOOR + spoken) * (AROUND_FLOOR + AROUND * around)
 
 
+def _named(g: Gram, proper: set[str], actors: set[str]) -> bool:
+    """Whether `g` is a name or title ("vice chairman", "president joseph r") or holds a name
+    that is not one of the series' actors ("voting ... were jerome")."""
+    named = [w for w in g if w not in STOP and w in proper]
+    return bool(named) and (len(named) == sum(1 for w in g if w not in STOP) or any(w not in actors for w in named))
+
+
 def _actors(sents: Sequence[Sequence[Sequence[str]]], proper: set[str]) -> set[str]:
     """The series' actors: capitalized words (three letters or more) in most documents."""
     seen: Counter[str] = Counter()
     for d in sents:
         seen.update({w for s in d for w in s if w in proper and len(w) >= 3 and w.isalpha()})
-    return {w for w, c in seen.items() if c >= 0.5 * len(sents)}
+    return {w for w, c in seen.items() if c >= ACTOR_SHARE * len(sents)}
 
 
 def _steady(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> bool:
