@@ -53,6 +53,8 @@ ACTOR_FLOOR = 0.5
 AROUND_FLOOR = 1.0
 """Weight of a phrase whose sentence is not kept across its switches (the kept share adds to it)."""
 AROUND = 0.0
+FRAMED = 0.7
+"""Weight lost by a phrase whose sentences are all framing ("spoke today with") or votes."""
 ERA = 0.7
 """Weight kept for each listed phrase whose main run coincides with a candidate's: a series
 whose later documents are longer must not fill the list from their years alone."""
@@ -199,7 +201,7 @@ def _bits(m: int, length: int) -> float:
     return -length * (p * math.log2(p) + (1 - p) * math.log2(1 - p))
 
 
-SATURATE = 4
+SATURATE = 6
 """Documents in a run beyond which a longer run adds nothing: forward guidance often lasts
 three to five statements ("considerable period", 2003), and a phrase used for four years is
 not more of a formulation than one used for one."""
@@ -330,7 +332,16 @@ def _context(g: Gram, uses: Uses, sents: Sequence[Sequence[Sequence[str]]], acto
     spoken = sum(1 for s in holding if actors & set(s)) / len(holding) if holding else 0.0
     shares = [_kept_sentence(g, sents[a], sents[b])[0] for a, b in _switches(uses)[:12] if 0 <= b < len(sents)]
     around = sum(shares) / len(shares) if shares else 0.0
-    return (STEADY_FLOOR + steady) * (ACTOR_FLOOR + spoken) * (AROUND_FLOOR + AROUND * around)
+    framed = sum(1 for s in holding if _framing(" ".join(s))) / len(holding) if holding else 0.0
+    return (STEADY_FLOOR + steady) * (ACTOR_FLOOR + spoken) * (AROUND_FLOOR + AROUND * around) * (1 - FRAMED * framed)
+
+
+def _framing(text: str) -> bool:
+    """Who spoke with whom, that they will stay in touch, who voted: the frame, not a formula
+    (the lede's own patterns)."""
+    from .lede import _FRAMING, _VOTE
+
+    return bool(_FRAMING.search(text) or _VOTE.search(text))
 
 
 def _named(g: Gram, proper: set[str], actors: set[str]) -> bool:
