@@ -111,3 +111,14 @@ def test_an_omission_is_a_phrase_most_earlier_documents_used_and_the_latest_does
     assert omitted(Formulation("p", (1, 1, 0, 1, 1, 0))) == 4
     assert omitted(Formulation("p", (1, 1, 1, 1, 1, 1))) is None  # still used
     assert omitted(Formulation("p", (0, 0, 0, 1, 1, 0))) is None  # a short run, not most documents
+
+
+def test_a_watched_phrase_matches_its_variants() -> None:
+    from compare.formulations import variants
+
+    said = ["The two sides will responsibly manage the competition, he said."]
+    assert variants("manage competition responsibly", said) == 1
+    assert variants("manage competition responsibly", ["They manage it; competition is fierce; act responsibly."]) == 0
+    assert variants("patient", ["Patience is a virtue."]) == 0  # a short phrase matches exactly only
+    docs = [["We will manage competition responsibly."], ["Both will responsibly manage the competition."], ["No."]]
+    assert formulations(docs, watch=["manage competition responsibly"])[0].counts == (1, 1, 0)

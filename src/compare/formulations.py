@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .segment import STOP
+from .segment import STEM, STOP
 from .segment import words as tokens
 from .types import Formulation, Shift
 
@@ -98,6 +98,27 @@ def count(phrase: str, sentences: Sequence[str]) -> int:
     return sum(len(pattern.findall(s.replace("’", "'"))) for s in sentences)
 
 
+VARIANT_WORDS = 3
+"""Content words a watched phrase needs before its variants count (two words in any order
+would match too much)."""
+
+
+def variants(phrase: str, sentences: Sequence[str]) -> int:
+    """Occurrences of `phrase` or a variant of it: its content words in another order or
+    inflection within one clause ("manage competition responsibly" = "responsibly manage the
+    competition"), for a phrase of VARIANT_WORDS content words or more."""
+    exact = count(phrase, sentences)
+    want = [w[:STEM] for w in tokens(phrase) if w not in STOP]
+    if len(want) < VARIANT_WORDS:
+        return exact
+    loose = 0
+    for sentence in sentences:
+        for clause in _clauses(sentence):
+            have = {w[:STEM] for w in clause}
+            loose += all(w in have for w in want)
+    return max(exact, loose)
+
+
 def formulations(
     documents: Sequence[Sequence[str]], watch: Sequence[str] = (), limit: int = LIMIT
 ) -> tuple[Formulation, ...]:
@@ -163,7 +184,7 @@ def formulations(
             places.append(where)
             spans.append(span)
     found = [Formulation(" ".join(g), _dense(uses[profile[g]], n)) for g in kept]
-    watched = [Formulation(p, tuple(count(p, d) for d in documents), watched=True) for p in watch if p.strip()]
+    watched = [Formulation(p, tuple(variants(p, d) for d in documents), watched=True) for p in watch if p.strip()]
     return tuple(_with_shifts(f, per_doc, sents) for f in watched + found)
 
 
