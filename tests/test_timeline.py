@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from render_builders import long_series
-
 from compare import render, timeline
 from compare.types import Format
+from render_builders import long_series
 
 
 def _widest_table(html: str) -> int:
@@ -52,11 +51,22 @@ def test_runs_of_absent_collapse_into_one_cell() -> None:
     from compare.types import Cell, Thread
 
     gone, on = Cell("absent"), Cell("repeated", (0,))
-    t = Thread("c1", (Cell(""), Cell(""), Cell("new", (0,)), Cell("dropped"), gone, gone, gone, Cell("revived", (1,), span=4), on))
+    t = Thread(
+        "c1",
+        (Cell(""), Cell(""), Cell("new", (0,)), Cell("dropped"), gone, gone, gone, Cell("revived", (1,), span=4), on),
+    )
     assert [(c.status, w) for c, w in timeline.collapsed(t)] == [
-        ("", 2), ("new", 1), ("dropped", 1), ("absent", 3), ("revived", 1), ("repeated", 1)
+        ("", 2),
+        ("new", 1),
+        ("dropped", 1),
+        ("absent", 3),
+        ("revived", 1),
+        ("repeated", 1),
     ]
-    assert timeline.events(render_brief_for(t), t) == ("dropped 2010-04-15", "revived 2010-08-15 (absent from 4 documents)")
+    assert timeline.events(render_brief_for(t), t) == (
+        "dropped 2010-04-15",
+        "revived 2010-08-15 (absent from 4 documents)",
+    )
 
 
 def render_brief_for(t):

@@ -176,7 +176,9 @@ def formulations(
     candidates = [(score, g, _span(uses[profile[g]])) for score, g in scored]
     while candidates and len(kept) < limit:
         # each era gets its turn: a phrase loses weight for every listed phrase of its years
-        score, g, span = max(candidates, key=lambda c: (c[0] * ERA ** sum(_overlap(c[2], s) for s in spans), sum(map(len, c[1])), c[1]))
+        score, g, span = max(
+            candidates, key=lambda c: (c[0] * ERA ** sum(_overlap(c[2], s) for s in spans), sum(map(len, c[1])), c[1])
+        )
         candidates.remove((score, g, span))
         where = _where(g, uses[profile[g]], sents)
         if not any(_same_formulation(where, h) for h in places):
@@ -484,7 +486,9 @@ def _sharing(g: Gram, before: Counter[Gram], after: Counter[Gram]) -> str | None
         and (h[:k] == head or h[-k:] == tail)
     ]
     # a phrase new in this document first; else one already in use that now stands alone
-    best = [p for score, _, p, h in sorted(scored, key=lambda t: (t[3] not in before, t[:3]), reverse=True) if score >= 0.5]
+    best = [
+        p for score, _, p, h in sorted(scored, key=lambda t: (t[3] not in before, t[:3]), reverse=True) if score >= 0.5
+    ]
     return best[0] if best else None
 
 

@@ -110,7 +110,8 @@ def phrase_rows(brief: Brief) -> list[PhraseRow]:
     rows = []
     # watched phrases first, as given; the found ones in order of first use, to read as a history
     order = [f for f in brief.formulations if f.watched] + sorted(
-        (f for f in brief.formulations if not f.watched), key=lambda f: (f.first if f.first is not None else n, f.phrase)
+        (f for f in brief.formulations if not f.watched),
+        key=lambda f: (f.first if f.first is not None else n, f.phrase),
     )
     for i, f in enumerate(order):
         runs = f.runs
