@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import load, segment
+from . import load, redline, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
@@ -96,7 +96,9 @@ def run(
                 "sentences is too large for the global aligner; sentences were paired by nearest "
                 "candidates (rewrites in their place between kept sentences, slots, not searched)."
             )
-        comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
+        # redline (issue 19): the claims laid over the later document's text, in its order
+        marked = redline.redline(claims, documents[before], sentences[before], documents[after], sentences[after])
+        comparisons.append(Comparison(documents[before].id, documents[after].id, claims, marked))
     threads: tuple[Thread, ...] = ()
     if options.baseline is Baseline.PREVIOUS and len(documents) >= 3:
 
