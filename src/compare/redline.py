@@ -18,7 +18,8 @@ How it is built, from the alignment rather than from a plain diff of the two tex
    dropped and new sentences, moved sentences, and the text between sentences (paragraph
    breaks, titles, residue, front matter). Each sentence piece is one token of its own (it
    never matches anything), text between sentences is matched line by line, so identical
-   breaks and titles stay equal and a line that differs becomes delete + insert. Deletions
+   breaks and titles stay equal, and lines that differ are word-diffed among themselves
+   (a date line: ~~October 29~~ **December 17**, 2014), never with sentence text. Deletions
    come before insertions in each change, so a dropped sentence stands just after the
    sentence that preceded it in the earlier document.
 
@@ -243,6 +244,10 @@ def _region(
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             flat += [(Op.EQUAL, t[1], t[2]) for t in tb[i1:i2]]
+        elif tag == "replace" and all(t[2] is None for t in tb[i1:i2] + ta[j1:j2]):
+            # text between sentences on both sides (a date line, a title): its word diff
+            old, new = "".join(t[1] for t in tb[i1:i2]), "".join(t[1] for t in ta[j1:j2])
+            flat += [(d.op, d.text, None) for d in word_diff(old, new)]
         else:
             flat += [(Op.DELETE, t[1], t[2]) for t in tb[i1:i2]] + [(Op.INSERT, t[1], t[2]) for t in ta[j1:j2]]
     # a space or line break left equal between two changes reads as part of them
