@@ -16,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from compare import pipeline
+from compare import load, pipeline
 from compare.cache import CachedEmbedder
 from compare.diff import word_diff
 from compare.embed import TransformerEmbedder
@@ -48,7 +48,7 @@ def marked(text: str) -> int:
 
 
 def main(paths: list[Path]) -> None:
-    brief = pipeline.run(paths, CachedEmbedder(TransformerEmbedder()), ExtractiveSummarizer())
+    brief = pipeline.run(load.read_all(paths), CachedEmbedder(TransformerEmbedder()), ExtractiveSummarizer())
     ours: Counter[str] = Counter()
     plain: Counter[str] = Counter()
     moves = moves_split = 0

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from compare import pipeline, render
+from compare import load, pipeline, render
 from compare.cache import CachedEmbedder
 from compare.embed import TransformerEmbedder
 from compare.summarize import ExtractiveSummarizer
@@ -27,7 +27,7 @@ FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-backgroun
 
 def main(out: Path) -> None:
     paths = [ROOT.parent / "shared" / "data" / "fomc" / f"{d}.txt" for d in PAIR]
-    brief = pipeline.run(paths, CachedEmbedder(TransformerEmbedder()), ExtractiveSummarizer())
+    brief = pipeline.run(load.read_all(paths), CachedEmbedder(TransformerEmbedder()), ExtractiveSummarizer())
     out.mkdir(parents=True, exist_ok=True)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     with tempfile.TemporaryDirectory() as tmp:

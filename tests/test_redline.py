@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare import classify, pipeline, redline, render
+from compare import classify, load, pipeline, redline, render
 from compare.diff import word_diff
 from compare.summarize import ExtractiveSummarizer
 from compare.types import Bead, Claim, Document, Format, Op, RedlineSegment, Sentence, Status, View
@@ -314,7 +314,7 @@ def test_seeds_redline_contract_and_json(seeds_brief) -> None:
 def test_fomc_series_redline_contract(shared_data: Path, embedder) -> None:
     """Every consecutive pair of the FOMC statements (193 pairs): both texts rebuilt exactly."""
     paths = sorted((shared_data / "fomc").glob("*.txt"))
-    brief = pipeline.run(paths, embedder, ExtractiveSummarizer())
+    brief = pipeline.run(load.read_all(paths), embedder, ExtractiveSummarizer())
     assert len(brief.comparisons) == len(paths) - 1 >= 100
     assert_contract(brief)
     # moves are found, and every moved claim is a paired one shown in both places

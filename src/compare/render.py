@@ -14,7 +14,6 @@ import jinja2
 from . import lede as lede_module
 from . import redline as redline_module
 from .errors import TemplateError
-from .lede import LedeItem
 from .types import (
     Brief,
     Claim,
@@ -23,6 +22,7 @@ from .types import (
     DocumentEntry,
     Format,
     Formulation,
+    LedeItem,
     Op,
     RedlineSegment,
     Status,
@@ -129,7 +129,7 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
         Op=Op,
         STATUS_ORDER=STATUS_ORDER,
         claim_text=claim_text,
-        lede=lede_module.lede,
+        ledes=_ledes,
         paragraphs=paragraphs,
         thread_text=thread_text,
         sentence_ref=sentence_ref,
@@ -277,7 +277,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "lede": [_lede(x) for x in items],
                 "redline": [_segment(x) for x in c.redline],
             }
-            for c, items in zip(brief.comparisons, lede_module.lede(brief), strict=True)
+            for c, items in zip(brief.comparisons, _ledes(brief), strict=True)
         ],
         "lineage": [_thread(t) for t in brief.lineage],
         "formulations": [_formulation(f) for f in brief.formulations],
@@ -300,8 +300,20 @@ def _formulation(f: Formulation) -> dict[str, Any]:
     }
 
 
+def _ledes(brief: Brief) -> tuple[tuple[LedeItem, ...], ...]:
+    """The brief's lede (pipeline computes it); a brief built by hand without one gets it
+    computed with the default weights."""
+    return brief.lede or lede_module.lede(brief)
+
+
 def _lede(item: LedeItem) -> dict[str, Any]:
-    out: dict[str, Any] = {"claim": item.claim, "kind": item.kind.value, "reason": item.reason}
+    out: dict[str, Any] = {
+        "claim": item.claim,
+        "kind": item.kind.value,
+        "reason": item.reason,
+        "direction": item.direction,
+        "score": round(item.score, 3),
+    }
     if item.phrase is not None:
         out.update(phrase=item.phrase, before=list(item.before), after=list(item.after))
     return out
