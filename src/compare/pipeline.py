@@ -113,7 +113,8 @@ def run(
 
         def pair(i: int, j: int) -> Comparison:
             claims = compare(segmented[i], segmented[j], words[i], words[j], model)
-            return Comparison(documents[i].id, documents[j].id, claims)
+            marked = redline.redline(claims, documents[i], sentences[i], documents[j], sentences[j])  # issue 19
+            return Comparison(documents[i].id, documents[j].id, claims, marked)
 
         comparisons, skipped = skip_outliers(comparisons, pair)
         notes += [
