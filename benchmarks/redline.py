@@ -86,7 +86,9 @@ def main(paths: list[Path]) -> None:
                 ]
                 shares = []
                 for sentences, idx, side, text in sides:
-                    chars = [x for i in idx for x in range(sentences[i].start, sentences[i].end) if not text[x].isspace()]
+                    chars = [
+                        x for i in idx for x in range(sentences[i].start, sentences[i].end) if not text[x].isspace()
+                    ]
                     shares.append(sum(struck[side][x] for x in chars) / max(len(chars), 1))
                 moves_split += all(share >= MOSTLY for share in shares)
     pairs = len(brief.comparisons)
@@ -94,7 +96,8 @@ def main(paths: list[Path]) -> None:
     print(f"{'marked as changed (struck + inserted)':<42}{'redline':>10}{'plain diff':>12}")
     keys = ["changed", "repeated", "new", "dropped", "moved", "between sentences"]
     for k in keys:
-        print(f"  {'in ' + k + ' claims' if k not in ('moved', 'between sentences') else k:<40}{ours[k]:>10,}{plain[k]:>12,}")
+        name = k if k in ("moved", "between sentences") else f"in {k} claims"
+        print(f"  {name:<40}{ours[k]:>10,}{plain[k]:>12,}")
     so, sp = sum(ours.values()), sum(plain.values())
     print(f"  {'total':<40}{so:>10,}{sp:>12,}")
     print(f"  {'share of all text':<40}{so / total:>10.1%}{sp / total:>12.1%}")

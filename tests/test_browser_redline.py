@@ -13,7 +13,6 @@ import pytest
 
 from compare import classify, redline, render
 from compare.types import Baseline, Bead, Brief, Comparison, Document, DocumentEntry, Format, Sentence, Summary, View
-
 from test_browser import CHROMIUM, FLAGS
 
 pytestmark = pytest.mark.browser
@@ -21,7 +20,8 @@ pytestmark = pytest.mark.browser
 BEFORE = [
     ["The Committee decided today to keep the target range for the federal funds rate at 5 percent."],
     [
-        "Inflation has eased over the past year but remains elevated, and longer-term inflation expectations remain well anchored.",
+        "Inflation has eased over the past year but remains elevated,"
+        " and longer-term inflation expectations remain well anchored.",
         "The labor market remains tight.",
     ],
     ["The Committee will keep reducing its Treasury securities.", "Voting for the action were all members."],
@@ -86,7 +86,10 @@ def test_struck_and_inserted_words_in_place_in_colour_and_in_grey_print(page) ->
     # the later document's order: rate, holdings (moved), inflation, labor struck after it, job gains
     order = ["lower", "Treasury securities", "Inflation has eased", "labor market", "Job gains", "Voting"]
     assert [text.index(w) for w in order] == sorted(text.index(w) for w in order)
-    assert rl.locator("del", has_text=re.compile("^keep$")).count() == 1 and rl.locator("ins", has_text="lower").count() == 1
+    assert (
+        rl.locator("del", has_text=re.compile("^keep$")).count() == 1
+        and rl.locator("ins", has_text="lower").count() == 1
+    )
     assert rl.locator("del", has_text="The labor market remains tight.").count() == 1
     for media in ("screen", "print"):
         page.emulate_media(media=media)

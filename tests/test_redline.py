@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,9 @@ from compare.types import Bead, Claim, Document, Format, Op, RedlineSegment, Sen
 B = Bead
 
 
-def doc(sentences: list[str], seps: list[str] | None = None, head: str = "", doc_id: str = "d") -> tuple[Document, tuple[Sentence, ...]]:
+def doc(
+    sentences: list[str], seps: list[str] | None = None, head: str = "", doc_id: str = "d"
+) -> tuple[Document, tuple[Sentence, ...]]:
     """A document of `sentences` with `seps[k]` after sentence k (a space by default) and
     `head` (a title or front matter) before the first."""
     seps = seps or [" "] * len(sentences)
@@ -158,7 +161,9 @@ def test_text_between_sentences_is_kept_and_a_differing_date_line_is_word_diffed
 
 
 def test_identical_documents_are_all_equal() -> None:
-    claims, segs, a, b = build([S1, S2], [S1, S2], [B((0,), (0,)), B((1,), (1,))], seps_before=["\n\n", "\n"], seps_after=["\n\n", "\n"])
+    claims, segs, a, b = build(
+        [S1, S2], [S1, S2], [B((0,), (0,)), B((1,), (1,))], seps_before=["\n\n", "\n"], seps_after=["\n\n", "\n"]
+    )
     contract(segs, a, b)
     assert {s.op for s in segs} == {Op.EQUAL}
 
@@ -188,7 +193,11 @@ def test_empty_documents() -> None:
 
 def test_paragraphs_follow_the_later_document_and_mark_a_struck_break() -> None:
     claims, segs, a, b = build(
-        [S1, S2, S3], [S1, S3], [B((0,), (0,)), B((1,), ()), B((2,), (1,))], seps_before=["\n\n", "\n\n", "\n"], seps_after=["\n\n", "\n"]
+        [S1, S2, S3],
+        [S1, S3],
+        [B((0,), (0,)), B((1,), ()), B((2,), (1,))],
+        seps_before=["\n\n", "\n\n", "\n"],
+        seps_after=["\n\n", "\n"],
     )
     paras = redline.paragraphs(segs)
     assert len(paras) == 2
@@ -205,7 +214,12 @@ def test_rows_align_earlier_and_later_by_claim() -> None:
     for row in rows:
         left = "".join(p.text for p in row.left)
         right = "".join(p.text for p in row.right)
-        if row.claim is not None and claims[row.claim].before and claims[row.claim].after and not any(p.moved for p in row.left + row.right):
+        if (
+            row.claim is not None
+            and claims[row.claim].before
+            and claims[row.claim].after
+            and not any(p.moved for p in row.left + row.right)
+        ):
             assert "raise" in right or left == right
     moved = [r for r in rows if any(p.moved for p in r.left + r.right)]
     assert moved and all(not r.left or not r.right for r in moved)
@@ -214,7 +228,7 @@ def test_rows_align_earlier_and_later_by_claim() -> None:
 
 # --- property ----------------------------------------------------------------------------
 
-WORDS = "committee inflation rate policy labor market growth prices economy remains strong weak decided today further".split()
+WORDS = "committee inflation rate policy labor market growth prices economy remains strong weak decided today".split()
 sentence = st.lists(st.sampled_from(WORDS), min_size=2, max_size=9).map(lambda w: " ".join(w).capitalize() + ".")
 separator = st.sampled_from([" ", "\n", "\n\n", "  \n\n", "\n\n\n"])
 
@@ -262,8 +276,15 @@ def test_redline_rebuilds_both_texts_on_generated_versions(v, data) -> None:
     before, after, beads = v
     sb = data.draw(st.lists(separator, min_size=len(before), max_size=len(before)))
     sa = data.draw(st.lists(separator, min_size=len(after), max_size=len(after)))
-    heads = data.draw(st.tuples(st.sampled_from(["", "Title\n\n", "date 2024-01-01\n"]), st.sampled_from(["", "Title\n\n", "date 2024-02-02\n"])))
-    claims, segs, a, b = build(before, after, beads, seps_before=sb, seps_after=sa, head_before=heads[0], head_after=heads[1])
+    heads = data.draw(
+        st.tuples(
+            st.sampled_from(["", "Title\n\n", "date 2024-01-01\n"]),
+            st.sampled_from(["", "Title\n\n", "date 2024-02-02\n"]),
+        )
+    )
+    claims, segs, a, b = build(
+        before, after, beads, seps_before=sb, seps_after=sa, head_before=heads[0], head_after=heads[1]
+    )
     contract(segs, a, b)
     # every sentence's characters carry its claim, on both sides
     _, sents_a = doc(before, sb, heads[0])
@@ -329,7 +350,9 @@ def test_fomc_series_redline_contract(shared_data: Path, embedder) -> None:
 def test_markdown_redline_view_has_only_the_header_and_redlines(seeds_brief) -> None:
     full = render.render(seeds_brief, Format.MARKDOWN)
     only = render.render(seeds_brief, Format.MARKDOWN, view=View.REDLINE)
-    assert "## Redline " in full and full.index("## What changed") < full.index("## Redline ") < full.index("## Summaries")
+    assert "## Redline " in full and full.index("## What changed") < full.index("## Redline ") < full.index(
+        "## Summaries"
+    )
     assert "## Redline " in only and "## What changed" not in only and "## Summaries" not in only
     assert "## Full texts" not in only and "| Comparison |" in only
     section = only.split("## Redline ", 1)[1]
@@ -349,9 +372,7 @@ def test_markdown_redline_escapes_document_text() -> None:
 def test_html_redline_sections_and_lede_links(seeds_brief) -> None:
     page = render.render(seeds_brief, Format.HTML)
     assert page.index('id="lede"') < page.index('id="redline-0"') < page.index('id="summaries"')
-    assert "<details class=\"sbs\">" in page
-    import re
-
+    assert '<details class="sbs">' in page
     for claim in re.findall(r'href="#rl-0-(\d+)"', page):
         assert f'id="rl-0-{claim}"' in page
     only = render.render(seeds_brief, Format.HTML, view=View.REDLINE)

@@ -33,7 +33,7 @@ import bisect
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .diff import side, word_diff
@@ -95,15 +95,15 @@ def redline(
         pb, pa = b + n, a + n
     out += _region(before.text, pb, len(before.text), owners_b, after.text, pa, len(after.text), owners_a)
     segments: list[RedlineSegment] = []
-    for op, text, k in out:
+    for op, text, owner in out:
         if not text:
             continue
-        mv = op is not Op.EQUAL and k in moved
+        mv = op is not Op.EQUAL and owner in moved
         last = segments[-1] if segments else None
-        if last and (last.op, last.claim, last.moved) == (op, k, mv):
-            segments[-1] = RedlineSegment(op, last.text + text, k, mv)
+        if last and (last.op, last.claim, last.moved) == (op, owner, mv):
+            segments[-1] = RedlineSegment(op, last.text + text, owner, mv)
         else:
-            segments.append(RedlineSegment(op, text, k, mv))
+            segments.append(RedlineSegment(op, text, owner, mv))
     return tuple(segments)
 
 
@@ -124,10 +124,12 @@ def _runs(indices: Sequence[int], sentences: Sequence[Sentence]) -> list[tuple[i
     return [(sentences[r[0]].start, sentences[r[-1]].end) for r in runs]
 
 
-def _owners(claims: Sequence[Claim], sentences: Sequence[Sentence], pick: object) -> list[Interval]:
+def _owners(
+    claims: Sequence[Claim], sentences: Sequence[Sentence], pick: Callable[[Claim], tuple[int, ...]]
+) -> list[Interval]:
     out: list[Interval] = []
     for k, c in enumerate(claims):
-        out += [(s, e, k) for s, e in _runs(pick(c), sentences)]  # type: ignore[operator]
+        out += [(s, e, k) for s, e in _runs(pick(c), sentences)]
     return sorted(out)
 
 
@@ -144,9 +146,7 @@ def _side(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[int]]:
     return "".join(parts), where
 
 
-def _chunks(
-    k: int, c: Claim, before: str, bs: Sequence[Sentence], after: str, as_: Sequence[Sentence]
-) -> list[Chunk]:
+def _chunks(k: int, c: Claim, before: str, bs: Sequence[Sentence], after: str, as_: Sequence[Sentence]) -> list[Chunk]:
     """Claim k's equal runs as anchor candidates, in document offsets."""
     old, old_at = _side(before, _runs(c.before, bs))
     new, new_at = _side(after, _runs(c.after, as_))
@@ -231,7 +231,14 @@ def _tokens(text: str, lo: int, hi: int, owners: list[Interval], tag: str) -> li
 
 
 def _region(
-    before: str, b_lo: int, b_hi: int, owners_b: list[Interval], after: str, a_lo: int, a_hi: int, owners_a: list[Interval]
+    before: str,
+    b_lo: int,
+    b_hi: int,
+    owners_b: list[Interval],
+    after: str,
+    a_lo: int,
+    a_hi: int,
+    owners_a: list[Interval],
 ) -> list[tuple[Op, str, int | None]]:
     """Everything between two anchors: text between sentences matched where identical, the
     rest struck and inserted, each change's deletions first."""
@@ -390,4 +397,4 @@ def _shown(p: Piece) -> Piece:
 
 
 def _strip(pieces: tuple[Piece, ...]) -> tuple[Piece, ...]:
-    return tuple(_trim([p for p in pieces if p.text.strip() or p.place or p.text]))
+    return tuple(_trim(list(pieces)))
