@@ -267,7 +267,7 @@ def schema() -> str:
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
-    """The JSON contract `compare.brief/1` (README, "JSON output")."""
+    """The JSON contract `compare.brief/1` (docs/output.md, "Reading a brief")."""
     return {
         "schema": brief.schema,
         "baseline": brief.baseline.value,
