@@ -29,6 +29,11 @@ class Format(StrEnum):
     JSON = "json"
 
 
+class View(StrEnum):
+    FULL = "full"
+    REDLINE = "redline"
+
+
 class SummarizerKind(StrEnum):
     EXTRACTIVE = "extractive"
     ABSTRACTIVE = "abstractive"
@@ -128,10 +133,25 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class RedlineSegment:
+    """A run of the redline (`compare.redline`): `equal` text is in both documents, `delete`
+    only in the earlier, `insert` only in the later; `claim` indexes the comparison's claims
+    (None: text between sentences); `moved` marks a claim shown at its new place (insert) and
+    struck where it was (delete)."""
+
+    op: Op
+    text: str
+    claim: int | None = None
+    moved: bool = False
+
+
+@dataclass(frozen=True)
 class Comparison:
     before: str
     after: str
     claims: tuple[Claim, ...]
+    redline: tuple[RedlineSegment, ...] = ()
+    """The later document in its own order with every edit in place (empty when not built)."""
 
     def with_status(self, status: Status) -> tuple[Claim, ...]:
         return tuple(c for c in self.claims if c.status is status)
@@ -229,6 +249,7 @@ class Kind(StrEnum):
     GUIDANCE = "guidance"  # date-based guidance moved ("through mid-2013" -> "late 2014")
     PHRASE_DROPPED = "formulation-dropped"  # a watched or shifted key formulation stops
     PHRASE_NEW = "formulation-new"  # a watched key formulation starts
+    VOTE = "vote"  # a vote or dissent changed ("dissent: 50 basis points -> none")
     SHIFT = "shift"  # a wording shift with a direction (stronger, weaker, hedged)
     REWRITTEN = "rewritten"  # changed, few words kept: reads as a new claim in its place
     DROPPED = "dropped"
@@ -292,3 +313,34 @@ class Brief:
 
     def entry(self, document_id: str) -> DocumentEntry:
         return self._by_id[document_id]
+
+    def __repr__(self) -> str:
+        # the generated repr would print every sentence of every document
+        dates = [e.document.date for e in self.documents]
+        span = f", {min(dates)} to {max(dates)}" if dates else ""
+        n, m = len(self.documents), len(self.comparisons)
+        return f"<Brief: {n} document{'s' * (n != 1)}{span}, {m} comparison{'s' * (m != 1)}>"
+
+    def to_markdown(self) -> str:
+        """The brief as Markdown, as `compare` prints it."""
+        from .render import render
+
+        return render(self, Format.MARKDOWN)
+
+    def to_html(self) -> str:
+        """The brief as one self-contained HTML page."""
+        from .render import render
+
+        return render(self, Format.HTML)
+
+    def to_json(self) -> str:
+        """The brief as JSON (the compare.brief/1 contract; `compare schema` prints its schema)."""
+        from .render import render
+
+        return render(self, Format.JSON)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the HTML brief in a frame, so its page styles stay out of the notebook."""
+        from html import escape
+
+        return f'<iframe srcdoc="{escape(self.to_html(), quote=True)}" style="width:100%;height:40em;border:0"></iframe>'
