@@ -184,7 +184,7 @@ def test_user_template_gets_the_brief(tmp_path: Path) -> None:
         "{{ c.claims | length }}{% endfor %} {{ lede(brief)[0][0].kind.value }}"
         " {% set c = brief.comparisons[0] %}{{ claim_text(brief, c, c.claims[2]) }}"
     )
-    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/1 2 2020-01-01 a>b:4 shift Old point only here."
+    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/2 2 2020-01-01 a>b:4 shift Old point only here."
 
 
 def test_user_template_can_extend_the_packaged_one(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .align import NEAREST, Beads, PairModel, Sides, Words, finish, log_odds, pair_logit, versions
+from .align import NEAREST, Beads, PairModel, Sides, Words, finish, log_odds, pair_logit, reuse, versions
 from .types import Alignment
 
 DENSE_LIMIT = 1_000_000
@@ -99,7 +99,7 @@ def align(
     after_near, before_near = _nearest(i_idx, j_idx, cosine, n), _nearest(j_idx, i_idx, cosine, m)
     near = (after_near.__getitem__, before_near.__getitem__)
     sides = Sides(before_vectors, after_vectors, before_words, after_words, model, near)
-    return finish(beads, sides, n, m, versions(model, len(beads), n, m))
+    return finish(beads, sides, n, m, versions(model, len(beads), n, m, reuse(before_words, after_words)))
 
 
 def _nearest(rows: np.ndarray, cols: np.ndarray, cosine: np.ndarray, count: int) -> list[list[int]]:
