@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import quantities
 from .diff import word_diff
-from .types import Bead, Claim, DiffOp, Op, Sentence, Status, joined
+from .segment import WORD
+from .types import Bead, Claim, DiffOp, NumberChange, Op, Sentence, Status, joined
 
 REWRITE_CONFIDENCE = 0.9
 """A total rewrite stays one changed claim only when the pair model is at least this sure."""
 
-_WORD = re.compile(r"\w+(?:[-'’/.]\w+)*")
 _STYLE = str.maketrans(
     {"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "}
     | dict.fromkeys(["\u2010", "\u2011", "\u2012"], "-")
@@ -68,12 +69,48 @@ def claims(
             out.append(Claim(Status.NEW, (), bead.after, link.probability, replaces=link.before))
         else:
             out.append(claim)
+    return with_document_numbers(out, before, after)
+
+
+def with_document_numbers(
+    claims: Sequence[Claim], before: Sequence[Sentence], after: Sequence[Sentence]
+) -> tuple[Claim, ...]:
+    """Quantities judged against the whole other document, as a watcher reads them: a new or
+    dropped sentence lists the amounts that appear nowhere in the other document ("" -> "$600
+    billion"); a changed claim drops a one-sided amount that the other document states
+    elsewhere (the 2 percent objective moved to another sentence is not news)."""
+    values = [
+        {q.value for s in side for q in quantities.parse(s.text)} for side in (before, after)
+    ]
+    out = []
+    for c in claims:
+        if c.status is Status.NEW or c.status is Status.DROPPED:
+            sentences, idx, other = (after, c.after, values[0]) if c.status is Status.NEW else (before, c.before, values[1])
+            found = [q for q in quantities.parse(joined(sentences, idx)) if q.unit != "count" and q.value not in other]
+            found = list({q.value: q for q in found}.values())
+            pairs = [NumberChange("", q.text) if c.status is Status.NEW else NumberChange(q.text, "") for q in found]
+            out.append(replace(c, numbers=tuple(pairs)))
+        elif c.numbers:
+            kept = tuple(
+                n
+                for n in c.numbers
+                if (n.before and n.after)
+                or (n.before and not _values(n.before) <= values[1])
+                or (n.after and not _values(n.after) <= values[0])
+            )
+            out.append(replace(c, numbers=kept, mechanical=c.mechanical and not kept))
+        else:
+            out.append(c)
     return tuple(out)
+
+
+def _values(text: str) -> set[tuple[float, float, str]]:
+    return {q.value for q in quantities.parse(text)} or {(-1.0, -1.0, "?")}
 
 
 def keeps_words(ops: Sequence[DiffOp]) -> bool:
     """True when some word survives the edit in place (an equal run holds a word)."""
-    return any(d.op is Op.EQUAL and _WORD.search(d.text) for d in ops)
+    return any(d.op is Op.EQUAL and WORD.search(d.text) for d in ops)
 
 
 def classify(bead: Bead, before: Sequence[Sentence], after: Sequence[Sentence]) -> Claim:
@@ -103,6 +140,8 @@ def is_mechanical(old: str, new: str, ops: Sequence[DiffOp]) -> bool:
     year ("through mid-2013") or any changed amount makes the change substantive."""
     if quantities.changes(old, new, ops):
         return False
+    if normalized(old).lower() == normalized(new).lower():
+        return True  # letter case alone ("banks" -> "Banks")
     spans = {Op.DELETE: quantities.calendar_spans(old), Op.INSERT: quantities.calendar_spans(new)}
     at = {Op.DELETE: 0, Op.INSERT: 0}
     for d in ops:
@@ -110,7 +149,7 @@ def is_mechanical(old: str, new: str, ops: Sequence[DiffOp]) -> bool:
             at[Op.DELETE] += len(d.text)
             at[Op.INSERT] += len(d.text)
             continue
-        for w in _WORD.finditer(d.text):
+        for w in WORD.finditer(d.text):
             s, e = at[d.op] + w.start(), at[d.op] + w.end()
             if not any(a <= s and e <= b for a, b in spans[d.op]):
                 return False

@@ -157,6 +157,23 @@ def changes(old: str, new: str, ops: Sequence[DiffOp]) -> tuple[NumberChange, ..
     for j, r in enumerate(b):
         if j not in used and not any(q.value == r.value for q in a):
             out.append(NumberChange("", r.text))
+    return _pair_leftovers(out, a, b)
+
+
+def _pair_leftovers(out: list[NumberChange], a: list[Quantity], b: list[Quantity]) -> tuple[NumberChange, ...]:
+    """A quantity that left one place and one of the same unit that came in another place of
+    the same claim ("the current 0 to 1/4 percent target range" -> "raise the target range to
+    1/4 to 1/2 percent") are one change when each is the only one of its unit."""
+    unit = {q.text: q.unit for q in a + b}
+    gone = [n for n in out if n.before and not n.after]
+    came = [n for n in out if n.after and not n.before]
+    for u in {unit[n.before] for n in gone}:
+        g = [n for n in gone if unit[n.before] == u]
+        c = [n for n in came if unit[n.after] == u]
+        if len(g) == 1 and len(c) == 1 and u != "count":
+            k = out.index(g[0])
+            out[k] = NumberChange(g[0].before, c[0].after)
+            out.remove(c[0])
     return tuple(out)
 
 
