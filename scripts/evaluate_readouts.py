@@ -46,8 +46,7 @@ import evaluate as ev  # noqa: E402
 
 from compare import align, classify, pipeline, segment  # noqa: E402
 from compare.embed import Embedder, TransformerEmbedder  # noqa: E402
-from compare.summarize import Segmented  # noqa: E402
-from compare.types import Claim, Sentence, Status  # noqa: E402
+from compare.types import Bead, Claim, Sentence, Status  # noqa: E402
 
 READOUTS = ROOT.parent / "shared" / "data" / "readouts"
 ARXIV = ROOT.parent / "shared" / "data" / "versions" / "arxivedits"
@@ -99,7 +98,9 @@ def read_labels(labels: dict[str, Any], folder: Path, embedder: Embedder) -> lis
         for kind in ("pairs", "replaced_in_place"):
             for p in item.get(kind, []):
                 b, a = locate(p["before_quote"], before.sentences), locate(p["after_quote"], after.sentences)
-                missing += [f"{item['before']} {q!r}" for q, s in ((p["before_quote"], b), (p["after_quote"], a)) if not s]
+                missing += [
+                    f"{item['before']} {q!r}" for q, s in ((p["before_quote"], b), (p["after_quote"], a)) if not s
+                ]
                 if not b or not a:
                     continue
                 if kind == "replaced_in_place":
@@ -190,17 +191,42 @@ def score(items: list[Labeled], aligner: Callable[[ev.Pair], Run]) -> dict[str, 
     }
 
 
+_ARXIV: dict[str, Any] = {}
+
+
+def _arxiv_rows(
+    embedder: Embedder,
+) -> tuple[list[dict[str, Any]], np.ndarray, np.ndarray, list[list[str]], list[list[str]]]:
+    """The arXiv edit pairs with their vectors and words, read and embedded once."""
+    if not _ARXIV:
+        rows = [
+            r
+            for split in ("train", "dev", "test")
+            for r in json.loads((ARXIV / f"edits_{split}.json").read_text()).values()
+        ]
+        a, b = [r["sentence-1"] for r in rows], [r["sentence-2"] for r in rows]
+        _ARXIV["data"] = (
+            rows,
+            embedder.embed(a),
+            embedder.embed(b),
+            [segment.words(t) for t in a],
+            [segment.words(t) for t in b],
+        )
+    data: tuple[list[dict[str, Any]], np.ndarray, np.ndarray, list[list[str]], list[list[str]]] = _ARXIV["data"]
+    return data
+
+
 def arxiv(model: align.PairModel, embedder: Embedder) -> dict[str, float]:
     """Edited sentences kept as one claim, and papers read as versions of one text."""
-    rows = [r for split in ("train", "dev", "test") for r in json.loads((ARXIV / f"edits_{split}.json").read_text()).values()]
+    rows, va, vb, wa, wb = _arxiv_rows(embedder)
     a, b = [r["sentence-1"] for r in rows], [r["sentence-2"] for r in rows]
-    va, vb = embedder.embed(a), embedder.embed(b)
-    wa, wb = [segment.words(t) for t in a], [segment.words(t) for t in b]
-    prob = model.probability(np.einsum("ij,ij->i", va, vb), np.array([align.dice(set(x), set(y)) for x, y in zip(wa, wb, strict=True)]))
+    prob = model.probability(
+        np.einsum("ij,ij->i", va, vb), np.array([align.dice(set(x), set(y)) for x, y in zip(wa, wb, strict=True)])
+    )
     kept = 0
     for k, (x, y) in enumerate(zip(a, b, strict=True)):
         sx, sy = (Sentence(0, x, 0, len(x)),), (Sentence(0, y, 0, len(y)),)
-        claims = classify.claims([classify.Bead((0,), (0,), float(prob[k]))], sx, sy) if prob[k] >= model.threshold else ()
+        claims = classify.claims([Bead((0,), (0,), float(prob[k]))], sx, sy) if prob[k] >= model.threshold else ()
         kept += any(c.status in (Status.CHANGED, Status.REPEATED) for c in claims)
     papers: dict[str, list[int]] = defaultdict(list)
     for k, r in enumerate(rows):
@@ -229,7 +255,10 @@ def main() -> None:
         sys.exit(f"evaluate_readouts: {READOUTS} not found (needs ../shared/data beside the checkout)")
     embedder = TransformerEmbedder()
     model = pipeline.pair_model()
-    print("| labels | sentences | compare strict | naive strict | compare status | naive status | restatements paired | replacements linked | changed a reader calls two claims |")
+    print(
+        "| labels | sentences | compare strict | naive strict | compare status | naive status | "
+        "restatements paired | replacements linked | changed a reader calls two claims |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for name in names:
         path = Path(name) if Path(name).exists() else ev.FIXTURES / name
@@ -249,12 +278,15 @@ def main() -> None:
             for e in a["errors"]:
                 print("  miss:", e, file=sys.stderr)
     s = seeds(model, embedder)
-    print(f"\nSeeds (a report and a commentary): read as versions of one text: {s['versions']}; statuses {s['statuses']}")
+    print(
+        f"\nSeeds (a report and a commentary): read as versions of one text: {s['versions']}; statuses {s['statuses']}"
+    )
     if ARXIV.is_dir():
         x = arxiv(model, embedder)
         print(
             f"arXiv revisions: {x['edits_kept']:.3f} of {x['edits']} edited sentences kept as one claim; "
-            f"{x['papers_versions']:.3f} of {x['papers']} papers (4+ edited sentences, in order) read as versions of one text"
+            f"{x['papers_versions']:.3f} of {x['papers']} papers (4+ edited sentences, in order) "
+            "read as versions of one text"
         )
 
 

@@ -174,9 +174,7 @@ def one_to_one(logits: np.ndarray, model: PairModel) -> Beads:
     return {(int(i),): ((int(j),), float(logits[i, j])) for i, j in zip(rows, cols, strict=True) if logits[i, j] >= cut}
 
 
-def finish(
-    beads: Beads, sides: Sides, n: int, m: int, same_text: bool, logits: np.ndarray | None = None
-) -> Alignment:
+def finish(beads: Beads, sides: Sides, n: int, m: int, same_text: bool, logits: np.ndarray | None = None) -> Alignment:
     """Splits and merges around the one-to-one `beads`, then every sentence left over as a
     one-sided bead, in reading order, and the replacements in place among those (when the full
     `logits` matrix is at hand)."""

@@ -79,13 +79,13 @@ def with_document_numbers(
     dropped sentence lists the amounts that appear nowhere in the other document ("" -> "$600
     billion"); a changed claim drops a one-sided amount that the other document states
     elsewhere (the 2 percent objective moved to another sentence is not news)."""
-    values = [
-        {q.value for s in side for q in quantities.parse(s.text)} for side in (before, after)
-    ]
+    values = [{q.value for s in side for q in quantities.parse(s.text)} for side in (before, after)]
     out = []
     for c in claims:
         if c.status is Status.NEW or c.status is Status.DROPPED:
-            sentences, idx, other = (after, c.after, values[0]) if c.status is Status.NEW else (before, c.before, values[1])
+            sentences, idx, other = (
+                (after, c.after, values[0]) if c.status is Status.NEW else (before, c.before, values[1])
+            )
             found = [q for q in quantities.parse(joined(sentences, idx)) if q.unit != "count" and q.value not in other]
             found = list({q.value: q for q in found}.values())
             pairs = [NumberChange("", q.text) if c.status is Status.NEW else NumberChange(q.text, "") for q in found]
