@@ -268,7 +268,9 @@ def fit_genres(model: PairModel) -> dict[str, Any]:
         )
     ]
     labels = json.loads((evaluate.FIXTURES / evaluate_readouts.DEFAULT[0]).read_text(encoding="utf-8"))
-    readouts = evaluate_readouts.read_labels(labels, evaluate_readouts.READOUTS / "netanyahu", embedder)
+    readouts = evaluate_readouts.read_labels(
+        labels, evaluate_readouts.READOUTS / evaluate_readouts.series(labels), embedder
+    )
     rows = []
     for bar in REUSE_GRID:
         m = dataclasses.replace(model, versions_reuse=bar)

@@ -22,12 +22,13 @@ Other genres, for the same aligner:
   versions of one text.
 
 Run: python scripts/evaluate_readouts.py [LABELS.json ...]
-     (default: tests/fixtures/readout_claims_L16r.json, Netanyahu readouts; the series is taken
-     from the label file's `series`, else netanyahu)
+     (default: tests/fixtures/readout_claims_L16r.json, Netanyahu readouts, the labels tuned on;
+     tests/fixtures/readout_claims_L16z.json, Zelenskyy readouts, is held out)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections import Counter, defaultdict
@@ -249,6 +250,18 @@ def seeds(model: align.PairModel, embedder: Embedder) -> dict[str, Any]:
     return {"versions": alignment.versions, "statuses": dict(Counter(c.status.value for c in claims))}
 
 
+def series(labels: dict[str, Any]) -> str:
+    """The readout series (folder) a label file is about: its `series`, else the one folder that
+    holds every labeled readout."""
+    if "series" in labels:
+        return str(labels["series"])
+    dates = {item[k] for item in labels["pairs"] for k in ("before", "after")}
+    found = [d.name for d in sorted(READOUTS.iterdir()) if all((d / f"{x}.md").exists() for x in dates)]
+    if len(found) != 1:
+        sys.exit(f"evaluate_readouts: cannot tell which series the labels are about ({found or 'none'})")
+    return found[0]
+
+
 def main() -> None:
     names = sys.argv[1:] or list(DEFAULT)
     if not READOUTS.is_dir():
@@ -263,8 +276,9 @@ def main() -> None:
     for name in names:
         path = Path(name) if Path(name).exists() else ev.FIXTURES / name
         labels = json.loads(path.read_text(encoding="utf-8"))
-        items = read_labels(labels, READOUTS / labels.get("series", "netanyahu"), embedder)
+        items = read_labels(labels, READOUTS / series(labels), embedder)
         a, b = score(items, ours(model)), score(items, naive)
+        c = score(items, ours(dataclasses.replace(model, versions_reuse=0.0)))
         for m in (x for it in items for x in it.missing):
             print(f"  quote not found: {m}", file=sys.stderr)
         ra, rb = a["restated_paired"], b["restated_paired"]
@@ -273,6 +287,11 @@ def main() -> None:
             f"{a['status_agreement']:.3f} | {b['status_agreement']:.3f} | {ra[0]}/{ra[1]} (naive {rb[0]}) | "
             f"{a['replaced_linked'][0]}/{a['replaced_linked'][1]} | {a['changed_two_claims']} of {a['changed']} "
             f"(naive {b['changed_two_claims']} of {b['changed']}) |"
+        )
+        print(
+            f"|   (compare with versions decided by pair share alone, no wording bar) | | {c['agreement']:.3f} | | "
+            f"{c['status_agreement']:.3f} | | {c['restated_paired'][0]}/{c['restated_paired'][1]} | | "
+            f"{c['changed_two_claims']} of {c['changed']} |"
         )
         if "-v" in sys.argv or len(names) == 1:
             for e in a["errors"]:
