@@ -12,7 +12,7 @@ the pipeline uses this module instead:
    probability passes the model's threshold;
 4. splits and merges are searched as in `align` (`align.finish`), with each sentence's
    nearest candidates standing in for its row of the similarity matrix. Slots (rewritten
-   sentences between kept ones) are not searched here.
+   sentences between kept ones) and replacements in place are not searched here.
 
 The result has the shape `align.align` returns: beads covering every sentence of both sides
 exactly once, in reading order, and whether the two documents read as versions of one text
