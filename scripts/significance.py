@@ -38,7 +38,11 @@ from compare.types import Brief, Kind, LedeItem, Op, Status, joined  # noqa: E40
 
 LABELS = ROOT / "tests" / "fixtures" / "headlines"
 DATA = ROOT.parent / "shared" / "data"
-TUNING = {"fomc": ["fomc_headlines_L16a.json", "fomc_headlines_L16b.json"], "readouts": ["readout_headlines_L16r.json"]}
+TUNING = {
+    "fomc": ["fomc_headlines_L16a.json", "fomc_headlines_L16b.json"],
+    "readouts": ["readout_headlines_L16r.json"],
+    "seeds": ["seeds_issue16.json"],
+}
 HELD_OUT = {"fomc": ["fomc_headlines_L16h.json"], "readouts": ["readout_headlines_L16z.json"]}
 SERIES = {"fomc": ("fomc", ".txt"), "L16r": ("readouts/netanyahu", ".md"), "L16z": ("readouts/zelenskyy", ".md")}
 
@@ -51,7 +55,12 @@ class Case:
     items: list[LedeItem]  # every lede candidate, unranked
 
 
+SEEDS_LABELS = "seeds_issue16.json"
+
+
 def _path(genre: str, labeler: str, day: str) -> Path:
+    if genre == "seeds":
+        return ROOT / "seeds" / f"{day}.txt"
     folder, ext = SERIES["fomc"] if genre == "fomc" else SERIES[labeler]
     return DATA / folder / f"{day}{ext}"
 
@@ -202,7 +211,7 @@ def report(cases: Sequence[Case], weights: dict[str, float], title: str) -> dict
     print("| genre | pairs | lede top-1 | naive top-1 | lede top-3 | naive top-3 |")
     print("|---|--:|--:|--:|--:|--:|")
     figures: dict[str, Any] = {}
-    for genre in sorted({c.genre for c in cases}):
+    for genre in sorted({c.genre for c in cases} - {"seeds"}):
         sub = [c for c in cases if c.genre == genre]
         t1, t3, n = top_scores(sub, lambda c: ranked(c, weights))
         n1, n3, _ = top_scores(sub, naive_ranked)
@@ -210,7 +219,7 @@ def report(cases: Sequence[Case], weights: dict[str, float], title: str) -> dict
         figures[genre] = {"pairs": n, "top1": round(t1, 3), "top3": round(t3, 3), "naive_top1": round(n1, 3), "naive_top3": round(n3, 3)}
     print("\n| genre | numbers precision | recall | naive precision | naive recall | mechanical precision | recall | naive precision | naive recall | flagged with a number change (compare / naive) |")
     print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--|")
-    for genre in sorted({c.genre for c in cases}):
+    for genre in sorted({c.genre for c in cases} - {"seeds"}):
         sub = [c for c in cases if c.genre == genre]
         p, r, _, labeled = number_scores(sub)
         np_, nr, _, _ = number_scores(sub, naive=True)
@@ -223,16 +232,29 @@ def report(cases: Sequence[Case], weights: dict[str, float], title: str) -> dict
     return figures
 
 
+def seeds_hold(cases: Sequence[Case], weights: dict[str, float]) -> bool:
+    """The seeds' lede leads with the three changes issue 16 names (among the first four)."""
+    for case in (c for c in cases if c.genre == "seeds"):
+        items = ranked(case, weights)[:4]
+        if not all(any(hits(case.brief, i, h) for i in items) for h in case.label["headlines"]):
+            return False
+    return True
+
+
 def objective(cases: Sequence[Case], weights: dict[str, float]) -> float:
-    """Mean over genres of (top-1 + top-3) / 2, so neither genre is fitted away."""
+    """Mean over genres of (top-1 + top-3) / 2, so neither genre is fitted away; weights that
+    break the seeds' lede are out."""
     per = []
-    for genre in {c.genre for c in cases}:
+    for genre in {c.genre for c in cases} - {"seeds"}:
         t1, t3, _ = top_scores([c for c in cases if c.genre == genre], lambda c: ranked(c, weights))
         per.append((t1 + t3) / 2)
-    return sum(per) / len(per)
+    return sum(per) / len(per) - (0.0 if seeds_hold(cases, weights) else 1.0)
 
 
 GRID = (-2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0)
+NOT_NEWS = {"vote", "roster", "framing", "related", "reworded_repeat"}
+"""Features that may only count against: a dissent is not the decision, a list of names or the
+framing of a call is not news. (On 60 tuning pairs a free fit put dissents above rate moves.)"""
 
 
 def fit(cases: Sequence[Case]) -> dict[str, float]:
@@ -243,6 +265,8 @@ def fit(cases: Sequence[Case]) -> dict[str, float]:
         improved = False
         for name in sorted(weights):
             for value in GRID:
+                if name in NOT_NEWS and value > 0:
+                    continue
                 trial = {**weights, name: value}
                 score = objective(cases, trial)
                 if score > best + 1e-9:
@@ -265,11 +289,13 @@ def main() -> None:
         report(load_cases(HELD_OUT), shipped, "held-out sets, shipped weights")
         return
     cases = load_cases(TUNING)
+    print(f"seeds' lede leads with the issue's three changes: {seeds_hold(cases, shipped)}")
     if not args.fit:
         report(cases, shipped, "tuning sets, shipped weights")
         return
     weights = fit(cases)
     figures = report(cases, weights, "tuning sets, fitted weights")
+    print(f"seeds' lede leads with the issue's three changes: {seeds_hold(cases, weights)}")
     path = ROOT / "src" / "compare" / "calibration.json"
     calibration = json.loads(path.read_text("utf-8"))
     calibration["significance"] = {

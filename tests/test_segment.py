@@ -100,6 +100,7 @@ def test_markup_like_text_keeps_exact_offsets(body: str) -> None:
     check_offsets(doc(body))
 
 
+@pytest.mark.slow
 def test_one_megabyte_document_segments_quickly() -> None:
     para = "The committee decided to keep the target range unchanged at 5 percent. " * 10
     d = doc("\n\n".join(para for _ in range(1500)))  # ~1 MB
@@ -184,3 +185,9 @@ def test_page_residue_is_not_a_claim(line: str) -> None:
 def test_short_claims_without_a_full_stop_stay_claims(line: str) -> None:
     d = doc(f"The Committee decided to keep the target range unchanged.\n\n{line}\n")
     assert [s.text for s in segment.segment(d)][-1] == line
+
+
+def test_a_heading_glued_to_its_text_is_not_part_of_the_claim() -> None:
+    d = doc("Federal Reserve ActionsThe Federal Open Market Committee decided to lower its target by 50 basis points.\n")
+    assert [s.text for s in segment.segment(d)] == ["The Federal Open Market Committee decided to lower its target by 50 basis points."]
+    check_offsets(d)

@@ -25,11 +25,26 @@ _UNIT = (
     r"(?:thousand|million|billion|trillion)\b)"
 )
 _QUANTITY = re.compile(
+    r"(?:(?:nearly|about|approximately|almost|roughly|more than|less than|at least|up to|over|some)\s+)?"
     rf"(?<![\w/.$])(?P<cur>\$\s?)?(?P<a>{_NUM})(?P<au>\s?%)?"
-    rf"(?:\s*(?:to|and|-|–|‑)\s*(?P<cur2>\$\s?)?(?P<b>{_NUM})(?P<bu>\s?%)?)?"
-    rf"(?![\w/])(?:[ {_DASH}]?{_UNIT}(?:[ {_DASH}](?P<unit2>basis[ -]points?|percent))?)?"
+    rf"(?:(?:\s+percent)?\s*(?:to|and|-|–|‑)\s*(?P<cur2>\$\s?)?(?P<b>{_NUM})(?P<bu>\s?%)?)?"
+    rf"(?![\w/])(?:(?:\s|[{_DASH}])?{_UNIT}(?:(?:\s|[{_DASH}])(?P<unit2>basis[ -]points?|percent))?)?"
     r"(?:[ -]point\b)?(?:\s+(?:per|a)\s+(?:month|week|day|year|quarter)\b)?"
 )
+_WORD_NUMBERS = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"dozens": 24.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6}
+_COUNTED = re.compile(
+    r"(?<![\w$/.\-])(?P<n>\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")\b"
+    r"(?:\s+(?P<scale>thousand|million|billion))?"
+    r"\s+(?:of\s+)?(?:(?:[a-z][a-z-]*|[A-Z][a-z]+)\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]s|people|children)\b",
+    re.IGNORECASE,
+)
+"""A count of things: "50 hostages", "two convoys", "more than one million people"."""
 MONTHS = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
@@ -127,7 +142,27 @@ def parse(text: str) -> list[Quantity]:
                     continue
         if m["b"] and unit == "count" and not re.search(r"\bto\b", m.group()):
             continue  # "1999-2000": a span of years, not a range
+        if m["b"] and re.search(r"\bfrom\s+$", text[max(0, s - 6) : s]):
+            # "from 3 percent to 3-1/2 percent" is a move between two values, not a range
+            cut = s + text[s:e].index(m["b"], m.end("a") - s)
+            first = re.sub(r"\s*(?:to|and|[-–‑])\s*$", "", text[s:cut])
+            out.append(Quantity(first, s, s + len(first), low, low, unit))
+            out.append(Quantity(text[cut:e], cut, e, high, high, unit))
+            continue
         out.append(Quantity(text[s:e], s, e, low, high, unit))
+    for m in _COUNTED.finditer(text):
+        s, e = m.start(), m.end()
+        if any(a <= s < b for a, b in dates) or any(q.start <= s < q.end or s <= q.start < e for q in out):
+            continue
+        word = m["n"].lower()
+        if re.fullmatch(r"(?:19|20)\d\d", word) or (word in ("one", "zero") and not m["scale"]):
+            continue
+        if re.search(r"\bthe\s+$", text[max(0, s - 5) : s], re.IGNORECASE):
+            continue  # "the two leaders": a known set, not an amount
+        value = _WORD_NUMBERS[word] if word in _WORD_NUMBERS else _number(word)
+        value *= _SCALE.get((m["scale"] or "").lower(), 1.0)
+        out.append(Quantity(text[s:e], s, e, value, value, "count"))
+    out.sort(key=lambda q: q.start)
     return out
 
 
@@ -145,8 +180,6 @@ def changes(old: str, new: str, ops: Sequence[DiffOp]) -> tuple[NumberChange, ..
         candidates = [
             (j, r) for j, r in enumerate(b) if j not in used and r.start < hi + 2 and r.end > lo - 2 and r.unit == q.unit
         ]
-        if not candidates:
-            candidates = [(j, r) for j, r in enumerate(b) if j not in used and r.start < hi + 2 and r.end > lo - 2]
         if candidates:
             j, r = min(candidates, key=lambda c: abs(c[1].start - lo))
             used.add(j)

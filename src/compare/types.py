@@ -198,6 +198,7 @@ class Kind(StrEnum):
     GUIDANCE = "guidance"  # date-based guidance moved ("through mid-2013" -> "late 2014")
     PHRASE_DROPPED = "formulation-dropped"  # a watched or shifted key formulation stops
     PHRASE_NEW = "formulation-new"  # a watched key formulation starts
+    VOTE = "vote"  # a vote or dissent changed ("dissent: 50 basis points -> none")
     SHIFT = "shift"  # a wording shift with a direction (stronger, weaker, hedged)
     REWRITTEN = "rewritten"  # changed, few words kept: reads as a new claim in its place
     DROPPED = "dropped"
@@ -261,3 +262,34 @@ class Brief:
 
     def entry(self, document_id: str) -> DocumentEntry:
         return self._by_id[document_id]
+
+    def __repr__(self) -> str:
+        # the generated repr would print every sentence of every document
+        dates = [e.document.date for e in self.documents]
+        span = f", {min(dates)} to {max(dates)}" if dates else ""
+        n, m = len(self.documents), len(self.comparisons)
+        return f"<Brief: {n} document{'s' * (n != 1)}{span}, {m} comparison{'s' * (m != 1)}>"
+
+    def to_markdown(self) -> str:
+        """The brief as Markdown, as `compare` prints it."""
+        from .render import render
+
+        return render(self, Format.MARKDOWN)
+
+    def to_html(self) -> str:
+        """The brief as one self-contained HTML page."""
+        from .render import render
+
+        return render(self, Format.HTML)
+
+    def to_json(self) -> str:
+        """The brief as JSON (the compare.brief/2 contract; `compare schema` prints its schema)."""
+        from .render import render
+
+        return render(self, Format.JSON)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the HTML brief in a frame, so its page styles stay out of the notebook."""
+        from html import escape
+
+        return f'<iframe srcdoc="{escape(self.to_html(), quote=True)}" style="width:100%;height:40em;border:0"></iframe>'
