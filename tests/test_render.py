@@ -250,7 +250,7 @@ def test_json_joined_in_batches_is_the_plain_dump(seeds_brief, monkeypatch: pyte
 @pytest.mark.parametrize(
     ("path", "value"),
     [
-        (("schema",), "compare.brief/2"),
+        (("schema",), "compare.brief/1"),  # the contract before pair_probability and replaces
         (("comparisons", 0, "claims", 0, "status"), "moved"),
         (("comparisons", 0, "claims", 2, "after"), [0]),  # a dropped claim with an after side
         (("documents", 0, "date"), "Jan 1"),
