@@ -19,7 +19,7 @@ import typer
 
 from .embed import DEFAULT_EMBEDDER
 from .errors import CompareError, DateError, InputError, OutputError, TemplateError, UsageError
-from .types import Baseline, Format, SummarizerKind
+from .types import Baseline, Format, SummarizerKind, View
 
 # Shell completion is offered (--install-completion / --show-completion, typer's); FILES and
 # the FILE options complete as file names.
@@ -187,6 +187,13 @@ def main_command(
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write the brief to FILE instead of stdout (- for stdout)."),
     ] = None,
+    view: Annotated[
+        View,
+        typer.Option(
+            help="full: the whole brief, each comparison's redline after the lede; redline: the header and"
+            " the redlines only (the later document with every edit in place). JSON is always the full brief."
+        ),
+    ] = View.FULL,
     baseline: Annotated[
         Baseline, typer.Option(help="Compare each document with the previous one or with the first.")
     ] = Baseline.PREVIOUS,
@@ -289,7 +296,7 @@ def main_command(
     for problem in dict.fromkeys(getattr(chosen_embedder, "problems", [])):
         progress(f"embedding cache: {problem}")
     try:
-        text = render.render(brief, format or format_for(output), template)
+        text = render.render(brief, format or format_for(output), template, view)
     except CompareError:
         raise
     except Exception as e:

@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from . import lede as lede_module
+from . import redline as redline_module
 from .errors import TemplateError
 from .types import (
     Brief,
@@ -24,8 +25,10 @@ from .types import (
     Formulation,
     LedeItem,
     Op,
+    RedlineSegment,
     Status,
     Thread,
+    View,
     joined,
 )
 
@@ -77,6 +80,23 @@ def md_diff(ops: tuple[DiffOp, ...]) -> str:
     return out
 
 
+def md_redline(pieces: list[redline_module.Piece]) -> str:
+    """A redline paragraph as Markdown: `md_diff` of its pieces, a moved sentence followed by
+    where it went or came from in italics."""
+    out: list[str] = []
+    run: list[DiffOp] = []
+    for p in pieces:
+        if p.moved:
+            out.append(md_diff(tuple(run)))
+            run = []
+            note = f"moved from {p.toward}" if p.op is Op.INSERT else f"moved {p.toward}"
+            out.append(md_diff((DiffOp(p.op, p.text),)) + (f" _({note})_" if p.place and p.toward else ""))
+        else:
+            run.append(DiffOp(p.op, p.text))
+    out.append(md_diff(tuple(run)))
+    return " ".join(x for x in out if x)
+
+
 def spaced(text: str) -> tuple[str, str, str]:
     """`text` as (leading space, words, trailing space), so markup can hug the words."""
     core = text.strip()
@@ -101,6 +121,7 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
     )
     env.filters["md"] = md
     env.filters["md_diff"] = md_diff
+    env.filters["md_redline"] = md_redline
     env.filters["spaced"] = spaced
     env.filters["compact"] = lede_module.compact
     env.filters["shorten"] = lede_module.shorten
@@ -114,6 +135,8 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
         paragraphs=paragraphs,
         thread_text=thread_text,
         sentence_ref=sentence_ref,
+        redline_paragraphs=redline_module.paragraphs,
+        redline_rows=redline_module.rows,
     )
     return env
 
@@ -177,12 +200,13 @@ def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     return joined(brief.entry(side).sentences, idx)
 
 
-def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
+def render(brief: Brief, fmt: Format, template: Path | None = None, view: View = View.FULL) -> str:
     """Render `brief`. With `template`, that jinja2 file is used instead of the packaged one;
     it is HTML-escaped when `fmt` is HTML or its name has .html or .htm in it, and it may
     ``{% extends "brief.html.j2" %}`` (or ``brief.md.j2``) to replace single blocks.
 
-    The context is ``brief`` (a `compare.types.Brief`) plus the helpers in `_environment`.
+    The context is ``brief`` (a `compare.types.Brief`), ``view`` ("full", or "redline": the
+    header and the redlines only; JSON is always the full brief) and the helpers in `_environment`.
     A variable the context lacks is a `TemplateError` naming it and its line."""
     if not brief.lede and brief.comparisons:
         # a brief built by hand, not by `pipeline`: give it its lede (default weights)
@@ -198,7 +222,7 @@ def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
         env = _environment(fmt is Format.HTML)
         name = "brief.html.j2" if fmt is Format.HTML else "brief.md.j2"
     try:
-        return env.get_template(name).render(brief=brief)
+        return env.get_template(name).render(brief=brief, view=view.value)
     except jinja2.UndefinedError as e:
         raise TemplateError(f"{_where(e, template or name)}: {e.message}") from None
     except jinja2.TemplateSyntaxError as e:
@@ -256,6 +280,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "after": c.after,
                 "claims": [_claim(x) for x in c.claims],
                 "lede": [_lede(x) for x in items],
+                "redline": [_segment(x) for x in c.redline],
             }
             for c, items in zip(brief.comparisons, _ledes(brief), strict=True)
         ],
@@ -343,6 +368,10 @@ def _claim(c: Claim) -> dict[str, Any]:
         "numbers": [{"before": n.before, "after": n.after} for n in c.numbers],
         "replaces": list(c.replaces),
     }
+
+
+def _segment(s: RedlineSegment) -> dict[str, Any]:
+    return {"op": s.op.value, "text": s.text, "claim": s.claim, "moved": s.moved}
 
 
 def _op(d: DiffOp) -> dict[str, str]:

@@ -29,6 +29,11 @@ class Format(StrEnum):
     JSON = "json"
 
 
+class View(StrEnum):
+    FULL = "full"
+    REDLINE = "redline"
+
+
 class SummarizerKind(StrEnum):
     EXTRACTIVE = "extractive"
     ABSTRACTIVE = "abstractive"
@@ -141,10 +146,25 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class RedlineSegment:
+    """A run of the redline (`compare.redline`): `equal` text is in both documents, `delete`
+    only in the earlier, `insert` only in the later; `claim` indexes the comparison's claims
+    (None: text between sentences); `moved` marks a claim shown at its new place (insert) and
+    struck where it was (delete)."""
+
+    op: Op
+    text: str
+    claim: int | None = None
+    moved: bool = False
+
+
+@dataclass(frozen=True)
 class Comparison:
     before: str
     after: str
     claims: tuple[Claim, ...]
+    redline: tuple[RedlineSegment, ...] = ()
+    """The later document in its own order with every edit in place (empty when not built)."""
 
     def with_status(self, status: Status) -> tuple[Claim, ...]:
         return tuple(c for c in self.claims if c.status is status)
