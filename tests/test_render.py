@@ -188,7 +188,7 @@ def test_user_template_gets_the_brief(tmp_path: Path) -> None:
         "{{ c.claims | length }}{% endfor %} {{ brief.lede[0][0].kind.value }} {{ lede(brief)[0][0].kind.value }}"
         " {% set c = brief.comparisons[0] %}{{ claim_text(brief, c, c.claims[2]) }}"
     )
-    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/1 2 2020-01-01 a>b:4 policy-action policy-action Old point only here."
+    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/2 2 2020-01-01 a>b:4 policy-action policy-action Old point only here."
 
 
 def test_user_template_can_extend_the_packaged_one(tmp_path: Path) -> None:
@@ -250,7 +250,7 @@ def test_json_joined_in_batches_is_the_plain_dump(seeds_brief, monkeypatch: pyte
 @pytest.mark.parametrize(
     ("path", "value"),
     [
-        (("schema",), "compare.brief/2"),
+        (("schema",), "compare.brief/1"),  # the contract before pair_probability and replaces
         (("comparisons", 0, "claims", 0, "status"), "moved"),
         (("comparisons", 0, "claims", 2, "after"), [0]),  # a dropped claim with an after side
         (("documents", 0, "date"), "Jan 1"),

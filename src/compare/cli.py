@@ -311,11 +311,11 @@ def main_command(
 
 
 def print_schema(args: list[str]) -> None:
-    """`compare schema`: print the JSON Schema of `--format json` output (compare.brief/1)."""
+    """`compare schema`: print the JSON Schema of `--format json` output (compare.brief/2)."""
     from .render import schema
 
     if args in (["--help"], ["-h"]):
-        print("Usage: compare schema\n\n  Print the JSON Schema of the JSON brief (compare.brief/1).")
+        print("Usage: compare schema\n\n  Print the JSON Schema of the JSON brief (compare.brief/2).")
         return
     if args:
         raise UsageError(f"compare schema takes no arguments, got {' '.join(args)}")

@@ -261,12 +261,12 @@ def _where(error: BaseException, template: Path | str) -> str:
 
 
 def schema() -> str:
-    """The JSON Schema of `to_dict` output (compare.brief/1), as shipped in the package."""
+    """The JSON Schema of `to_dict` output (compare.brief/2), as shipped in the package."""
     return resources.files("compare").joinpath("brief.schema.json").read_text("utf-8")
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
-    """The JSON contract `compare.brief/1` (docs/output.md, "Reading a brief")."""
+    """The JSON contract `compare.brief/2` (docs/output.md, "Reading a brief")."""
     return {
         "schema": brief.schema,
         "baseline": brief.baseline.value,
@@ -371,10 +371,11 @@ def _claim(c: Claim) -> dict[str, Any]:
         "status": c.status.value,
         "before": list(c.before),
         "after": list(c.after),
-        "similarity": None if c.similarity is None else round(c.similarity, 4),
+        "pair_probability": None if c.pair_probability is None else round(c.pair_probability, 4),
         "diff": [_op(d) for d in c.diff],
         "mechanical": c.mechanical,
         "numbers": [{"before": n.before, "after": n.after} for n in c.numbers],
+        "replaces": list(c.replaces),
     }
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-SCHEMA_ID = "compare.brief/1"
+SCHEMA_ID = "compare.brief/2"
 
 
 class Status(StrEnum):
@@ -105,11 +105,12 @@ class NumberChange:
 @dataclass(frozen=True)
 class Bead:
     """An alignment unit: sentence indices on each side (either may be empty) and the pair
-    score. Every sentence of both documents lands in exactly one bead."""
+    probability (the calibrated P(same claim), `align.PairModel`). Every sentence of both
+    documents lands in exactly one bead."""
 
     before: tuple[int, ...]
     after: tuple[int, ...]
-    similarity: float | None = None
+    probability: float | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,9 @@ class Alignment:
 
     beads: tuple[Bead, ...]
     versions: bool
+    replaced: tuple[Bead, ...] = ()
+    """Pairs of a dropped and a new sentence, the new one in the dropped one's place (`align.in_place`),
+    with their pair probability: two claims, linked."""
 
 
 @dataclass(frozen=True)
@@ -126,10 +130,19 @@ class Claim:
     status: Status
     before: tuple[int, ...]
     after: tuple[int, ...]
-    similarity: float | None = None
+    pair_probability: float | None = None
+    """P(same claim) of a repeated or changed pair; for a new claim that `replaces` a dropped
+    one, of that pair (too low to call them one claim); None otherwise."""
     diff: tuple[DiffOp, ...] = ()
     mechanical: bool = False
     numbers: tuple[NumberChange, ...] = ()
+    replaces: tuple[int, ...] = ()
+    """For a new claim: the earlier document's sentences (a dropped claim) whose place it took."""
+
+    @property
+    def low_confidence(self) -> bool:
+        """A changed pair the pair model gives less than even odds of being one claim."""
+        return self.status is Status.CHANGED and self.pair_probability is not None and self.pair_probability < 0.5
 
 
 @dataclass(frozen=True)
@@ -334,7 +347,7 @@ class Brief:
         return render(self, Format.HTML)
 
     def to_json(self) -> str:
-        """The brief as JSON (the compare.brief/1 contract; `compare schema` prints its schema)."""
+        """The brief as JSON (the compare.brief/2 contract; `compare schema` prints its schema)."""
         from .render import render
 
         return render(self, Format.JSON)
