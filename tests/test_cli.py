@@ -49,7 +49,7 @@ def test_formats_to_stdout_and_to_file(fmt: str, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     if fmt == "json":
         data = json.loads(text)
-        assert data["schema"] == "compare.brief/1"
+        assert data["schema"] == "compare.brief/2"
         assert {c["status"] for c in data["comparisons"][0]["claims"]} <= {"repeated", "changed", "new", "dropped"}
     elif fmt == "html":
         assert text.startswith("<!DOCTYPE html>") and "<del>" in text and "<ins>" in text

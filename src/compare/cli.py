@@ -23,7 +23,7 @@ import typer
 from .embed import DEFAULT_EMBEDDER
 from .errors import CompareError, DateError, InputError, OutputError, TemplateError, UsageError
 from .load import display, printable
-from .types import Baseline, Format, SummarizerKind
+from .types import Baseline, Format, SummarizerKind, View
 
 # Shell completion is offered (--install-completion / --show-completion, typer's); FILES and
 # the FILE options complete as file names.
@@ -231,6 +231,13 @@ def main_command(
             "--output", "-o", metavar="FILE", help="Write the brief to FILE instead of stdout (- for stdout)."
         ),
     ] = None,
+    view: Annotated[
+        View,
+        typer.Option(
+            help="full: the whole brief, each comparison's redline after the lede; redline: the header and"
+            " the redlines only (the later document with every edit in place). JSON is always the full brief."
+        ),
+    ] = View.FULL,
     baseline: Annotated[
         Baseline, typer.Option(help="Compare each document with the previous one or with the first.")
     ] = Baseline.PREVIOUS,
@@ -337,7 +344,7 @@ def main_command(
             chosen = AbstractiveSummarizer(chosen_embedder, model, given, progress)
         brief = pipeline.run(documents, chosen_embedder, chosen, options, progress)
     try:
-        text = render.render(brief, format or format_for(out), template, template_source)
+        text = render.render(brief, format or format_for(out), template, view, source=template_source)
     except CompareError:
         raise
     except Exception as e:
@@ -352,11 +359,11 @@ def main_command(
 
 
 def print_schema(args: list[str]) -> None:
-    """`compare schema`: print the JSON Schema of `--format json` output (compare.brief/1)."""
+    """`compare schema`: print the JSON Schema of `--format json` output (compare.brief/2)."""
     from .render import schema
 
     if args in (["--help"], ["-h"]):
-        _write_stdout("Usage: compare schema\n\n  Print the JSON Schema of the JSON brief (compare.brief/1).\n")
+        _write_stdout("Usage: compare schema\n\n  Print the JSON Schema of the JSON brief (compare.brief/2).\n")
         return
     if args:
         raise UsageError(f"compare schema takes no arguments, got {' '.join(args)}")
