@@ -151,7 +151,11 @@ def format_for(output: Path | None) -> Format:
 )
 def main_command(
     files: Annotated[
-        list[str], typer.Argument(help="Documents to compare (text files with a date).", show_default=False)
+        list[str],
+        typer.Argument(
+            help="Documents to compare: text, Markdown, HTML, PDF or DOCX files, folders of them, or http(s) URLs.",
+            show_default=False,
+        ),
     ],
     format: Annotated[
         Format | None,
@@ -208,6 +212,10 @@ def main_command(
             " or a Hugging Face id already in the local cache."
         ),
     ] = DEFAULT_EMBEDDER,
+    save_inputs: Annotated[
+        Path | None,
+        typer.Option("--save-inputs", help="Keep the pages fetched from URLs in this folder (to reproduce the brief)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     no_cache: Annotated[
         bool,
@@ -226,7 +234,9 @@ def main_command(
         if not quiet:
             print(f"compare: {message}", file=sys.stderr, flush=True)
 
-    paths = _expand(files)
+    from .readers import expand, fetch_all, is_url
+
+    paths = expand(_expand([f for f in files if not is_url(f)]), progress)
     if output is not None and str(output) == "-":
         output = None
     protected = paths + ([template] if template is not None else [])
@@ -240,7 +250,10 @@ def main_command(
         check_output(output, protected)
     from .load import watch_list
 
+    fetched = fetch_all([f for f in files if is_url(f)], save_inputs, progress)
+    paths += list(fetched)
     options = pipeline.Options(
+        origins={str(p): url for p, url in fetched.items()},
         baseline=baseline,
         summary_sentences=summary_sentences,
         dates=_dates(date or []),

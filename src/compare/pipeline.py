@@ -37,6 +37,8 @@ class Options:
     summary_sentences: int = 3
     dates: Mapping[str, dt.date] = field(default_factory=dict)
     watch: tuple[str, ...] = ()
+    origins: Mapping[str, str] = field(default_factory=dict)
+    """A fetched file's path -> the URL it came from (the brief shows the URL)."""
 
 
 def calibration() -> dict[str, Any]:
@@ -63,7 +65,7 @@ def run(
     """Read, compare and summarize `paths` into one `Brief`."""
     if options.summary_sentences < 1:
         raise UsageError("--summary-sentences must be at least 1")
-    documents = load.read_all(paths, options.dates)
+    documents = load.read_all(paths, options.dates, options.origins)
     if len(documents) < 2:
         raise UsageError(
             f"need at least two documents to compare, got {len(documents)} "

@@ -51,6 +51,11 @@ class Document:
     title: str | None
     text: str
     body_start: int = 0
+    date_source: str | None = None
+    """Where the date came from: '--date', 'header', 'front matter', 'file name', 'page
+    metadata', 'pdf metadata' or 'docx metadata'."""
+    extractor: str | None = None
+    """What turned the file into `text`: 'text', 'markdown', or a reader library and version."""
 
 
 @dataclass(frozen=True)
