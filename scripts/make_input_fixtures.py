@@ -150,6 +150,43 @@ def readout_page(title: str, day: str, paras: list[str]) -> str:
 """
 
 
+def news_page(title: str, day: str, paras: list[str]) -> str:
+    """A news site's article page: cookie banner, teasers written as full sentences, a photo
+    caption, a newsletter box and reader comments around the article."""
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paras)
+    teasers = [
+        "Markets rallied on Friday as investors weighed new data on inflation.",
+        "The foreign minister will travel to Brussels next week for talks with allies.",
+        "Opinion: Why the summit matters more than the communique says.",
+        "Officials said the talks would continue at the working level in the coming days.",
+    ]
+    teaser_html = "".join(f'<li><a href="/news/{k}">{html.escape(t)}</a></li>' for k, t in enumerate(teasers))
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{html.escape(title)} - World News Daily</title>
+<meta property="og:title" content="{html.escape(title)}">
+<meta name="pubdate" content="{day.replace("-", "")}">
+</head><body>
+<div id="cookie-banner"><p>We use cookies to improve your experience on our site. By continuing to browse you agree to our use of cookies.</p><button>Accept</button></div>
+<header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a> <a href="/business">Business</a> <a href="/opinion">Opinion</a></nav></header>
+<main><article>
+<h1>{html.escape(title)}</h1>
+<div class="byline">By Staff Reporter | Updated {day}</div>
+<figure><img src="/img/leaders.jpg" alt=""><figcaption>The two leaders spoke by telephone on Thursday, officials said. Photo: Reuters</figcaption></figure>
+<div class="article-body">
+{body}
+</div>
+<aside class="newsletter"><p>Sign up for our daily briefing to get the most important stories delivered to your inbox every morning.</p></aside>
+</article>
+<section class="most-read"><h2>Most read</h2><ol>{teaser_html}</ol></section>
+<section class="comments"><h2>Comments (2)</h2>
+<div class="comment"><p>This is a very important development and I hope the talks continue.</p></div>
+<div class="comment"><p>Nothing will change until the sanctions are lifted, in my view.</p></div></section>
+</main>
+<footer><p>© 2021 World News Daily. All rights reserved.</p><a href="/terms">Terms</a> <a href="/privacy">Privacy</a></footer>
+</body></html>
+"""
+
+
 def write(name: str, data: str | bytes) -> None:
     path = OUT / name
     if isinstance(data, str):
@@ -168,6 +205,8 @@ def html_fixtures() -> None:
     write("fomc-statement-october.htm", fomc_page("20191030", '|<time datetime="{iso}">{long}</time>'))
     title, day, paras = readout(DATA / "readouts" / "zelenskyy" / "2021-04-02.md")
     write("readout-call.html", readout_page(title, day, paras))
+    title, day, paras = readout(DATA / "readouts" / "netanyahu" / "2021-02-17.md")
+    write("news-article.html", news_page(title, day, paras))
     write(
         "no-main-text.html",
         f"<!doctype html><html><head><title>Index</title></head><body>{NAV}{FOOTER.format(last='today')}</body></html>",
