@@ -42,11 +42,15 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 2
 
-    def redirect_request(self, req: Any, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str) -> Any:
-        scheme = urllib.parse.urlsplit(newurl).scheme.lower()
-        if scheme not in {"http", "https"}:
-            raise InputError(f"{req.full_url}: redirects to a non-HTTP address ({scheme}:), which is not followed")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req: Any, fp: IO[bytes], code: int, msg: str, headers: Message) -> Any:
+        target = headers.get("Location") or headers.get("URI")
+        if target:
+            scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, target)).scheme.lower()
+            if scheme not in {"http", "https"}:
+                raise InputError(f"{req.full_url}: redirects to a non-HTTP address ({scheme}:), which is not followed")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> tuple[bytes, str]:
