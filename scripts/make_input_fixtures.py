@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (page markup is kept as a page would have it)
 """Build the input-format fixtures in tests/fixtures/inputs/ from ../shared/data (public-domain
 U.S. government texts): press-release and readout web pages with the furniture real pages carry
 (navigation, breadcrumbs, share buttons, related links, footers), the same statements as PDFs

@@ -168,7 +168,9 @@ def test_compare_urls_and_save_inputs(server: str, tmp_path: Path) -> None:
 
 
 def test_a_failed_url_writes_nothing(server: str, tmp_path: Path) -> None:
-    p = run(f"{server}/files/statement.pdf", f"{server}/missing", "--save-inputs", "fetched", "-o", "b.md", cwd=tmp_path)
+    p = run(
+        f"{server}/files/statement.pdf", f"{server}/missing", "--save-inputs", "fetched", "-o", "b.md", cwd=tmp_path
+    )
     assert p.returncode == 3
     assert p.stderr.strip().splitlines()[-1] == f"compare: {server}/missing: HTTP 404 Not Found"
     assert not (tmp_path / "b.md").exists() and not (tmp_path / "fetched").exists()

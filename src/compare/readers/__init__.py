@@ -20,7 +20,7 @@ from ..types import Document
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".mdown", ".mkd"})
-KIND_SUFFIXES = {**{s: "html" for s in HTML_SUFFIXES}, ".pdf": "pdf", ".docx": "docx"}
+KIND_SUFFIXES = {**dict.fromkeys(HTML_SUFFIXES, "html"), ".pdf": "pdf", ".docx": "docx"}
 SUPPORTED = TEXT_SUFFIXES | KIND_SUFFIXES.keys()
 """What a folder given on the command line contributes; other files are skipped with a note."""
 

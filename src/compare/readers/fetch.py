@@ -17,7 +17,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
-from email.message import Message
+from http.client import HTTPMessage
 from pathlib import Path
 from typing import IO, Any
 
@@ -42,7 +42,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 2
 
-    def http_error_302(self, req: Any, fp: IO[bytes], code: int, msg: str, headers: Message) -> Any:
+    def http_error_302(self, req: Any, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage) -> Any:
         target = headers.get("Location") or headers.get("URI")
         if target:
             scheme = urllib.parse.urlsplit(urllib.parse.urljoin(req.full_url, target)).scheme.lower()
@@ -77,7 +77,7 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> tup
         if e.code in {301, 302, 303, 307, 308}:
             raise InputError(f"{url}: too many redirects (a redirect loop?)") from None
         raise InputError(f"{url}: HTTP {e.code} {e.reason}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise InputError(f"{url}: no complete answer within {timeout:g} s (timed out)") from None
     except urllib.error.URLError as e:
         if isinstance(e.reason, TimeoutError | socket.timeout):

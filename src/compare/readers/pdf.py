@@ -192,8 +192,8 @@ def _vocabulary() -> frozenset[str]:
 
 def _metadata(reader: pypdf.PdfReader) -> dict[str, str]:
     try:
-        meta = reader.metadata or {}
-        return {str(k): str(v) for k, v in meta.items()}
+        meta = reader.metadata
+        return {str(k): str(v) for k, v in meta.items()} if meta else {}
     except (PdfReadError, ValueError, KeyError, TypeError):
         return {}
 

@@ -36,8 +36,12 @@ def main_text(raw: bytes | str, *, precision: bool = True) -> tuple[str, str | N
     )
     if doc is None:
         return "", None
-    lines = [" ".join(line.split()) for line in (doc.text or "").splitlines()]
-    return "\n\n".join(line for line in lines if line), doc.title
+    if isinstance(doc, dict):  # as_dict=True in older trafilatura
+        text, title = doc.get("text"), doc.get("title")
+    else:
+        text, title = doc.text, doc.title
+    lines = [" ".join(line.split()) for line in (text or "").splitlines()]
+    return "\n\n".join(line for line in lines if line), title
 
 
 def page_date(raw: bytes | str) -> dt.date | None:

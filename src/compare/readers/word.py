@@ -19,7 +19,9 @@ def extract(raw: bytes, name: str) -> Extracted:
     try:
         document = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise InputError(f"{name}: is not a readable Word (.docx) file ({e.__class__.__name__}); save it again") from None
+        raise InputError(
+            f"{name}: is not a readable Word (.docx) file ({e.__class__.__name__}); save it again"
+        ) from None
     blocks: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
