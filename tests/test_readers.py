@@ -221,3 +221,19 @@ def test_cli_bad_input_is_one_line_exit_3_nothing_written(tmp_path: Path, name: 
     assert p.returncode == 3
     assert p.stderr.count("\n") == 1 and p.stderr.startswith(f"compare: {name}: ") and "Traceback" not in p.stderr
     assert not (tmp_path / "brief.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["measures of longer-", "term inflation"], "measures of longer-term inflation"),
+        (["incoming infor-", "mation for the"], "incoming information for the"),
+        (["President Zelen-", "skyy of Ukraine"], "President Zelenskyy of Ukraine"),
+        (["the federal funds rate to 1-", "1/2 percent"], "the federal funds rate to 1-1/2 percent"),
+        (["the United States-", "Ukraine partnership"], "the United States-Ukraine partnership"),
+    ],
+)
+def test_line_end_hyphens(lines: list[str], joined: str) -> None:
+    from compare.readers import pdf
+
+    assert pdf._join(lines) == joined

@@ -155,7 +155,7 @@ _BROKEN = re.compile(r"(\w+)-$")
 def _join(lines: list[str]) -> str:
     """One paragraph's lines as one line: a hyphen at a line end before a lowercase letter is
     a broken word ('infor-' 'mation') unless the two halves are words of their own and the
-    joined form is not ('longer-' 'term')."""
+    joined form is not ('longer-' 'term'), and before a capital or a digit it is the text's own."""
     out = lines[0]
     for line in lines[1:]:
         m = _BROKEN.search(out)
@@ -166,6 +166,8 @@ def _join(lines: list[str]) -> str:
                 out += line
             else:
                 out = out[:-1] + line
+        elif m and line[:1].isalnum():  # 'United States-' 'Ukraine', '1-' '1/2': a hyphen of the text
+            out += line
         else:
             out += " " + line
     return out
