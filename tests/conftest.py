@@ -29,7 +29,7 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def seeds_brief(embedder):
-    from compare import pipeline
+    from compare import load, pipeline
     from compare.summarize import ExtractiveSummarizer
 
-    return pipeline.run(SEEDS, embedder, ExtractiveSummarizer())
+    return pipeline.run(load.read_all(SEEDS), embedder, ExtractiveSummarizer())

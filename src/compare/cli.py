@@ -248,17 +248,16 @@ def main_command(
         raise InputError(f"{prompt}: prompt file not found")
     if output is not None:
         check_output(output, protected)
-    from .load import watch_list
+    from .load import read_all, watch_list
 
     fetched = fetch_all([f for f in files if is_url(f)], save_inputs, progress)
     paths += list(fetched)
     options = pipeline.Options(
-        origins={str(p): url for p, url in fetched.items()},
         baseline=baseline,
         summary_sentences=summary_sentences,
-        dates=_dates(date or []),
         watch=watch_list(watch) if watch else (),
     )
+    documents = read_all(paths, _dates(date or []), {str(p): url for p, url in fetched.items()})
     encoder = TransformerEmbedder(embedder)
     chosen_embedder: Embedder = encoder if no_cache else CachedEmbedder(encoder)
     chosen: Summarizer = ExtractiveSummarizer()
@@ -267,7 +266,7 @@ def main_command(
             from .abstractive import AbstractiveSummarizer
 
             chosen = AbstractiveSummarizer(chosen_embedder, model, prompt, progress)
-        brief = pipeline.run(paths, chosen_embedder, chosen, options, progress)
+        brief = pipeline.run(documents, chosen_embedder, chosen, options, progress)
     for problem in dict.fromkeys(getattr(chosen_embedder, "problems", [])):
         progress(f"embedding cache: {problem}")
     try:

@@ -1,25 +1,28 @@
-"""pipeline: the only module that knows the order of the stages.
+"""pipeline: the only module that knows the order of the stages: the whole analysis.
 
-files -> load -> segment -> embed -> summarize / align -> classify (+ diff) -> Brief
+Documents -> segment -> embed -> summarize / align -> classify (+ diff, quantities)
+          -> lineage, formulations -> lede (significance) -> Brief
+
+Reading files is the caller's (`load`, used by the CLI and `compare.read`); rendering is
+`render`'s. Everything a renderer shows is computed here and carried on the `Brief`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import json
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import load, segment
+from . import lede, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
-from .types import Baseline, Brief, Claim, Comparison, DocumentEntry, Thread
+from .types import Baseline, Brief, Claim, Comparison, Document, DocumentEntry, Thread
 
 if TYPE_CHECKING:
     from . import align
@@ -35,10 +38,7 @@ def _silent(_: str) -> None:
 class Options:
     baseline: Baseline = Baseline.PREVIOUS
     summary_sentences: int = 3
-    dates: Mapping[str, dt.date] = field(default_factory=dict)
     watch: tuple[str, ...] = ()
-    origins: Mapping[str, str] = field(default_factory=dict)
-    """A fetched file's path -> the URL it came from (the brief shows the URL)."""
 
 
 def calibration() -> dict[str, Any]:
@@ -56,16 +56,16 @@ def pair_model() -> align.PairModel:
 
 
 def run(
-    paths: Sequence[Path],
+    documents: Sequence[Document],
     embedder: Embedder,
     summarizer: Summarizer,
     options: Options = Options(),
     progress: Progress = _silent,
 ) -> Brief:
-    """Read, compare and summarize `paths` into one `Brief`."""
+    """Compare and summarize `documents` (in date order, as `load.read_all` gives them) into
+    one `Brief`."""
     if options.summary_sentences < 1:
-        raise UsageError("--summary-sentences must be at least 1")
-    documents = load.read_all(paths, options.dates, options.origins)
+        raise UsageError(f"a summary needs at least 1 sentence, not {options.summary_sentences}")
     if len(documents) < 2:
         raise UsageError(
             f"need at least two documents to compare, got {len(documents)} "
@@ -108,7 +108,7 @@ def run(
 
         threads = lineage.lineage([d.id for d in documents], comparisons, revives, model.threshold)
     phrases = formulations.formulations([[s.text for s in g] for g in sentences], options.watch)
-    return Brief(
+    brief = Brief(
         entries,
         tuple(comparisons),
         options.baseline,
@@ -117,6 +117,8 @@ def run(
         lineage=threads,
         formulations=phrases,
     )
+    weights = calibration().get("significance", {}).get("weights")
+    return dataclasses.replace(brief, lede=lede.lede(brief, weights))
 
 
 def compare(

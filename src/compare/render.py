@@ -13,7 +13,6 @@ import jinja2
 
 from . import lede as lede_module
 from .errors import TemplateError
-from .lede import LedeItem
 from .types import (
     Brief,
     Claim,
@@ -22,6 +21,7 @@ from .types import (
     DocumentEntry,
     Format,
     Formulation,
+    LedeItem,
     Op,
     Status,
     Thread,
@@ -108,7 +108,7 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
         Op=Op,
         STATUS_ORDER=STATUS_ORDER,
         claim_text=claim_text,
-        lede=lede_module.lede,
+        ledes=_ledes,
         paragraphs=paragraphs,
         thread_text=thread_text,
         sentence_ref=sentence_ref,
@@ -265,7 +265,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "claims": [_claim(x) for x in c.claims],
                 "lede": [_lede(x) for x in items],
             }
-            for c, items in zip(brief.comparisons, lede_module.lede(brief), strict=True)
+            for c, items in zip(brief.comparisons, _ledes(brief), strict=True)
         ],
         "lineage": [_thread(t) for t in brief.lineage],
         "formulations": [_formulation(f) for f in brief.formulations],
@@ -288,8 +288,20 @@ def _formulation(f: Formulation) -> dict[str, Any]:
     }
 
 
+def _ledes(brief: Brief) -> tuple[tuple[LedeItem, ...], ...]:
+    """The brief's lede (pipeline computes it); a brief built by hand without one gets it
+    computed with the default weights."""
+    return brief.lede or lede_module.lede(brief)
+
+
 def _lede(item: LedeItem) -> dict[str, Any]:
-    out: dict[str, Any] = {"claim": item.claim, "kind": item.kind.value, "reason": item.reason}
+    out: dict[str, Any] = {
+        "claim": item.claim,
+        "kind": item.kind.value,
+        "reason": item.reason,
+        "direction": item.direction,
+        "score": round(item.score, 3),
+    }
     if item.phrase is not None:
         out.update(phrase=item.phrase, before=list(item.before), after=list(item.after))
     return out

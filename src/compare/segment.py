@@ -228,12 +228,13 @@ STOP = frozenset(
 )
 """Function words: they carry no claim of their own."""
 
-_WORD = re.compile(r"\w+(?:[-'’./]\w+)*")
+WORD = re.compile(r"\w+(?:[-'’./]\w+)*")
+"""The one word tokenizer of every stage: "self-reliance", "1/4", "u.s." stay whole."""
 
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens ("self-reliance", "1/4", "u.s" stay whole)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
 
 STEM = 6

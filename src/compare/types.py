@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
@@ -183,6 +183,46 @@ class Formulation:
         return last + 1 if last is not None and last + 1 < len(self.counts) else None
 
 
+class Kind(StrEnum):
+    """Why a lede item is there: what kind of change a reader is shown."""
+
+    ACTION = "policy-action"  # quantities changed, or a new/dropped decision with quantities
+    GUIDANCE = "guidance"  # date-based guidance moved ("through mid-2013" -> "late 2014")
+    PHRASE_DROPPED = "formulation-dropped"  # a watched or shifted key formulation stops
+    PHRASE_NEW = "formulation-new"  # a watched key formulation starts
+    SHIFT = "shift"  # a wording shift with a direction (stronger, weaker, hedged)
+    REWRITTEN = "rewritten"  # changed, few words kept: reads as a new claim in its place
+    DROPPED = "dropped"
+    NEW = "new"
+    REWORDED = "reworded"  # changed, otherwise
+    REPEATED = "reworded-repeat"  # repeated, wording differs in typography only
+    MECHANICAL = "mechanical"  # calendar or punctuation only
+
+
+@dataclass(frozen=True)
+class LedeItem:
+    """One line of a comparison's "What changed": a claim (by its position in the comparison)
+    or a key formulation (`phrase`, with `claim` None); why it is there (`kind`, `reason`, the
+    tone `direction`), its significance `score` and the `features` that gave it; the sentences
+    that show it on each side."""
+
+    comparison: int
+    claim: int | None
+    kind: Kind
+    score: float
+    reason: str
+    before: tuple[int, ...] = ()
+    after: tuple[int, ...] = ()
+    phrase: str | None = None
+    direction: str = ""
+    features: Mapping[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def shows_diff(self) -> bool:
+        """A claim with words on both sides is shown as its word diff; others as text."""
+        return self.phrase is None and bool(self.before) and bool(self.after)
+
+
 @dataclass(frozen=True)
 class DocumentEntry:
     """A document as it appears in a brief: its sentences and its summary."""
@@ -203,6 +243,8 @@ class Brief:
     notes: tuple[str, ...] = ()
     lineage: tuple[Thread, ...] = ()
     formulations: tuple[Formulation, ...] = ()
+    lede: tuple[tuple[LedeItem, ...], ...] = ()
+    """Per comparison, the changes a reader should see first, most significant first."""
     schema: str = SCHEMA_ID
 
     @cached_property
