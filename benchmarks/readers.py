@@ -38,6 +38,7 @@ CLEAN: dict[str, Callable[[], list[str]]] = {
     "news-article.html": lambda: fixtures.readout(fixtures.DATA / "readouts/netanyahu/2021-02-17.md")[2],
     "fomc-statement-september.pdf": lambda: fixtures.fomc_paragraphs("20190918"),
     "fomc-statement-october.pdf": lambda: fixtures.fomc_paragraphs("20191030"),
+    "fomc-statement-october-printed.pdf": lambda: fixtures.fomc_paragraphs("20191030"),
     "readout-december.docx": lambda: fixtures.readout(fixtures.DATA / "readouts/zelenskyy/2021-12-09.md")[2],
 }
 

@@ -323,6 +323,35 @@ def pdf_fixtures() -> None:
     write("truncated.pdf", october[: len(october) // 2])
 
 
+def printed_fixtures() -> None:
+    """The October page printed to PDF by a browser, as people keep web pages: the browser's
+    own header and footer (print date, title, address, 'page/pages') on every page, and a
+    CreationDate that is the day of printing, not of the statement."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        sys.exit("printed fixture: needs chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "printed.pdf"
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                f"--print-to-pdf={out}",
+                str(OUT / "fomc-statement-october.htm"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+        write("fomc-statement-october-printed.pdf", out.read_bytes())
+
+
 def docx_fixtures() -> None:
     import docx
 

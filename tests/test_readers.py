@@ -237,3 +237,31 @@ def test_line_end_hyphens(lines: list[str], joined: str) -> None:
     from compare.readers import pdf
 
     assert pdf._join(lines) == joined
+
+
+def test_a_page_printed_to_pdf_by_a_browser() -> None:
+    """The browser's header and footer (print date, title, file address, '1/2') recur on every
+    page and go; the date is the one the release shows, not the day it was printed."""
+    path = INPUTS / "fomc-statement-october-printed.pdf"
+    doc = load.read(path)
+    assert (doc.date, doc.date_source) == (dt.date(2019, 10, 30), "text")
+    assert "file:" not in doc.text and "ﬁle:" not in doc.text and " 1/2" not in doc.text
+    assert doc.title == "Federal Reserve issues FOMC statement"  # not 'Federal Reserve Board - …'
+    clean = sentences(INPUTS / "fomc-statement-october.pdf")
+    got = sentences(path)
+    assert [s for s in got if s in clean] == clean  # every sentence, in order, none cut at a page end
+
+
+@pytest.mark.parametrize(
+    ("blocks", "day"),
+    [
+        (["Press release", "October 30, 2019", "Text."], dt.date(2019, 10, 30)),
+        (["Wednesday, 30 October 2019"], dt.date(2019, 10, 30)),
+        (["Sept. 18, 2019"], None),  # not a month name this reads
+        (["2019-09-18"], dt.date(2019, 9, 18)),
+        (["The meeting on October 30, 2019 decided."], None),  # a date inside a sentence is not a dateline
+        (["February 30, 2019", "March 1, 2019"], dt.date(2019, 3, 1)),
+    ],
+)
+def test_dateline(blocks: list[str], day: dt.date | None) -> None:
+    assert readers.dateline(blocks) == day

@@ -52,8 +52,8 @@ class Document:
     text: str
     body_start: int = 0
     date_source: str | None = None
-    """Where the date came from: '--date', 'header', 'front matter', 'file name', 'page
-    metadata', 'pdf metadata' or 'docx metadata'."""
+    """Where the date came from: '--date', 'header', 'front matter', 'file name', 'text' (a
+    date line near the top), 'page metadata', 'pdf metadata' or 'docx metadata'."""
     extractor: str | None = None
     """What turned the file into `text`: 'text', 'markdown', or a reader library and version."""
 

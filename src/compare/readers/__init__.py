@@ -152,13 +152,21 @@ def document(path: Path, raw: bytes, date: dt.date | None, name: str) -> Documen
     if found is None:
         return None
     named = date_from_name(path, name)
-    day, source = (date, "--date") if date else (named, "file name") if named else (found.date, found.date_source)
+    blocks = [b.strip() for b in found.text.split("\n\n")[:_TOP_BLOCKS]]
+    said = dateline(blocks)
+    # a page's markup states its publication date; a PDF's or Word file's metadata is only the
+    # day the file was made (a browser's print date, a re-save), so a date the text shows wins
+    day, source = (date, "--date") if date else (named, "file name") if named else (None, None)
+    if day is None and said and (found.date_source != "page metadata" or found.date is None):
+        day, source = said, "text"
+    if day is None:
+        day, source = found.date, found.date_source
     if day is None:
         raise DateError(
             f"{name}: has no date in its metadata or file name; put YYYY-MM-DD in the file name "
             f"or pass --date {path.name}=YYYY-MM-DD"
         )
-    title = found.title or headline(found.text, 0)
+    title = _shown_title(found.title, blocks) or headline(found.text, 0)
     return Document(
         id=display(Path(path.stem)),
         path=name,
@@ -168,3 +176,36 @@ def document(path: Path, raw: bytes, date: dt.date | None, name: str) -> Documen
         date_source=source,
         extractor=found.extractor,
     )
+
+
+_TOP_BLOCKS = 20
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_DATELINES = (
+    (re.compile(rf"^(?:\w+day,?\s+)?({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})$", re.I), (3, 1, 2)),
+    (re.compile(rf"^(?:\w+day,?\s+)?(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})$", re.I), (3, 2, 1)),
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), (1, 2, 3)),
+)
+
+
+def dateline(blocks: list[str]) -> dt.date | None:
+    """The first block near the top that is a date and nothing else ('October 30, 2019',
+    'Wednesday, 30 October 2019', '2019-10-30'): the date a release shows above its text."""
+    for block in blocks:
+        for pattern, (y, m, d) in _DATELINES:
+            if match := pattern.match(" ".join(block.split())):
+                month = match.group(m)
+                number = int(month) if month.isdigit() else _MONTHS.split("|").index(month.lower()) + 1
+                try:
+                    return dt.date(int(match.group(y)), number, int(match.group(d)))
+                except ValueError:
+                    continue
+    return None
+
+
+def _shown_title(title: str | None, blocks: list[str]) -> str | None:
+    """The metadata title as the text shows it: 'Site - Headline' becomes 'Headline' when the
+    headline stands alone near the top (segment then knows it is the title, not a claim)."""
+    if not title or title in blocks:
+        return title
+    parts = [p.strip() for p in re.split(r"\s+[-|–—:]\s+", title)]
+    return next((p for p in parts if p in blocks), title)
