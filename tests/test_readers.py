@@ -229,6 +229,7 @@ def test_cli_bad_input_is_one_line_exit_3_nothing_written(tmp_path: Path, name: 
         (["measures of longer-", "term inflation"], "measures of longer-term inflation"),
         (["incoming infor-", "mation for the"], "incoming information for the"),
         (["President Zelen-", "skyy of Ukraine"], "President Zelenskyy of Ukraine"),
+        (["demand is mode-", "rating toward"], "demand is moderating toward"),  # 'mode' and 'rating' are words too
         (["the federal funds rate to 1-", "1/2 percent"], "the federal funds rate to 1-1/2 percent"),
         (["the United States-", "Ukraine partnership"], "the United States-Ukraine partnership"),
     ],
@@ -265,3 +266,18 @@ def test_a_page_printed_to_pdf_by_a_browser() -> None:
 )
 def test_dateline(blocks: list[str], day: dt.date | None) -> None:
     assert readers.dateline(blocks) == day
+
+
+def test_a_sentence_running_over_a_page_break_stays_whole() -> None:
+    from compare.readers import pdf
+
+    body = "Information received since the Committee met indicates that the labor market remains"
+    full = "Voting for the action were Jerome H. Powell, Chair; Lael Brainard; Elizabeth A."
+    assert len(body) >= len(full) >= 0.8 * len(body)
+    page1 = [pdf._Line(body, 700, 10), pdf._Line(body, 686, 10), pdf._Line("strong.", 672, 10)]
+    page1 += [pdf._Line(body, 650, 10), pdf._Line(full, 636, 10)]  # a wider gap: a new paragraph
+    page2 = [pdf._Line("Duke; and Randal K. Quarles.", 700, 10)]
+    page3 = [pdf._Line(body, 700, 10), pdf._Line("strong.", 686, 10)]
+    paragraphs = pdf._paragraphs([page1, page2, page3])
+    # a full line ending 'A.' runs on over the page break; a short last line with a full stop ends its paragraph
+    assert paragraphs == [f"{body} {body} strong.", f"{body} {full} Duke; and Randal K. Quarles.", f"{body} strong."]

@@ -127,9 +127,12 @@ _SENTENCE_END = re.compile(r"[.!?:;…\"'”’)]$")
 
 def _paragraphs(pages: list[list[_Line]]) -> list[str]:
     """Lines -> paragraphs. A wider gap than the usual line spacing, or a change of type size,
-    ends a paragraph; a page break ends one only after a sentence end."""
+    ends a paragraph; a page break ends one only after a sentence end on a short line (a full
+    line ending 'Elizabeth A.' runs on: cutting a sentence is worse than joining paragraphs)."""
     gaps = [a.y - b.y for page in pages for a, b in zip(page, page[1:], strict=False) if 0 < a.y - b.y < 3 * a.size]
     spacing = statistics.median(gaps) if gaps else 14.0
+    lengths = sorted(len(line.text) for page in pages for line in page)
+    full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
     paragraphs: list[list[str]] = []
     prev: _Line | None = None
     for page in pages:
@@ -137,7 +140,7 @@ def _paragraphs(pages: list[list[_Line]]) -> list[str]:
             if prev is None:
                 new = True
             elif i == 0:  # first line of a new page
-                new = bool(_SENTENCE_END.search(prev.text))
+                new = bool(_SENTENCE_END.search(prev.text)) and len(prev.text) < 0.8 * full
             else:
                 gap = prev.y - line.y
                 new = gap > 1.3 * spacing or gap < 0 or abs(line.size - prev.size) > 0.5
@@ -173,11 +176,26 @@ def _join(lines: list[str]) -> str:
     return out
 
 
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers", "al", "ment", "ments", "ion", "ions", "ness", "ity")
+
+
 def _is_compound(head: str, tail: str) -> bool:
     words = _vocabulary()
-    if not words or (head + tail).lower() in words:
+    if not words or _known(head + tail, words):
         return False
     return head.lower() in words and tail.lower() in words
+
+
+def _known(word: str, words: frozenset[str]) -> bool:
+    """A word of the vocabulary, or one with a common ending ('moderating': 'moderate' + 'ing')."""
+    word = word.lower()
+    if word in words:
+        return True
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and (stem in words or stem + "e" in words):
+            return True
+    return False
 
 
 @cache
