@@ -188,6 +188,25 @@ def news_page(title: str, day: str, paras: list[str]) -> str:
 """
 
 
+def chinese_page() -> bytes:
+    """A state-media style article page in GB2312 (the text written for this fixture): the
+    encoding is declared only in a meta tag, the date only in a meta tag and the info line."""
+    body = [
+        "新华社北京10月30日电 国家主席习近平30日在人民大会堂会见来访的外国领导人。",
+        "习近平指出，双方要坚持相互尊重、互利共赢，推动两国关系持续健康稳定发展。中方愿同各方一道，落实全球发展倡议。",
+        "双方一致同意，加强经贸、人文等领域交流合作，共同维护地区和平稳定。",
+    ]
+    page = f"""<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>习近平会见外国领导人_新华网</title><meta name="publishdate" content="2024-10-30">
+</head><body><div class="nav"><a href="/">首页</a> <a href="/politics">时政</a> <a href="/world">国际</a> <a href="/fortune">财经</a></div>
+<div class="main"><h1>习近平会见外国领导人</h1><div class="info">2024-10-30 18:20:31 来源：新华网</div>
+<div id="detail">{"".join(f"<p>{p}</p>" for p in body)}</div>
+<div class="share">分享到：微信 微博</div><div class="editor">【责任编辑:王某】</div></div>
+<div class="footer"><p>Copyright 2000-2024 XINHUANET.com All Rights Reserved.</p><p>制作单位：新华网股份有限公司</p></div></body></html>
+"""
+    return page.encode("gb2312")
+
+
 def write(name: str, data: str | bytes) -> None:
     path = OUT / name
     if isinstance(data, str):
@@ -208,6 +227,7 @@ def html_fixtures() -> None:
     write("readout-call.html", readout_page(title, day, paras))
     title, day, paras = readout(DATA / "readouts" / "netanyahu" / "2021-02-17.md")
     write("news-article.html", news_page(title, day, paras))
+    write("chinese-article.html", chinese_page())
     write(
         "no-main-text.html",
         f"<!doctype html><html><head><title>Index</title></head><body>{NAV}{FOOTER.format(last='today')}</body></html>",

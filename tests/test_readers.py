@@ -281,3 +281,13 @@ def test_a_sentence_running_over_a_page_break_stays_whole() -> None:
     paragraphs = pdf._paragraphs([page1, page2, page3])
     # a full line ending 'A.' runs on over the page break; a short last line with a full stop ends its paragraph
     assert paragraphs == [f"{body} {body} strong.", f"{body} {full} Duke; and Randal K. Quarles.", f"{body} strong."]
+
+
+def test_a_chinese_page_in_gb2312() -> None:
+    """Encoding from the page's meta tag; no source or editor line; sentences end at 。"""
+    doc = load.read(INPUTS / "chinese-article.html")
+    assert (doc.date, doc.date_source, doc.title) == (dt.date(2024, 10, 30), "page metadata", "习近平会见外国领导人")
+    said = sentences(INPUTS / "chinese-article.html")
+    assert said[0] == "新华社北京10月30日电 国家主席习近平30日在人民大会堂会见来访的外国领导人。"
+    assert said[-1] == "双方一致同意，加强经贸、人文等领域交流合作，共同维护地区和平稳定。"
+    assert len(said) == 4 and not any("来源" in s or "责任编辑" in s for s in said)

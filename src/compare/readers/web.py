@@ -17,9 +17,9 @@ from . import Extracted, version
 for _name in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
-MIN_WORDS = 20
-"""Fewer words than this is a page whose article the extractor did not find (an index page,
-a login wall), not a statement."""
+MIN_CHARACTERS = 60
+"""Fewer letters and digits than this (about a dozen English words, or a Chinese sentence or
+two) is a page whose article the extractor did not find (an index page, a login wall)."""
 
 
 def main_text(raw: bytes | str, *, precision: bool = True) -> tuple[str, str | None]:
@@ -41,7 +41,12 @@ def main_text(raw: bytes | str, *, precision: bool = True) -> tuple[str, str | N
     else:
         text, title = doc.text, doc.title
     lines = [" ".join(line.split()) for line in (text or "").splitlines()]
-    return "\n\n".join(line for line in lines if line), title
+    return "\n\n".join(line for line in lines if line and not _BYLINE.search(line)), title
+
+
+_BYLINE = re.compile(r"^.{0,30}(?:来源|责任编辑|编辑|作者|记者)\s*[:：].{0,30}$|^[【\[](?:纠错|责任编辑)[^】\]]{0,20}[】\]]$")
+"""Chinese news pages keep their source and editor lines inside the article ('来源：新华网',
+'【责任编辑:王某】'); they are the page's, not the story's."""
 
 
 def page_date(raw: bytes | str) -> dt.date | None:
@@ -56,7 +61,7 @@ def extract(raw: bytes, name: str) -> Extracted:
         text, title = main_text(raw)
     except (ValueError, TypeError) as e:
         raise InputError(f"{name}: cannot be read as a web page ({e})") from None
-    if len(text.split()) < MIN_WORDS:
+    if sum(c.isalnum() for c in text) < MIN_CHARACTERS:
         raise InputError(f"{name}: no article text found in this web page (navigation or an index page only?)")
     title = _clean_title(title)
     try:
