@@ -44,7 +44,10 @@ def main_text(raw: bytes | str, *, precision: bool = True) -> tuple[str, str | N
     return "\n\n".join(line for line in lines if line and not _BYLINE.search(line)), title
 
 
-_BYLINE = re.compile(r"^.{0,30}(?:来源|责任编辑|编辑|作者|记者)\s*[:：].{0,30}$|^[【\[](?:纠错|责任编辑)[^】\]]{0,20}[】\]]$")
+_BYLINE = re.compile(
+    r"^.{0,30}(?:来源|责任编辑|编辑|作者|记者)\s*[:：].{0,30}$"  # 2024-10-30 18:20 来源：新华网
+    r"|^[【\[](?:纠错|责任编辑)[^】\]]{0,20}[】\]]$"  # 【责任编辑:王某】
+)
 """Chinese news pages keep their source and editor lines inside the article ('来源：新华网',
 '【责任编辑:王某】'); they are the page's, not the story's."""
 
