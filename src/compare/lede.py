@@ -50,6 +50,7 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "changed_loose": 0.6,
     "reworded_repeat": -2.0,
     "framing": -1.5,
+    "vote": -1.0,
     "position": -0.5,
 }
 """Used when the calibration file has no `significance` weights (scripts/significance.py
@@ -104,6 +105,8 @@ _FRAMING = re.compile(
     re.IGNORECASE,
 )
 """Framing: who spoke with whom, that they will stay in touch. Not what changed."""
+_VOTE = re.compile(r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
+"""A vote or a dissent: news, but not the decision itself."""
 _DATE_GUIDANCE = re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b")
 _QUOTE = re.compile('["“”]')
 
@@ -172,7 +175,7 @@ def describe(
     old = joined(before, claim.before) if claim.before else ""
     new = joined(after, claim.after) if claim.after else ""
     text = new or old
-    feats: dict[str, float] = {"framing": float(bool(_FRAMING.search(text)))}
+    feats: dict[str, float] = {"framing": float(bool(_FRAMING.search(text))), "vote": float(bool(_VOTE.search(text)))}
     if claim.status is Status.REPEATED:
         if claim.diff and any(d.op is not Op.EQUAL for d in claim.diff):
             feats["reworded_repeat"] = 1.0
@@ -197,8 +200,8 @@ def describe(
         return Kind.MECHANICAL, feats, "only dates or punctuation changed", ""
     both = [n for n in claim.numbers if n.before and n.after]
     one = [n for n in claim.numbers if bool(n.before) != bool(n.after)]
-    feats["quantity_changed"] = min(len(both), 2)
-    feats["quantity_appeared"] = min(len(one), 2)
+    feats["quantity_changed"] = float(bool(both))
+    feats["quantity_appeared"] = float(bool(one))
     struck = " ".join(d.text for d in claim.diff if d.op is Op.DELETE)
     inserted = " ".join(d.text for d in claim.diff if d.op is Op.INSERT)
     feats["decision"] = float(not feats["framing"] and bool(_DECISION.search(struck + " " + inserted)))

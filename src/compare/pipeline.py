@@ -22,7 +22,7 @@ from . import lede, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
-from .types import Baseline, Brief, Claim, Comparison, Document, DocumentEntry, Thread
+from .types import Baseline, Brief, Claim, Comparison, Document, DocumentEntry, Status, Thread
 
 if TYPE_CHECKING:
     from . import align
@@ -107,6 +107,20 @@ def run(
             return float(1 / (1 + np.exp(-z)))
 
         threads = lineage.lineage([d.id for d in documents], comparisons, revives, model.threshold)
+    if options.baseline is Baseline.PREVIOUS:
+
+        def pair(i: int, j: int) -> Comparison:
+            claims = compare(segmented[i], segmented[j], words[i], words[j], model)
+            return Comparison(documents[i].id, documents[j].id, claims)
+
+        comparisons, skipped = skip_outliers(comparisons, pair)
+        notes += [
+            f"{documents[i].id} is not a version of the documents beside it (it shares "
+            f"{shares[0]:.0%} of its sentences with {documents[i - 1].id} and {shares[1]:.0%} with "
+            f"{documents[i + 1].id}), so it is left out of the comparisons: "
+            f"{documents[i + 1].id} is compared with {documents[i - 1].id}."
+            for i, shares in skipped
+        ]
     phrases = formulations.formulations([[s.text for s in g] for g in sentences], options.watch)
     brief = Brief(
         entries,
@@ -174,6 +188,46 @@ def truncation_notes(entries: Sequence[DocumentEntry]) -> list[str]:
                 f"than {segment.MAX_SENTENCE_CHARS} characters, cut into pieces (marked truncated)."
             )
     return notes
+
+
+def related(c: Comparison) -> float:
+    """Share of the two documents' sentences that carry a repeated or changed claim."""
+    paired = sum(len(x.before) + len(x.after) for x in c.claims if x.status in (Status.REPEATED, Status.CHANGED))
+    total = sum(len(x.before) + len(x.after) for x in c.claims)
+    return paired / max(total, 1)
+
+
+SERIES_SHARE = 0.5
+"""Two documents are versions of one text when they share at least this much; a series is of
+versions when a third of its consecutive pairs are."""
+OUTLIER_SHARE = 0.2
+"""A document sharing less than this with both neighbours, in a series of versions whose
+neighbours do share, is of another kind (a technical note, a swap-line release)."""
+
+
+def skip_outliers(
+    comparisons: Sequence[Comparison], pair: Callable[[int, int], Comparison]
+) -> tuple[list[Comparison], list[tuple[int, tuple[float, float]]]]:
+    """Consecutive comparisons with each outlier document left out: the document after it is
+    compared with the one before it. Returns the comparisons and, per outlier, its index and
+    its shares with its two neighbours."""
+    out = list(comparisons)
+    shares = [related(c) for c in comparisons]
+    if len(shares) < 2 or sum(x >= SERIES_SHARE for x in shares) < len(shares) / 3:
+        return out, []  # not a series of versions (readouts, news): nothing is out of kind
+    ids = [comparisons[0].before] + [c.after for c in comparisons]
+    skipped: list[tuple[int, tuple[float, float]]] = []
+    k = 1
+    while k < len(out):
+        left, right = out[k - 1], out[k]
+        if left.after == right.before and related(left) < OUTLIER_SHARE and related(right) < OUTLIER_SHARE:
+            bridged = pair(ids.index(left.before), ids.index(right.after))
+            if related(bridged) >= SERIES_SHARE:
+                skipped.append((ids.index(right.before), (related(left), related(right))))
+                out[k - 1 : k + 1] = [bridged]
+                continue
+        k += 1
+    return out, skipped
 
 
 def pairs(count: int, baseline: Baseline) -> list[tuple[int, int]]:

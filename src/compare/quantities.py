@@ -26,7 +26,7 @@ _UNIT = (
 )
 _QUANTITY = re.compile(
     rf"(?<![\w/.$])(?P<cur>\$\s?)?(?P<a>{_NUM})(?P<au>\s?%)?"
-    rf"(?:\s*(?:to|and|-|–|‑)\s*(?P<cur2>\$\s?)?(?P<b>{_NUM})(?P<bu>\s?%)?)?"
+    rf"(?:(?:\s+percent)?\s*(?:to|and|-|–|‑)\s*(?P<cur2>\$\s?)?(?P<b>{_NUM})(?P<bu>\s?%)?)?"
     rf"(?![\w/])(?:[ {_DASH}]?{_UNIT}(?:[ {_DASH}](?P<unit2>basis[ -]points?|percent))?)?"
     r"(?:[ -]point\b)?(?:\s+(?:per|a)\s+(?:month|week|day|year|quarter)\b)?"
 )
@@ -141,6 +141,13 @@ def parse(text: str) -> list[Quantity]:
                     continue
         if m["b"] and unit == "count" and not re.search(r"\bto\b", m.group()):
             continue  # "1999-2000": a span of years, not a range
+        if m["b"] and re.search(r"\bfrom\s+$", text[max(0, s - 6) : s]):
+            # "from 3 percent to 3-1/2 percent" is a move between two values, not a range
+            cut = s + text[s:e].index(m["b"], m.end("a") - s)
+            first = re.sub(r"\s*(?:to|and|[-–‑])\s*$", "", text[s:cut])
+            out.append(Quantity(first, s, s + len(first), low, low, unit))
+            out.append(Quantity(text[cut:e], cut, e, high, high, unit))
+            continue
         out.append(Quantity(text[s:e], s, e, low, high, unit))
     for m in _COUNTED.finditer(text):
         s, e = m.start(), m.end()
@@ -172,8 +179,6 @@ def changes(old: str, new: str, ops: Sequence[DiffOp]) -> tuple[NumberChange, ..
         candidates = [
             (j, r) for j, r in enumerate(b) if j not in used and r.start < hi + 2 and r.end > lo - 2 and r.unit == q.unit
         ]
-        if not candidates:
-            candidates = [(j, r) for j, r in enumerate(b) if j not in used and r.start < hi + 2 and r.end > lo - 2]
         if candidates:
             j, r = min(candidates, key=lambda c: abs(c[1].start - lo))
             used.add(j)

@@ -3,6 +3,7 @@ templates; the CLI writes the result."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from importlib import resources
@@ -109,6 +110,7 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
         STATUS_ORDER=STATUS_ORDER,
         claim_text=claim_text,
         ledes=_ledes,
+        lede=_ledes,  # the name user templates of compare.brief/1 used
         paragraphs=paragraphs,
         thread_text=thread_text,
         sentence_ref=sentence_ref,
@@ -195,6 +197,9 @@ def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
 
     The context is ``brief`` (a `compare.types.Brief`) plus the helpers in `_environment`.
     A variable the context lacks is a `TemplateError` naming it and its line."""
+    if not brief.lede and brief.comparisons:
+        # a brief built by hand, not by `pipeline`: give it its lede (default weights)
+        brief = dataclasses.replace(brief, lede=lede_module.lede(brief))
     if fmt is Format.JSON and template is None:
         return _json(to_dict(brief))
     if template is not None:
@@ -289,9 +294,8 @@ def _formulation(f: Formulation) -> dict[str, Any]:
 
 
 def _ledes(brief: Brief) -> tuple[tuple[LedeItem, ...], ...]:
-    """The brief's lede (pipeline computes it); a brief built by hand without one gets it
-    computed with the default weights."""
-    return brief.lede or lede_module.lede(brief)
+    """The brief's lede (pipeline computes it; `render` gives a hand-built brief one)."""
+    return brief.lede or tuple(() for _ in brief.comparisons)
 
 
 def _lede(item: LedeItem) -> dict[str, Any]:
