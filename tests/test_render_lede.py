@@ -49,10 +49,10 @@ def one(old: str | None, new: str | None) -> tuple[Kind, str, str] | None:
     ("old", "new", "kind", "reason", "direction"),
     [
         (RATE_OLD, RATE_NEW, Kind.ACTION, "0 to 1/4 percent → 1/4 to 1/2 percent (up)", ""),
-        (RISK_OLD, RISK_NEW, Kind.SHIFT, "stronger: dropped “nearly”", "stronger"),
-        (HEDGE_OLD, HEDGE_NEW, Kind.SHIFT, "stronger: dropped “somewhat”", "stronger"),
-        (TONE_OLD, TONE_NEW, Kind.SHIFT, "stronger: “raised” → “condemned”", "stronger"),
-        (MAY_OLD, MAY_NEW, Kind.SHIFT, "hedged: added “may”", "hedged"),
+        (RISK_OLD, RISK_NEW, Kind.SHIFT, "stronger wording: dropped “nearly”", "stronger"),
+        (HEDGE_OLD, HEDGE_NEW, Kind.SHIFT, "stronger wording: dropped “somewhat”", "stronger"),
+        (TONE_OLD, TONE_NEW, Kind.SHIFT, "stronger wording: added “condemned”", "stronger"),
+        (MAY_OLD, MAY_NEW, Kind.SHIFT, "hedged wording: added “may”", "hedged"),
         (GUIDE_OLD, GUIDE_NEW, Kind.GUIDANCE, "", ""),
         (DATE_OLD, DATE_NEW, Kind.MECHANICAL, "only dates or punctuation changed", ""),
         (WORD_OLD, WORD_NEW, Kind.REWORDED, "", ""),
@@ -189,3 +189,58 @@ def test_watched_and_shifted_formulations_lead() -> None:
         (Kind.PHRASE_NEW, "data dependent", (), (1,), "watched"),
     ]
     assert [i.phrase is None for i in items] == [False, False, False, True, True]
+
+
+def test_tone_is_read_edit_by_edit() -> None:
+    """A hedge struck in one place and an intensifier inserted in another are two edits; a word
+    that describes the economy is not a tone."""
+    got = one(
+        "Strains in markets eased somewhat, and growth remains weak.",
+        "Strains in markets eased, and growth continues to expand.",
+    )
+    assert got == (Kind.SHIFT, "stronger wording: dropped “somewhat”", "stronger")
+    assert one("Growth was weak.", "Growth was strong.")[0] is Kind.REWORDED
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kind", "reason"),
+    [
+        (  # a hold after a cut: the level that stayed is said
+            "The Committee decided to lower its target by 25 basis points to 2 percent.",
+            "The Committee decided to leave its target unchanged at 2 percent.",
+            Kind.ACTION,
+            "25 basis points → none; 2 percent unchanged",
+        ),
+        (  # a larger cut is larger, not "up"
+            "The Committee decided to lower its target by 25 basis points to 3 percent.",
+            "The Committee decided to lower its target by 75 basis points to 2-1/4 percent.",
+            Kind.ACTION,
+            "25 basis points → 75 basis points (larger); 3 percent → 2-1/4 percent (down)",
+        ),
+        (
+            "Voting against the action was Mr. Poole, who preferred to lower the target by 25 basis points.",
+            "Voting against the action was Mr. Poole, who preferred to lower the target by 50 basis points.",
+            Kind.VOTE,
+            "dissent: 25 basis points → 50 basis points (larger)",
+        ),
+    ],
+)
+def test_number_reasons_read_as_a_desk_reads_them(old: str, new: str, kind: Kind, reason: str) -> None:
+    assert one(old, new)[:2] == (kind, reason)
+
+
+def test_a_dropped_action_is_not_an_action() -> None:
+    got = one("In a related action, the Board approved a 25-basis-point decrease in the discount rate to 2-1/4 percent.", None)
+    assert got[0] is Kind.DROPPED and got[1].startswith("no longer states")
+
+
+def test_rosters_are_not_news() -> None:
+    b = brief(
+        entry("a", "2020-01-01", []),
+        entry("b", "2020-02-01", [
+            "The Board approved requests submitted by the Federal Reserve Banks of New York, Boston, Chicago, Dallas, and San Francisco.",
+            "The Committee sees upside risks to inflation.",
+        ]),
+        beads=[[B((), (0,), None), B((), (1,), None)]],
+    )
+    assert [i.claim for i in lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)] == [1, 0]

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 from . import quantities
 from .segment import words
-from .types import Brief, Claim, Comparison, DiffOp, Kind, LedeItem, Op, Sentence, Status, joined
+from .types import Brief, Claim, Comparison, DiffOp, Kind, LedeItem, NumberChange, Op, Sentence, Status, joined
 
 LIMIT = 7
 """Items per comparison in the lede."""
@@ -51,37 +51,39 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "reworded_repeat": -2.0,
     "framing": -1.5,
     "vote": -1.0,
+    "roster": -2.0,
+    "related": -1.0,
+    "stance": 1.5,
     "position": -0.5,
 }
 """Used when the calibration file has no `significance` weights (scripts/significance.py
 writes them)."""
 
 STRENGTH: Mapping[str, int] = {
-    # strong: condemn, demand, grave, deep, unequivocal, must ...
+    # strong wording: condemn, demand, grave, deep, unequivocal, must ...
     **dict.fromkeys(
         "condemn condemned condemns condemning demand demanded demands insist insisted imperative urgent "
-        "urgently unequivocal unequivocally ironclad unwavering steadfast firmly strongly grave gravely deep "
-        "deeply outrage outraged abhorrent abuses atrocities brutal indiscriminate must immediately "
-        "immediate never stranglehold imperil threat vital critical crucial essential decisive decisively robust strong solid "
-        "sharply sharp substantial substantially significantly significant".split(),
+        "urgently unequivocal unequivocally ironclad iron-clad unwavering steadfast firmly strongly grave gravely "
+        "deep deeply outrage outraged abhorrent abuses atrocities brutal indiscriminate must immediately "
+        "immediate never stranglehold imperil vital critical crucial essential decisive decisively".split(),
         2,
     ),
     **dict.fromkeys(
         "urge urged urges stress stressed stresses underscore underscored underscores emphasize emphasized "
-        "emphasizes reaffirm reaffirmed reiterate reiterated serious seriously firm further considerable "
-        "considerably appreciably markedly elevated brisk".split(),
+        "emphasizes reaffirm reaffirmed reiterate reiterated serious seriously firm considerable considerably "
+        "appreciable appreciably significant significantly substantial substantially".split(),
         1,
     ),
-    # softer: hedges and mild verbs
+    # softer wording: hedges and mild verbs
     **dict.fromkeys(
-        "nearly almost roughly note noted notes raise raised discussed discuss may might could somewhat slightly slight "
-        "modest modestly some appear appears appeared likely possible possibly gradual gradually partly "
-        "moderate moderately little mild mildly tentative soft softened subdued weak weaker sluggish".split(),
+        "nearly almost roughly note noted notes discussed discuss may might could somewhat slightly slight "
+        "appear appears appeared likely possible possibly partly mild mildly tentative".split(),
         -1,
     ),
 }
-"""How strongly a word makes a claim (readout verbs and qualifiers, FOMC assessments). Generic
-topic words ("key", "risks") carry no strength: they are not a shift of tone."""
+"""How strongly the wording makes a claim: diplomatic verbs, intensifiers and hedges. Words
+that describe the economy ("strong growth", "weaker outlook", "elevated prices") and generic
+topic words ("key", "risks") are not here: their change is an assessment, not a tone."""
 
 HEDGES = frozenset("may might could somewhat slightly appear appears likely possible possibly".split())
 
@@ -105,6 +107,17 @@ _FRAMING = re.compile(
     re.IGNORECASE,
 )
 """Framing: who spoke with whom, that they will stay in touch. Not what changed."""
+_ROSTER_SEPARATORS = re.compile(r"[,;]")
+_RELATED = re.compile(r"\bin (?:a )?related actions?\b|\bin taking (?:the|this|these) (?:discount )?actions?\b", re.IGNORECASE)
+"""An action that follows the main one (the discount rate after the funds rate)."""
+_STANCE = re.compile(
+    r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,40}\b(?:balanced|weighted|diminished|increased)|"
+    r"for some time|extended period|considerable (?:period|time)|exceptionally low|measured pace|patient|"
+    r"timely manner|act as (?:needed|appropriate)|all available tools|future (?:policy )?(?:actions?|adjustments?)|"
+    r"policy accommodation|(?:further|additional) (?:policy )?(?:firming|easing)|ceasefire|two-state|red lines?)\b",
+    re.IGNORECASE,
+)
+"""The stance and its path: the balance of risks, forward guidance, the next step."""
 _VOTE = re.compile(r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
 """A vote or a dissent: news, but not the decision itself."""
 _DATE_GUIDANCE = re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b")
@@ -175,7 +188,12 @@ def describe(
     old = joined(before, claim.before) if claim.before else ""
     new = joined(after, claim.after) if claim.after else ""
     text = new or old
-    feats: dict[str, float] = {"framing": float(bool(_FRAMING.search(text))), "vote": float(bool(_VOTE.search(text)))}
+    feats: dict[str, float] = {
+        "framing": float(bool(_FRAMING.search(text))),
+        "vote": float(bool(_VOTE.search(text))),
+        "roster": float(is_roster(text)),
+        "related": float(bool(_RELATED.search(text))),
+    }
     if claim.status is Status.REPEATED:
         if claim.diff and any(d.op is not Op.EQUAL for d in claim.diff):
             feats["reworded_repeat"] = 1.0
@@ -187,14 +205,20 @@ def describe(
         decided = not feats["framing"] and (bool(_DECISION.search(text)) or bool(carried and _ACTION.search(text)))
         feats["carries_quantity"] = min(len(carried), 2)
         feats["decision"] = float(decided)
+        feats["stance"] = float(bool(_STANCE.search(text)))
         feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(text)) and not feats["framing"])
         feats["new" if claim.status is Status.NEW else "dropped"] = 1.0
         feats["emphatic"] = float(min(sum(STRENGTH.get(w, 0) >= 2 for w in words(text)), 2))
-        kind = Kind.ACTION if carried and decided else Kind.NEW if claim.status is Status.NEW else Kind.DROPPED
+        if claim.status is Status.DROPPED:
+            # a dropped sentence is never an action: the later document does not take it
+            reason = f"no longer states {'; '.join(carried[:3])}" if carried else ""
+            return Kind.DROPPED, feats, reason, ""
         reason = "; ".join(carried[:3])
         if getattr(claim, "replaces", None):
             reason = (reason + "; " if reason else "") + "in the place of a dropped claim"
-        return kind, feats, reason, ""
+        if carried and feats["vote"]:
+            return Kind.VOTE, feats, f"dissent: {reason}", ""
+        return (Kind.ACTION if carried and decided else Kind.NEW), feats, reason, ""
     # changed
     if claim.mechanical:
         return Kind.MECHANICAL, feats, "only dates or punctuation changed", ""
@@ -205,38 +229,84 @@ def describe(
     struck = " ".join(d.text for d in claim.diff if d.op is Op.DELETE)
     inserted = " ".join(d.text for d in claim.diff if d.op is Op.INSERT)
     feats["decision"] = float(not feats["framing"] and bool(_DECISION.search(struck + " " + inserted)))
+    feats["stance"] = float(bool(_STANCE.search(struck + " " + inserted)))
     feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(struck + " " + inserted)))
     rewritten = bool(claim.diff) and kept(claim.diff) < REWRITE and longest_kept(claim.diff) < PHRASE
     feats["rewritten" if rewritten else "changed"] = 1.0
     if claim.numbers:
-        return Kind.ACTION, feats, _numbers_reason(claim), ""
+        if feats["vote"]:
+            return Kind.VOTE, feats, "dissent: " + _numbers_reason(claim, new), ""
+        return Kind.ACTION, feats, _numbers_reason(claim, new), ""
     if feats["date_guidance"]:
         return Kind.GUIDANCE, feats, "", ""
     if rewritten:
         return Kind.REWRITTEN, feats, "", ""
     # a shift of tone is read only where the sentence was edited, not rewritten or re-quantified
-    direction, tone_reason, delta = tone(struck, inserted)
+    direction, tone_reason, delta = tone(claim.diff)
     feats["tone"] = float(min(abs(delta), 3)) if direction else 0.0
     return (Kind.SHIFT if direction else Kind.REWORDED), feats, tone_reason, direction
 
 
-def _numbers_reason(claim: Claim) -> str:
+def _numbers_reason(claim: Claim, new: str) -> str:
+    """The changed amounts, each with its sense (a level "up" / "down"; the size of a move,
+    in basis or percentage points, "larger" / "smaller"), and the levels that stayed."""
     parts = []
     for n in claim.numbers:
-        arrow = {"up": " (up)", "down": " (down)"}.get(quantities.direction(n), "")
-        parts.append(f"{n.before or 'none'} → {n.after or 'none'}{arrow}")
+        sense = quantities.direction(n)
+        if sense and _unit(n) == "percentage point":
+            sense = {"up": "larger", "down": "smaller"}[sense]
+        parts.append(f"{n.before or 'none'} → {n.after or 'none'}" + (f" ({sense})" if sense else ""))
+    changed = {q.value for n in claim.numbers for q in quantities.parse(n.before + " " + n.after)}
+    held = [q.text for q in quantities.parse(new) if q.unit == "percent" and q.value not in changed]
+    parts += [f"{t} unchanged" for t in dict.fromkeys(held)][:1]
     return "; ".join(parts)
 
 
-def tone(struck: str, inserted: str) -> tuple[str, str, int]:
-    """Direction of a wording shift: ("stronger" | "weaker" | "hedged" | "", reason, delta).
-    Strength words inserted count for, struck ones against: dropping "somewhat" is stronger,
+def _unit(n: NumberChange) -> str:
+    found = quantities.parse(n.before or n.after)
+    return found[0].unit if found else ""
+
+
+def is_roster(text: str) -> bool:
+    """A list of names (voters, banks, countries): mostly capitalized words, many separators."""
+    tokens = [w for w in text.split() if w[:1].isalpha()]
+    capitals = sum(w[:1].isupper() for w in tokens)
+    return len(tokens) >= 8 and capitals >= 0.5 * len(tokens) and len(_ROSTER_SEPARATORS.findall(text)) >= 3
+
+
+def tone(ops: Sequence[DiffOp]) -> tuple[str, str, int]:
+    """Direction of the wording: ("stronger" | "weaker" | "hedged" | "", reason, delta), read
+    edit by edit (a struck run and the inserted run in its place), so a word struck in one
+    place is not weighed against a word inserted in another. Dropping "somewhat" is stronger,
     "raised" -> "condemned" is stronger, inserting "may" is hedged."""
-    gone = [w for w in words(struck) if w in STRENGTH]
-    came = [w for w in words(inserted) if w in STRENGTH]
-    common = set(gone) & set(came)
-    gone = [w for w in gone if w not in common]
-    came = [w for w in came if w not in common]
+    gone: list[str] = []
+    came: list[str] = []
+    for struck, inserted in _edits(ops):
+        g = [w for w in words(struck) if w in STRENGTH]
+        c = [w for w in words(inserted) if w in STRENGTH]
+        common = set(g) & set(c)
+        gone += [w for w in g if w not in common]
+        came += [w for w in c if w not in common]
+    return _direction(gone, came)
+
+
+def _edits(ops: Sequence[DiffOp]) -> list[tuple[str, str]]:
+    """(struck, inserted) of each edit: the change ops between two unchanged runs."""
+    out: list[tuple[str, str]] = []
+    struck = inserted = ""
+    for d in list(ops) + [DiffOp(Op.EQUAL, "")]:
+        if d.op is Op.EQUAL:
+            if struck or inserted:
+                out.append((struck, inserted))
+            struck = inserted = ""
+        elif d.op is Op.DELETE:
+            struck += d.text
+        else:
+            inserted += d.text
+    return out
+
+
+def _direction(gone: list[str], came: list[str]) -> tuple[str, str, int]:
     delta = sum(STRENGTH[w] for w in came) - sum(STRENGTH[w] for w in gone)
     if not gone and not came:
         return "", "", 0
@@ -248,11 +318,11 @@ def tone(struck: str, inserted: str) -> tuple[str, str, int]:
     else:
         what.append(f"added “{' '.join(came)}”")
     if any(w in HEDGES for w in came) and delta <= 0:
-        return "hedged", f"hedged: {what[0]}", delta or -1
+        return "hedged", f"hedged wording: {what[0]}", delta or -1
     if delta > 0:
-        return "stronger", f"stronger: {what[0]}", delta
+        return "stronger", f"stronger wording: {what[0]}", delta
     if delta < 0:
-        return "weaker", f"weaker: {what[0]}", delta
+        return "weaker", f"weaker wording: {what[0]}", delta
     return "", "", 0
 
 

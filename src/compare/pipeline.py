@@ -22,7 +22,7 @@ from . import lede, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
-from .types import Baseline, Brief, Claim, Comparison, Document, DocumentEntry, Status, Thread
+from .types import Baseline, Brief, Cell, Claim, Comparison, Document, DocumentEntry, Status, Thread
 
 if TYPE_CHECKING:
     from . import align
@@ -99,14 +99,7 @@ def run(
                 "candidates (rewrites in their place between kept sentences, slots, not searched)."
             )
         comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
-    threads: tuple[Thread, ...] = ()
-    if options.baseline is Baseline.PREVIOUS and len(documents) >= 3:
-
-        def revives(k: int, a: tuple[int, ...], m: int, b: tuple[int, ...]) -> float:
-            z = align.group_logit(model, (segmented[k].vectors, words[k], a), (segmented[m].vectors, words[m], b))
-            return float(1 / (1 + np.exp(-z)))
-
-        threads = lineage.lineage([d.id for d in documents], comparisons, revives, model.threshold)
+    skipped: list[tuple[int, tuple[float, float]]] = []
     if options.baseline is Baseline.PREVIOUS:
 
         def pair(i: int, j: int) -> Comparison:
@@ -117,10 +110,22 @@ def run(
         notes += [
             f"{documents[i].id} is not a version of the documents beside it (it shares "
             f"{shares[0]:.0%} of its sentences with {documents[i - 1].id} and {shares[1]:.0%} with "
-            f"{documents[i + 1].id}), so it is left out of the comparisons: "
+            f"{documents[i + 1].id}), so it is left out of the comparisons and the lineage: "
             f"{documents[i + 1].id} is compared with {documents[i - 1].id}."
             for i, shares in skipped
         ]
+    threads: tuple[Thread, ...] = ()
+    if options.baseline is Baseline.PREVIOUS and len(documents) >= 3:
+        # the lineage runs over the documents compared; a document left out gets blank cells
+        kept = [k for k in range(len(documents)) if k not in {i for i, _ in skipped}]
+
+        def revives(k: int, a: tuple[int, ...], m: int, b: tuple[int, ...]) -> float:
+            k, m = kept[k], kept[m]
+            z = align.group_logit(model, (segmented[k].vectors, words[k], a), (segmented[m].vectors, words[m], b))
+            return float(1 / (1 + np.exp(-z)))
+
+        threads = lineage.lineage([documents[k].id for k in kept], comparisons, revives, model.threshold)
+        threads = tuple(_spread(t, kept, len(documents)) for t in threads)
     phrases = formulations.formulations([[s.text for s in g] for g in sentences], options.watch)
     brief = Brief(
         entries,
@@ -188,6 +193,16 @@ def truncation_notes(entries: Sequence[DocumentEntry]) -> list[str]:
                 f"than {segment.MAX_SENTENCE_CHARS} characters, cut into pieces (marked truncated)."
             )
     return notes
+
+
+def _spread(thread: Thread, kept: Sequence[int], count: int) -> Thread:
+    """A thread over the kept documents, laid over all `count` documents (blank elsewhere)."""
+    if len(kept) == count:
+        return thread
+    cells = [Cell("")] * count
+    for cell, k in zip(thread.cells, kept, strict=True):
+        cells[k] = cell
+    return dataclasses.replace(thread, cells=tuple(cells))
 
 
 def related(c: Comparison) -> float:

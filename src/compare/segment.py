@@ -40,6 +40,10 @@ def segment(document: Document) -> tuple[Sentence, ...]:
             title_pending = False
             continue
         title_pending = False
+        if m := _GLUED_HEADING.match(block):
+            if _title_case(m.group(1)):  # "Federal Reserve ActionsThe Committee ...": a heading run in
+                start += m.end(1)
+                block = block[m.end(1) :]
         # a wrapped line break is a space to the sentence splitter (pysbd ends a sentence at
         # every newline); same length, so offsets hold
         for s, e in _sentences(re.sub(r"\r\n?|\n", lambda m: " " * len(m.group()), block)):
@@ -101,6 +105,8 @@ def _blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
         yield block_start, lines[-1][1]
 
 
+_GLUED_HEADING = re.compile(r"\s*((?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)(?:[ \t]+(?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)){1,12}?[a-z])(?=[A-Z][a-z])")
+"""A heading with no break before the text it heads, as copied from a web page."""
 _HEADING = re.compile(r"^(?:\\?#{1,6}\s|\\?#{1,6}$|[=\-*_]{3,}$)")
 _LIST_ITEM = re.compile(r"^(?:[-*+•]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
 _TITLE_WORD = re.compile(r"[A-Z0-9]")

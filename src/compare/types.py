@@ -190,6 +190,7 @@ class Kind(StrEnum):
     GUIDANCE = "guidance"  # date-based guidance moved ("through mid-2013" -> "late 2014")
     PHRASE_DROPPED = "formulation-dropped"  # a watched or shifted key formulation stops
     PHRASE_NEW = "formulation-new"  # a watched key formulation starts
+    VOTE = "vote"  # a vote or dissent changed ("dissent: 50 basis points -> none")
     SHIFT = "shift"  # a wording shift with a direction (stronger, weaker, hedged)
     REWRITTEN = "rewritten"  # changed, few words kept: reads as a new claim in its place
     DROPPED = "dropped"
