@@ -39,6 +39,7 @@ def test_cli_and_backends_import_without_torch(modules: str) -> None:
     assert probe.returncode == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
 def test_formats_to_stdout_and_to_file(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"brief.{fmt}"
@@ -48,7 +49,7 @@ def test_formats_to_stdout_and_to_file(fmt: str, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     if fmt == "json":
         data = json.loads(text)
-        assert data["schema"] == "compare.brief/1"
+        assert data["schema"] == "compare.brief/2"
         assert {c["status"] for c in data["comparisons"][0]["claims"]} <= {"repeated", "changed", "new", "dropped"}
     elif fmt == "html":
         assert text.startswith("<!DOCTYPE html>") and "<del>" in text and "<ins>" in text
@@ -56,6 +57,7 @@ def test_formats_to_stdout_and_to_file(fmt: str, tmp_path: Path) -> None:
         assert text.startswith("# Comparative brief") and "~~" in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "start"), [("brief.HTML", "<!DOCTYPE html>"), ("b.json", "{"), ("b.txt", "# ")])
 def test_format_follows_the_output_extension_unless_given(name: str, start: str, tmp_path: Path) -> None:
     out = tmp_path / name

@@ -4,19 +4,18 @@ real packaged model is loaded once (session fixture `embedder`) and handed to th
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compare import cli, embed, load, pipeline, render
 from compare.summarize import ExtractiveSummarizer
+from conftest import FakeEmbedder
 
 DOCUMENTED = {0, 2, 3, 4, 5}
 
@@ -124,6 +123,7 @@ def test_stdout_output_and_dash(
     assert data["documents"][0]["sentences"][0]["text"] == "<b>Rates</b> rose to 5 percent | sharply."
 
 
+@pytest.mark.slow
 def test_five_hundred_small_documents(tmp_path: Path, embedder: object) -> None:
     paths = []
     for k in range(500):
@@ -160,23 +160,10 @@ def test_large_pair_uses_bounded_alignment(tmp_path: Path, embedder: object, mon
     assert [c.status.value for c in claims if c.before == (0,)] == ["repeated"]
 
 
-class HashEmbedder:
-    """Plumbing only: unit vectors seeded by each text's hash, so equal texts get equal
-    vectors. Used where the test is about size, not meaning, to keep the suite fast."""
-
-    model_id = "test:hash"
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        out = np.empty((len(texts), 32), dtype=np.float32)
-        for i, t in enumerate(texts):
-            seed = int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little")
-            out[i] = np.random.default_rng(seed).normal(size=32)
-        return out / np.linalg.norm(out, axis=1, keepdims=True)
-
-
+@pytest.mark.slow
 def test_two_one_megabyte_documents(tmp_path: Path) -> None:
     """~1 MB against ~1 MB (9,500 x 9,500 sentences): bounded alignment, memory bounded,
-    every sentence accounted for. (The 10 MB measurement is in README.md, "Size".)"""
+    every sentence accounted for. (Size limits: docs/how-it-works.md, "Size".)"""
     import resource
 
     paras = [
@@ -188,7 +175,7 @@ def test_two_one_megabyte_documents(tmp_path: Path) -> None:
     changed = [p.replace("moderate", "solid") if k % 10 == 0 else p for k, p in enumerate(paras)]
     b.write_text("date 2023-02-01\n" + "\n\n".join(changed[100:] + ["A new closing sentence."]), encoding="utf-8")
     assert a.stat().st_size > 1_000_000
-    brief = pipeline.run(load.read_all([a, b]), HashEmbedder(), ExtractiveSummarizer())
+    brief = pipeline.run(load.read_all([a, b]), FakeEmbedder(dim=32), ExtractiveSummarizer())
     assert any("too large for the global aligner" in n for n in brief.notes)
     claims = brief.comparisons[0].claims
     assert sorted(i for c in claims for i in c.before) == list(range(9500))

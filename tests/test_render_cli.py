@@ -40,7 +40,7 @@ def test_schema_command_prints_the_shipped_schema(monkeypatch, capsys) -> None:
     code, out, err = run_main(monkeypatch, capsys, "schema")
     assert code == 0 and err == ""
     schema = json.loads(out)
-    assert schema["title"] == "compare.brief/1"
+    assert schema["title"] == "compare.brief/2"
     assert out == render.schema()
     jsonschema.Draft202012Validator.check_schema(schema)
 
@@ -104,6 +104,7 @@ def test_missing_template_file(monkeypatch, capsys, tmp_path: Path) -> None:
     assert code == 3 and "template file not found" in err and err.count("\n") == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extra", [{}, {"FORCE_COLOR": "1"}, {"TTY_COMPATIBLE": "1", "FORCE_COLOR": "1"}])
 def test_no_colour_codes_with_no_color(extra: dict[str, str]) -> None:
     """NO_COLOR set: neither help nor usage errors carry ANSI escapes, even when something

@@ -164,7 +164,7 @@ def test_shorten(text: str, words: int, expected: str) -> None:
 def test_watched_and_shifted_formulations_lead() -> None:
     import dataclasses
 
-    from compare.types import Formulation
+    from compare.types import Formulation, Shift
 
     b = brief(
         entry("a", "2020-01-01", ["Risks are nearly balanced.", "Policy is patient."]),
@@ -175,7 +175,7 @@ def test_watched_and_shifted_formulations_lead() -> None:
         b,
         formulations=(
             Formulation("nearly balanced", (1, 0), watched=True),
-            Formulation("is patient", (1, 0), shifted_to=("data dependent",)),
+            Formulation("is patient", (1, 0), shifts=(Shift(1, ("data dependent",)),)),
             Formulation("data dependent", (0, 1), watched=True),
             Formulation("policy is", (1, 1)),  # steady: not news
             Formulation("risks are", (1, 0)),  # stops, neither watched nor replaced
@@ -209,7 +209,7 @@ def test_tone_is_read_edit_by_edit() -> None:
             "The Committee decided to lower its target by 25 basis points to 2 percent.",
             "The Committee decided to leave its target unchanged at 2 percent.",
             Kind.ACTION,
-            "25 basis points → none; 2 percent unchanged",
+            "gone: 25 basis points; 2 percent unchanged",
         ),
         (  # a larger cut is larger, not "up"
             "The Committee decided to lower its target by 25 basis points to 3 percent.",

@@ -100,6 +100,7 @@ def test_markup_like_text_keeps_exact_offsets(body: str) -> None:
     check_offsets(doc(body))
 
 
+@pytest.mark.slow
 def test_one_megabyte_document_segments_quickly() -> None:
     para = "The committee decided to keep the target range unchanged at 5 percent. " * 10
     d = doc("\n\n".join(para for _ in range(1500)))  # ~1 MB

@@ -65,25 +65,28 @@ STRENGTH: Mapping[str, int] = {
         "condemn condemned condemns condemning demand demanded demands insist insisted imperative urgent "
         "urgently unequivocal unequivocally ironclad iron-clad unwavering steadfast firmly strongly grave gravely "
         "deep deeply outrage outraged abhorrent abuses atrocities brutal indiscriminate must immediately "
-        "immediate never stranglehold imperil vital critical crucial essential decisive decisively".split(),
+        "immediate never stranglehold imperil swiftly decisively decisive".split(),
         2,
     ),
     **dict.fromkeys(
-        "urge urged urges stress stressed stresses underscore underscored underscores emphasize emphasized "
-        "emphasizes reaffirm reaffirmed reiterate reiterated serious seriously firm considerable considerably "
-        "appreciable appreciably significant significantly substantial substantially".split(),
+        "urge urged urges serious seriously firm considerable considerably appreciable appreciably "
+        "significant significantly substantial substantially".split(),
         1,
     ),
-    # softer wording: hedges and mild verbs
+    # softer wording: hedges
     **dict.fromkeys(
-        "nearly almost roughly note noted notes discussed discuss may might could somewhat slightly slight "
-        "appear appears appeared likely possible possibly partly mild mildly tentative".split(),
+        "nearly almost roughly may might could somewhat slightly slight appear appears appeared likely "
+        "possible possibly partly mild mildly tentative".split(),
         -1,
     ),
 }
-"""How strongly the wording makes a claim: diplomatic verbs, intensifiers and hedges. Words
-that describe the economy ("strong growth", "weaker outlook", "elevated prices") and generic
-topic words ("key", "risks") are not here: their change is an assessment, not a tone."""
+"""How strongly the wording makes a claim: evaluative verbs (condemn, urge, demand),
+intensifiers and hedges. Reporting verbs a writer varies for style ("noted", "stressed",
+"underscored", "reiterated"), words that describe the economy ("strong growth", "weaker
+outlook") and topic words ("key", "risks", "critical infrastructure") are not tone."""
+TONE_KEPT = 0.5
+"""Tone is read only in a sentence that keeps at least this share of its words: in a
+rewritten sentence a word's force says nothing about the earlier one."""
 
 HEDGES = frozenset("may might could somewhat slightly appear appears likely possible possibly".split())
 
@@ -103,7 +106,7 @@ _FRAMING = re.compile(
     r"\b(?:spoke (?:earlier |again |by phone |by telephone )?(?:today |this \w+ |tonight )?with|met (?:today )?with|hosted|"
     r"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b"
     r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to speak|speak again|thanked|"
-    r"information received since)\b",
+    r"information received since|(?:continue to be|will be|was|were) briefed|reviewed)\b",
     re.IGNORECASE,
 )
 """Framing: who spoke with whom, that they will stay in touch. Not what changed."""
@@ -142,7 +145,7 @@ def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple
     loose = is_loose(c)
     scored: list[tuple[tuple[float, ...], LedeItem]] = []
     for j, claim in enumerate(c.claims):
-        got = describe(claim, before, after)
+        got = describe(claim, before, after, loose)
         if got is None:
             continue
         kind, feats, reason, direction = got
@@ -182,7 +185,7 @@ def score_of(features: Mapping[str, float], weights: Mapping[str, float]) -> flo
 
 
 def describe(
-    claim: Claim, before: Sequence[Sentence], after: Sequence[Sentence]
+    claim: Claim, before: Sequence[Sentence], after: Sequence[Sentence], loose: bool = False
 ) -> tuple[Kind, dict[str, float], str, str] | None:
     """A claim's kind, features, reason and tone direction, or None when it is a plain repeat."""
     old = joined(before, claim.before) if claim.before else ""
@@ -235,27 +238,33 @@ def describe(
     feats["rewritten" if rewritten else "changed"] = 1.0
     if claim.numbers:
         if feats["vote"]:
-            return Kind.VOTE, feats, "dissent: " + _numbers_reason(claim, new), ""
-        return Kind.ACTION, feats, _numbers_reason(claim, new), ""
+            return Kind.VOTE, feats, "dissent: " + _numbers_reason(claim, new, loose), ""
+        return Kind.ACTION, feats, _numbers_reason(claim, new, loose), ""
     if feats["date_guidance"]:
         return Kind.GUIDANCE, feats, "", ""
     if rewritten:
         return Kind.REWRITTEN, feats, "", ""
     # a shift of tone is read only where the sentence was edited, not rewritten or re-quantified
-    direction, tone_reason, delta = tone(claim.diff)
+    direction, tone_reason, delta = tone(claim.diff) if kept(claim.diff) >= TONE_KEPT else ("", "", 0)
     feats["tone"] = float(min(abs(delta), 3)) if direction else 0.0
     return (Kind.SHIFT if direction else Kind.REWORDED), feats, tone_reason, direction
 
 
-def _numbers_reason(claim: Claim, new: str) -> str:
-    """The changed amounts, each with its sense (a level "up" / "down"; the size of a move,
-    in basis or percentage points, "larger" / "smaller"), and the levels that stayed."""
+def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
+    """The changed amounts: a pair with its sense (a level "up" / "down"; the size of a move,
+    in basis or percentage points, "larger" / "smaller"), an amount only on one side as "new"
+    or "gone" (not "-> none": its absence says nothing about its value), and the levels that
+    stayed. Between loosely related documents two amounts in one place may be two different
+    things (two aid packages), so they get no sense."""
     parts = []
     for n in claim.numbers:
-        sense = quantities.direction(n)
-        if sense and _unit(n) == "percentage point":
-            sense = {"up": "larger", "down": "smaller"}[sense]
-        parts.append(f"{n.before or 'none'} → {n.after or 'none'}" + (f" ({sense})" if sense else ""))
+        if n.before and n.after:
+            sense = "" if loose else quantities.direction(n)
+            if sense and _unit(n) == "percentage point":
+                sense = {"up": "larger", "down": "smaller"}[sense]
+            parts.append(f"{n.before} → {n.after}" + (f" ({sense})" if sense else ""))
+        else:
+            parts.append(f"new: {n.after}" if n.after else f"gone: {n.before}")
     changed = {q.value for n in claim.numbers for q in quantities.parse(n.before + " " + n.after)}
     held = [q.text for q in quantities.parse(new) if q.unit == "percent" and q.value not in changed]
     parts += [f"{t} unchanged" for t in dict.fromkeys(held)][:1]
@@ -359,18 +368,18 @@ def phrase_items(brief: Brief, k: int) -> list[LedeItem]:
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
     out = []
     shifted = sorted(
-        (f for f in brief.formulations if not f.watched and f.shifted_to and f.counts[i] and not f.counts[j]),
+        (f for f in brief.formulations if not f.watched and f.shifted_at(j) and f.counts[i] and not f.counts[j]),
         key=lambda f: -len(f.phrase.split()),
     )[:SHIFTED]
     feats = {"formulation": 1.0}
     for f in brief.formulations:
         if f.counts[i] and not f.counts[j] and (f.watched or f in shifted):
-            replaced = "; ".join(f"“{p}”" for p in f.shifted_to)
+            replaced = "; ".join(f"“{p}”" for p in f.shifted_at(j))
             reason = ("watched" if f.watched else "") + (
                 f"{'; ' if f.watched else ''}shifted to {replaced}" if replaced else ""
             )
             where = _containing(before, f.phrase)
-            now = tuple(x for p in f.shifted_to for x in _containing(after, p))[:1]
+            now = tuple(x for p in f.shifted_at(j) for x in _containing(after, p))[:1]
             out.append(LedeItem(k, None, Kind.PHRASE_DROPPED, 0.0, reason, where, now, f.phrase, "", feats))
         elif f.watched and f.counts[j] and not f.counts[i]:
             where = _containing(after, f.phrase)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import lede, segment
+from . import lede, redline, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
@@ -98,13 +98,16 @@ def run(
                 "sentences is too large for the global aligner; sentences were paired by nearest "
                 "candidates (rewrites in their place between kept sentences, slots, not searched)."
             )
-        comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
+        # redline (issue 19): the claims laid over the later document's text, in its order
+        marked = redline.redline(claims, documents[before], sentences[before], documents[after], sentences[after])
+        comparisons.append(Comparison(documents[before].id, documents[after].id, claims, marked))
     skipped: list[tuple[int, tuple[float, float]]] = []
     if options.baseline is Baseline.PREVIOUS:
 
         def pair(i: int, j: int) -> Comparison:
             claims = compare(segmented[i], segmented[j], words[i], words[j], model)
-            return Comparison(documents[i].id, documents[j].id, claims)
+            marked = redline.redline(claims, documents[i], sentences[i], documents[j], sentences[j])  # issue 19
+            return Comparison(documents[i].id, documents[j].id, claims, marked)
 
         comparisons, skipped = skip_outliers(comparisons, pair)
         notes += [
@@ -153,7 +156,7 @@ def compare(
 
     aligner = align_bounded.align if align_bounded.needed(len(before_words), len(after_words)) else align.align
     alignment = aligner(before.vectors, after.vectors, before_words, after_words, model)
-    return classify.claims(alignment.beads, before.sentences, after.sentences, alignment.versions)
+    return classify.claims(alignment.beads, before.sentences, after.sentences, alignment.versions, alignment.replaced)
 
 
 EMBED_CHUNK = 5000

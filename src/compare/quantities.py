@@ -25,9 +25,10 @@ _UNIT = (
     r"(?:thousand|million|billion|trillion)\b)"
 )
 _QUANTITY = re.compile(
+    r"(?:(?:nearly|about|approximately|almost|roughly|more than|less than|at least|up to|over|some)\s+)?"
     rf"(?<![\w/.$])(?P<cur>\$\s?)?(?P<a>{_NUM})(?P<au>\s?%)?"
     rf"(?:(?:\s+percent)?\s*(?:to|and|-|–|‑)\s*(?P<cur2>\$\s?)?(?P<b>{_NUM})(?P<bu>\s?%)?)?"
-    rf"(?![\w/])(?:[ {_DASH}]?{_UNIT}(?:[ {_DASH}](?P<unit2>basis[ -]points?|percent))?)?"
+    rf"(?![\w/])(?:(?:\s|[{_DASH}])?{_UNIT}(?:(?:\s|[{_DASH}])(?P<unit2>basis[ -]points?|percent))?)?"
     r"(?:[ -]point\b)?(?:\s+(?:per|a)\s+(?:month|week|day|year|quarter)\b)?"
 )
 _WORD_NUMBERS = {

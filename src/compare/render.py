@@ -13,9 +13,12 @@ from typing import Any
 import jinja2
 
 from . import lede as lede_module
+from . import redline as redline_module
+from . import timeline as timeline_module
 from .errors import TemplateError
 from .types import (
     Brief,
+    Cell,
     Claim,
     Comparison,
     DiffOp,
@@ -24,8 +27,10 @@ from .types import (
     Formulation,
     LedeItem,
     Op,
+    RedlineSegment,
     Status,
     Thread,
+    View,
     joined,
 )
 
@@ -77,6 +82,23 @@ def md_diff(ops: tuple[DiffOp, ...]) -> str:
     return out
 
 
+def md_redline(pieces: list[redline_module.Piece]) -> str:
+    """A redline paragraph as Markdown: `md_diff` of its pieces, a moved sentence followed by
+    where it went or came from in italics."""
+    out: list[str] = []
+    run: list[DiffOp] = []
+    for p in pieces:
+        if p.moved:
+            out.append(md_diff(tuple(run)))
+            run = []
+            note = f"moved from {p.toward}" if p.op is Op.INSERT else f"moved {p.toward}"
+            out.append(md_diff((DiffOp(p.op, p.text),)) + (f" _({note})_" if p.place and p.toward else ""))
+        else:
+            run.append(DiffOp(p.op, p.text))
+    out.append(md_diff(tuple(run)))
+    return " ".join(x for x in out if x)
+
+
 def spaced(text: str) -> tuple[str, str, str]:
     """`text` as (leading space, words, trailing space), so markup can hug the words."""
     core = text.strip()
@@ -101,6 +123,7 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
     )
     env.filters["md"] = md
     env.filters["md_diff"] = md_diff
+    env.filters["md_redline"] = md_redline
     env.filters["spaced"] = spaced
     env.filters["compact"] = lede_module.compact
     env.filters["shorten"] = lede_module.shorten
@@ -113,8 +136,11 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
         lede=_ledes,  # the name user templates of compare.brief/1 used
         paragraphs=paragraphs,
         thread_text=thread_text,
+        timeline=timeline_module,
         sentence_ref=sentence_ref,
         input_notes=input_notes,
+        redline_paragraphs=redline_module.paragraphs,
+        redline_rows=redline_module.rows,
     )
     return env
 
@@ -132,12 +158,8 @@ def input_notes(brief: Brief) -> tuple[str, ...]:
 
 
 def thread_text(brief: Brief, thread: Thread) -> str:
-    """A lineage thread's claim in its latest wording: the last sentences that carry it."""
-    for k in range(len(thread.cells) - 1, -1, -1):
-        cell = thread.cells[k]
-        if cell.sentences:
-            return joined(brief.documents[k].sentences, cell.sentences)
-    return ""
+    """A lineage thread's claim in its first wording (timeline.thread_title)."""
+    return timeline_module.thread_title(brief, thread)
 
 
 def sentence_ref(side: str, indices: tuple[int, ...]) -> str:
@@ -190,12 +212,13 @@ def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     return joined(brief.entry(side).sentences, idx)
 
 
-def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
+def render(brief: Brief, fmt: Format, template: Path | None = None, view: View = View.FULL) -> str:
     """Render `brief`. With `template`, that jinja2 file is used instead of the packaged one;
     it is HTML-escaped when `fmt` is HTML or its name has .html or .htm in it, and it may
     ``{% extends "brief.html.j2" %}`` (or ``brief.md.j2``) to replace single blocks.
 
-    The context is ``brief`` (a `compare.types.Brief`) plus the helpers in `_environment`.
+    The context is ``brief`` (a `compare.types.Brief`), ``view`` ("full", or "redline": the
+    header and the redlines only; JSON is always the full brief) and the helpers in `_environment`.
     A variable the context lacks is a `TemplateError` naming it and its line."""
     if not brief.lede and brief.comparisons:
         # a brief built by hand, not by `pipeline`: give it its lede (default weights)
@@ -211,7 +234,7 @@ def render(brief: Brief, fmt: Format, template: Path | None = None) -> str:
         env = _environment(fmt is Format.HTML)
         name = "brief.html.j2" if fmt is Format.HTML else "brief.md.j2"
     try:
-        return env.get_template(name).render(brief=brief)
+        return env.get_template(name).render(brief=brief, view=view.value)
     except jinja2.UndefinedError as e:
         raise TemplateError(f"{_where(e, template or name)}: {e.message}") from None
     except jinja2.TemplateSyntaxError as e:
@@ -251,12 +274,12 @@ def _where(error: BaseException, template: Path | str) -> str:
 
 
 def schema() -> str:
-    """The JSON Schema of `to_dict` output (compare.brief/1), as shipped in the package."""
+    """The JSON Schema of `to_dict` output (compare.brief/2), as shipped in the package."""
     return resources.files("compare").joinpath("brief.schema.json").read_text("utf-8")
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
-    """The JSON contract `compare.brief/1` (README, "JSON output")."""
+    """The JSON contract `compare.brief/2` (docs/output.md, "Reading a brief")."""
     return {
         "schema": brief.schema,
         "baseline": brief.baseline.value,
@@ -269,6 +292,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "after": c.after,
                 "claims": [_claim(x) for x in c.claims],
                 "lede": [_lede(x) for x in items],
+                "redline": [_segment(x) for x in c.redline],
             }
             for c, items in zip(brief.comparisons, _ledes(brief), strict=True)
         ],
@@ -280,8 +304,17 @@ def to_dict(brief: Brief) -> dict[str, Any]:
 def _thread(t: Thread) -> dict[str, Any]:
     return {
         "id": t.id,
-        "cells": [{"status": c.status, "sentences": list(c.sentences)} for c in t.cells],
+        "cells": [_cell(c) for c in t.cells],
     }
+
+
+def _cell(c: Cell) -> dict[str, Any]:
+    out: dict[str, Any] = {"status": c.status, "sentences": list(c.sentences)}
+    if c.mechanical:
+        out["mechanical"] = True
+    if c.status == "revived":
+        out["absent_for"] = c.span
+    return out
 
 
 def _formulation(f: Formulation) -> dict[str, Any]:
@@ -290,6 +323,7 @@ def _formulation(f: Formulation) -> dict[str, Any]:
         "counts": list(f.counts),
         "watched": f.watched,
         "shifted_to": list(f.shifted_to),
+        "shifts": [{"at": s.at, "to": list(s.to)} for s in f.shifts],
     }
 
 
@@ -353,11 +387,16 @@ def _claim(c: Claim) -> dict[str, Any]:
         "status": c.status.value,
         "before": list(c.before),
         "after": list(c.after),
-        "similarity": None if c.similarity is None else round(c.similarity, 4),
+        "pair_probability": None if c.pair_probability is None else round(c.pair_probability, 4),
         "diff": [_op(d) for d in c.diff],
         "mechanical": c.mechanical,
         "numbers": [{"before": n.before, "after": n.after} for n in c.numbers],
+        "replaces": list(c.replaces),
     }
+
+
+def _segment(s: RedlineSegment) -> dict[str, Any]:
+    return {"op": s.op.value, "text": s.text, "claim": s.claim, "moved": s.moved}
 
 
 def _op(d: DiffOp) -> dict[str, str]:

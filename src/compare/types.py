@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-SCHEMA_ID = "compare.brief/1"
+SCHEMA_ID = "compare.brief/2"
 
 
 class Status(StrEnum):
@@ -27,6 +27,11 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     JSON = "json"
+
+
+class View(StrEnum):
+    FULL = "full"
+    REDLINE = "redline"
 
 
 class SummarizerKind(StrEnum):
@@ -105,11 +110,12 @@ class NumberChange:
 @dataclass(frozen=True)
 class Bead:
     """An alignment unit: sentence indices on each side (either may be empty) and the pair
-    score. Every sentence of both documents lands in exactly one bead."""
+    probability (the calibrated P(same claim), `align.PairModel`). Every sentence of both
+    documents lands in exactly one bead."""
 
     before: tuple[int, ...]
     after: tuple[int, ...]
-    similarity: float | None = None
+    probability: float | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,9 @@ class Alignment:
 
     beads: tuple[Bead, ...]
     versions: bool
+    replaced: tuple[Bead, ...] = ()
+    """Pairs of a dropped and a new sentence, the new one in the dropped one's place (`align.in_place`),
+    with their pair probability: two claims, linked."""
 
 
 @dataclass(frozen=True)
@@ -126,10 +135,32 @@ class Claim:
     status: Status
     before: tuple[int, ...]
     after: tuple[int, ...]
-    similarity: float | None = None
+    pair_probability: float | None = None
+    """P(same claim) of a repeated or changed pair; for a new claim that `replaces` a dropped
+    one, of that pair (too low to call them one claim); None otherwise."""
     diff: tuple[DiffOp, ...] = ()
     mechanical: bool = False
     numbers: tuple[NumberChange, ...] = ()
+    replaces: tuple[int, ...] = ()
+    """For a new claim: the earlier document's sentences (a dropped claim) whose place it took."""
+
+    @property
+    def low_confidence(self) -> bool:
+        """A changed pair the pair model gives less than even odds of being one claim."""
+        return self.status is Status.CHANGED and self.pair_probability is not None and self.pair_probability < 0.5
+
+
+@dataclass(frozen=True)
+class RedlineSegment:
+    """A run of the redline (`compare.redline`): `equal` text is in both documents, `delete`
+    only in the earlier, `insert` only in the later; `claim` indexes the comparison's claims
+    (None: text between sentences); `moved` marks a claim shown at its new place (insert) and
+    struck where it was (delete)."""
+
+    op: Op
+    text: str
+    claim: int | None = None
+    moved: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,6 +168,8 @@ class Comparison:
     before: str
     after: str
     claims: tuple[Claim, ...]
+    redline: tuple[RedlineSegment, ...] = ()
+    """The later document in its own order with every edit in place (empty when not built)."""
 
     def with_status(self, status: Status) -> tuple[Claim, ...]:
         return tuple(c for c in self.claims if c.status is status)
@@ -148,6 +181,10 @@ class Cell:
 
     status: str
     sentences: tuple[int, ...] = ()
+    mechanical: bool = False
+    """A `repeated` cell whose sentence changed only in dates, years or punctuation."""
+    span: int = 0
+    """For `revived`: the documents the claim was absent from before it came back."""
 
 
 @dataclass(frozen=True)
@@ -164,12 +201,21 @@ class Thread:
 
 
 @dataclass(frozen=True)
+class Shift:
+    """At document `at` (the first without the phrase), the phrases that took its place."""
+
+    at: int
+    to: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Formulation:
     phrase: str
     counts: tuple[int, ...]
     """Occurrences in each document, in document order."""
     watched: bool = False
-    shifted_to: tuple[str, ...] = ()
+    shifts: tuple[Shift, ...] = ()
+    """What replaced the phrase at each of its exits that has a replacement."""
 
     @property
     def first(self) -> int | None:
@@ -177,10 +223,41 @@ class Formulation:
         return next((i for i, c in enumerate(self.counts) if c), None)
 
     @property
+    def last(self) -> int | None:
+        """Index of the last document that uses the phrase (None: no document does)."""
+        return max((i for i, c in enumerate(self.counts) if c), default=None)
+
+    @property
     def gone(self) -> int | None:
         """Index of the document from which the phrase no longer appears, if it stops."""
-        last = max((i for i, c in enumerate(self.counts) if c), default=None)
+        last = self.last
         return last + 1 if last is not None and last + 1 < len(self.counts) else None
+
+    @property
+    def documents(self) -> int:
+        """How many documents use the phrase."""
+        return sum(1 for c in self.counts if c)
+
+    @property
+    def runs(self) -> tuple[tuple[int, int], ...]:
+        """(first, last) document index of each run of documents that use the phrase; the
+        gaps are between runs."""
+        out: list[tuple[int, int]] = []
+        for i, c in enumerate(self.counts):
+            if c and out and out[-1][1] == i - 1:
+                out[-1] = (out[-1][0], i)
+            elif c:
+                out.append((i, i))
+        return tuple(out)
+
+    def shifted_at(self, k: int) -> tuple[str, ...]:
+        """What replaced the phrase in document `k`, if it stopped there."""
+        return next((s.to for s in self.shifts if s.at == k), ())
+
+    @property
+    def shifted_to(self) -> tuple[str, ...]:
+        """Every phrase that replaced this one at some exit, in order, once each."""
+        return tuple(dict.fromkeys(p for s in self.shifts for p in s.to))
 
 
 class Kind(StrEnum):
@@ -254,3 +331,34 @@ class Brief:
 
     def entry(self, document_id: str) -> DocumentEntry:
         return self._by_id[document_id]
+
+    def __repr__(self) -> str:
+        # the generated repr would print every sentence of every document
+        dates = [e.document.date for e in self.documents]
+        span = f", {min(dates)} to {max(dates)}" if dates else ""
+        n, m = len(self.documents), len(self.comparisons)
+        return f"<Brief: {n} document{'s' * (n != 1)}{span}, {m} comparison{'s' * (m != 1)}>"
+
+    def to_markdown(self) -> str:
+        """The brief as Markdown, as `compare` prints it."""
+        from .render import render
+
+        return render(self, Format.MARKDOWN)
+
+    def to_html(self) -> str:
+        """The brief as one self-contained HTML page."""
+        from .render import render
+
+        return render(self, Format.HTML)
+
+    def to_json(self) -> str:
+        """The brief as JSON (the compare.brief/2 contract; `compare schema` prints its schema)."""
+        from .render import render
+
+        return render(self, Format.JSON)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the HTML brief in a frame, so its page styles stay out of the notebook."""
+        from html import escape
+
+        return f'<iframe srcdoc="{escape(self.to_html(), quote=True)}" style="width:100%;height:40em;border:0"></iframe>'
