@@ -244,3 +244,10 @@ def test_rosters_are_not_news() -> None:
         beads=[[B((), (0,), None), B((), (1,), None)]],
     )
     assert [i.claim for i in lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)] == [1, 0]
+
+
+def test_wrapped_framing_is_framing() -> None:
+    got = one(None, "The President will continue to be\nbriefed regularly.")
+    assert got is not None and got[0] is Kind.NEW
+    b = brief(entry("a", "2020-01-01", []), entry("b", "2020-02-01", ["The President will continue to be\nbriefed regularly."]), beads=[[B((), (0,), None)]])
+    assert lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)[0].features["framing"] == 1.0
