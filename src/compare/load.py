@@ -297,9 +297,10 @@ def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
                     raise DateError(f"{name}: front-matter date {raw_date!r} is not YYYY-MM-DD")
                 found = _make_date(iso[1], iso[2], iso[3], path=name, where="the front matter")
             title = markup.field_text(fields.get("title"))
-    if is_markdown(path, text):
+    if markdown := is_markdown(path, text):
         # the body is read as Markdown: its words, not its markup, are what the brief quotes
         text = text[:body_start] + markup.markdown_text(text[body_start:])
+    source = "--date" if date else ("header" if m else "front matter") if found else "file name"
     found = date or found or _date_from_name(path, name)
     if found is None:
         raise DateError(
@@ -315,6 +316,8 @@ def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
         title=title or headline(text, body_start),
         text=text,
         body_start=body_start,
+        date_source=source,
+        extractor="markdown" if markdown else "text",
     )
 
 
@@ -439,13 +442,17 @@ def _size(n: int) -> str:
     return f"{n // 2**20} MB" if n >= 2**20 else f"{n // 2**10} KB" if n >= 2**10 else f"{n} bytes"
 
 
-def read(path: Path, date: dt.date | None = None) -> Document:
-    """Read one file (opened read-only) and parse it; notes on its decoding travel on the
-    Document."""
-    name = display(path)
+def read(path: Path, date: dt.date | None = None, origin: str | None = None) -> Document:
+    """Read one file (opened read-only) and parse it. `origin`: the URL it was fetched from.
+    Notes on its decoding travel on the Document."""
+    name = origin or display(path)
     raw = _read_bytes(path)
     if not raw.strip():
         raise InputError(f"{name}: is empty")
+    from . import readers  # web pages, PDFs, Word files; their libraries load only when needed
+
+    if (doc := readers.document(path, raw, date, name)) is not None:
+        return doc
     text, notes = decode_noting(raw, name)
     doc = parse(text, path, date)
     return replace(doc, notes=notes) if notes else doc
@@ -461,14 +468,16 @@ def identity(path: Path) -> tuple[object, ...]:
     return (info.st_dev, info.st_ino)
 
 
-def read_all(paths: Iterable[Path], dates: Mapping[str, dt.date] | None = None) -> list[Document]:
-    """Read every file once; order by date, then name. `dates` maps a path or file name to a
-    date. The same file under several spellings is read once, with a note naming them.
-    Ids are the file stems, made unique: a second ``x`` becomes ``x-2`` (or ``x-3`` when
-    another file is called ``x-2``)."""
-    dates = dates or {}
+def read_all(
+    paths: Iterable[Path], dates: Mapping[str, dt.date] | None = None, origins: Mapping[str, str] | None = None
+) -> list[Document]:
+    """Read every file once; order by date, then name. `dates` maps a path, file name or URL to
+    a date; `origins` a fetched file to its URL. The same file under several spellings is read
+    once, with a note naming them. Ids are the file stems, made unique: a second ``x`` becomes
+    ``x-2`` (or ``x-3`` when another file is called ``x-2``)."""
+    dates, origins = dates or {}, origins or {}
     given = list(paths)
-    known = {str(p) for p in given} | {p.name for p in given}
+    known = {str(p) for p in given} | {p.name for p in given} | set(origins.values())
     for key in dates:
         if key not in known:
             raise UsageError(f"--date {display(key)}=...: {display(key)} is not one of the input files")
@@ -484,8 +493,9 @@ def read_all(paths: Iterable[Path], dates: Mapping[str, dt.date] | None = None) 
             spellings[kept].append(p)
     docs = []
     for p, names in spellings.items():
-        day = next((d for n in names for d in (dates.get(str(n)), dates.get(n.name)) if d), None)
-        doc = read(p, day)
+        keys = [k for n in names for k in (str(n), n.name, origins.get(str(n), ""))]
+        day = next((dates[k] for k in keys if k in dates), None)
+        doc = read(p, day, origins.get(str(p)))
         if len(names) > 1:
             others = ", ".join(display(n) for n in names[1:])
             note = f"{doc.path}: also given as {others} (the same file); compared once."

@@ -151,10 +151,23 @@ def _environment(
         thread_text=thread_text,
         timeline=timeline_module,
         sentence_ref=sentence_ref,
+        input_notes=input_notes,
         redline_paragraphs=redline_module.paragraphs,
         redline_rows=redline_module.rows,
     )
     return env
+
+
+def input_notes(brief: Brief) -> tuple[str, ...]:
+    """For each input that was not a text file: what read it, and where its date came from."""
+    notes = []
+    for e in brief.documents:
+        d = e.document
+        if d.extractor in {None, "text", "markdown"}:
+            continue
+        when = "given with --date" if d.date_source == "--date" else f"from the {d.date_source}"
+        notes.append(f"{d.id}: {d.path} read with {d.extractor}; date {d.date} {when}.")
+    return tuple(notes)
 
 
 def thread_text(brief: Brief, thread: Thread) -> str:
@@ -356,6 +369,9 @@ def _document(e: DocumentEntry) -> dict[str, Any]:
         "path": d.path,
         "date": d.date.isoformat(),
         "title": d.title,
+        "date_source": d.date_source,
+        "extractor": d.extractor,
+        "text": d.text,
         "sentences": [
             {
                 "index": s.index,

@@ -59,6 +59,11 @@ class Document:
     notes: tuple[str, ...] = ()
     """What the reader had to do to read the file (bad bytes replaced, another encoding, the
     same file given twice); the pipeline adds them to the brief's notes."""
+    date_source: str | None = None
+    """Where the date came from: '--date', 'header', 'front matter', 'file name', 'text' (a
+    date line near the top), 'page metadata', 'pdf metadata' or 'docx metadata'."""
+    extractor: str | None = None
+    """What turned the file into `text`: 'text', 'markdown', or a reader library and version."""
 
 
 @dataclass(frozen=True)
