@@ -314,7 +314,6 @@ def main_command(
             _say(f"compare: {message}")
 
     from .load import read_all, read_aux, watch_list
-
     from .readers import expand, fetch_all, is_url
 
     paths = expand(_expand([f for f in files if not is_url(f)]), progress)
