@@ -357,8 +357,9 @@ def test_markdown_structure_holds(brief: Brief) -> None:
 
 
 def _norm(s: str) -> str:
-    # what a CommonMark reader shows: whitespace runs as one space, NUL as U+FFFD
-    return " ".join(s.replace("\x00", "\ufffd").split())
+    # what a CommonMark reader shows: whitespace runs as one space, NUL as U+FFFD; bidi
+    # embeddings and overrides are U+FFFD in our Markdown (docs/output-safety.md)
+    return " ".join(re.sub("[\u202a-\u202e\u2066-\u2069]", "\ufffd", s.replace("\x00", "\ufffd")).split())
 
 
 def _text(el: object) -> str:
