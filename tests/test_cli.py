@@ -78,7 +78,7 @@ def test_markdown_is_the_default_on_stdout_with_progress_on_stderr() -> None:
     ("args", "code", "message"),
     [
         (["missing.txt", str(SEEDS[0])], 3, "missing.txt: no such file"),
-        (["seeds"], 3, "seeds: is a directory"),
+        (["src/compare/templates"], 3, "src/compare/templates: has no text, Markdown, HTML, PDF or DOCX file"),
         (["nothing-*.txt"], 3, "nothing-*.txt: the pattern matched no file"),
         ([str(SEEDS[0])], 2, "need at least two documents"),
         ([*map(str, SEEDS), "--format", "pdf"], 2, "pdf"),

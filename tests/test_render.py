@@ -317,7 +317,7 @@ def test_markdown_brief_parses_cleanly(seeds_brief) -> None:
 def with_tables():
     import dataclasses
 
-    from compare.types import Cell, Formulation, Thread
+    from compare.types import Cell, Formulation, Shift, Thread
 
     b = small()
     threads = (
@@ -325,7 +325,7 @@ def with_tables():
         Thread("c2", (Cell("first", (2,)), Cell("dropped"))),
         Thread("c3", (Cell("first", (1,)), Cell("repeated", (1,)))),
     )
-    phrases = (Formulation("target | range", (1, 0), watched=True, shifted_to=("new *range*",)),)
+    phrases = (Formulation("target | range", (1, 0), watched=True, shifts=(Shift(1, ("new *range*",)),)),)
     return dataclasses.replace(b, lineage=threads, formulations=phrases)
 
 
@@ -338,10 +338,10 @@ def test_lineage_and_formulations_in_every_format(
     p.feed(page)
     assert {"lineage", "formulations"} <= p.ids and set(p.hrefs) <= p.ids
     assert page.count('<tr id="t-') == 2  # c3 only repeated: not shown
-    assert 'href="#d1-s1">changed</a>' in page and "watched" in page
+    assert re.search(r'href="#d1-s1" title="[^"]*">changed</a>', page) and "watched" in page
     text = render.render(b, Format.MARKDOWN)
     assert "## Lineage" in text and "## Key formulations" in text
-    assert r"“target \| range” (watched) | 1 | – | new \*range\* |" in text
+    assert r"| “target \| range” (watched) | 2020-01-01 → 2020-01-01 | 1 | 2020-02-01: “new \*range\*” |" in text
     html = _gfm(text)
     assert html.count("<table>") == 4
     data = json.loads(render.render(b, Format.JSON))
