@@ -26,7 +26,20 @@ from collections.abc import Mapping, Sequence
 
 from . import quantities
 from .segment import STOP, words
-from .types import Brief, Claim, Comparison, DiffOp, Formulation, Kind, LedeItem, NumberChange, Op, Sentence, Status, joined
+from .types import (
+    Brief,
+    Claim,
+    Comparison,
+    DiffOp,
+    Formulation,
+    Kind,
+    LedeItem,
+    NumberChange,
+    Op,
+    Sentence,
+    Status,
+    joined,
+)
 
 LIMIT = 7
 """Items per comparison in the lede."""
@@ -111,7 +124,9 @@ _FRAMING = re.compile(
 )
 """Framing: who spoke with whom, that they will stay in touch. Not what changed."""
 _ROSTER_SEPARATORS = re.compile(r"[,;]")
-_RELATED = re.compile(r"\bin (?:a )?related actions?\b|\bin taking (?:the|this|these) (?:discount )?actions?\b", re.IGNORECASE)
+_RELATED = re.compile(
+    r"\bin (?:a )?related actions?\b|\bin taking (?:the|this|these) (?:discount )?actions?\b", re.IGNORECASE
+)
 """An action that follows the main one (the discount rate after the funds rate)."""
 _STANCE = re.compile(
     r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,40}\b(?:balanced|weighted|diminished|increased)|"
@@ -121,13 +136,17 @@ _STANCE = re.compile(
     re.IGNORECASE,
 )
 """The stance and its path: the balance of risks, forward guidance, the next step."""
-_VOTE = re.compile(r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
+_VOTE = re.compile(
+    r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE
+)
 """A vote or a dissent: news, but not the decision itself."""
 _DATE_GUIDANCE = re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b")
 _QUOTE = re.compile('["“”]')
 
 
-def lede(brief: Brief, weights: Mapping[str, float] | None = None, limit: int = LIMIT) -> tuple[tuple[LedeItem, ...], ...]:
+def lede(
+    brief: Brief, weights: Mapping[str, float] | None = None, limit: int = LIMIT
+) -> tuple[tuple[LedeItem, ...], ...]:
     """The lede of every comparison, in comparison order."""
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
     return tuple(tuple(rank_comparison(brief, k, w, limit)) for k in range(len(brief.comparisons)))
