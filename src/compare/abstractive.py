@@ -24,11 +24,13 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from .embed import Embedder, quiet_transformers
 from .errors import ModelError, TemplateError
@@ -253,7 +255,8 @@ class AbstractiveSummarizer:
             self._prompt = packaged_prompt("seq2seq" if self.load().seq2seq else "chat")
         return self._prompt
 
-    def summarize(self, document: Segmented, points: int) -> Summary:
+    def summarize(self, document: Segmented, points: int, context: Sequence[np.ndarray] = ()) -> Summary:
+        """`context` (neighbouring documents) is not used: the model sees this document alone."""
         lm = self.load()
         prompt = self.prompt
         if not document.sentences:
