@@ -145,6 +145,27 @@ def features(document: Segmented, context: Sequence[np.ndarray] = ()) -> dict[st
     }
 
 
+def components(
+    document: Segmented, context: Sequence[np.ndarray] = (), centroid_decay: float = 1.0, lead_decay: float = 1.0
+) -> dict[str, np.ndarray]:
+    """The unweighted parts of a sentence's score, each shape (n,): coverage (cosine to the
+    centroid whose sentences are weighted 1/(1+i)^centroid_decay), lead (1/(1+i)^lead_decay),
+    the `features` cues, short/long (0/1), and series (1 where context was given)."""
+    v = document.vectors
+    position = 1.0 + np.arange(len(v))
+    centroid = (v / position[:, None] ** centroid_decay).sum(0)
+    norm = np.linalg.norm(centroid)
+    n_words = np.array([len(s.text.split()) for s in document.sentences])
+    return {
+        "coverage": v @ (centroid / norm) if norm > 0 else np.zeros(len(v)),
+        "lead": 1.0 / position**lead_decay,
+        **features(document, context),
+        "short": (n_words < MIN_WORDS).astype(float),
+        "long": (n_words > MAX_WORDS).astype(float),
+        "series": np.full(len(v), float(any(len(c) for c in context))),
+    }
+
+
 @dataclass(frozen=True)
 class ExtractiveSummarizer:
     """Coverage + action cues + (in a series) novelty + lead prior (alone), minus framing and
@@ -165,24 +186,20 @@ class ExtractiveSummarizer:
 
     def scores(self, document: Segmented, context: Sequence[np.ndarray] = ()) -> np.ndarray:
         """Per-sentence score, shape (n,)."""
-        v = document.vectors
-        position = 1.0 + np.arange(len(v))
-        centroid = (v / position[:, None] ** self.centroid_decay).sum(0)
-        norm = np.linalg.norm(centroid)
-        coverage = v @ (centroid / norm) if norm > 0 else np.zeros(len(v))
-        series = any(len(c) for c in context)
-        lead = (self.lead_weight_series if series else self.lead_weight) / position**self.lead_decay
-        cue = features(document, context)
-        n_words = np.array([len(s.text.split()) for s in document.sentences])
+        return self.combine(components(document, context, self.centroid_decay, self.lead_decay))
+
+    def combine(self, parts: dict[str, np.ndarray]) -> np.ndarray:
+        """The weighted sum of `components` (split out so that calibration computes them once)."""
+        lead = self.lead_weight_series if parts["series"].any() else self.lead_weight
         return np.asarray(
-            coverage
-            + lead
-            + self.action_weight * cue["action"]
-            + self.quantity_weight * cue["quantity"]
-            - self.framing_weight * cue["framing"]
-            + self.novelty_weight * cue["novelty"]
-            - 10.0 * (n_words < MIN_WORDS)
-            - self.long_penalty * (n_words > MAX_WORDS)
+            parts["coverage"]
+            + lead * parts["lead"]
+            + self.action_weight * parts["action"]
+            + self.quantity_weight * parts["quantity"]
+            - self.framing_weight * parts["framing"]
+            + self.novelty_weight * parts["novelty"]
+            - 10.0 * parts["short"]
+            - self.long_penalty * parts["long"]
         )
 
     def summarize(self, document: Segmented, points: int, context: Sequence[np.ndarray] = ()) -> Summary:
