@@ -75,21 +75,32 @@ FRAMING = re.compile(
 """Readout formulas that frame a conversation rather than carry its substance."""
 
 
-def _calibrated() -> dict[str, float]:
-    """The fitted weights shipped in calibration.json ("summarizer"); {} if absent."""
+@dataclass(frozen=True)
+class Weights:
+    """How much each cue counts in one setting (a document read alone, or in a series)."""
+
+    lead: float = 0.5
+    action: float = 0.0
+    quantity: float = 0.0
+    decision: float = 0.0
+    """An action verb and a quantity in one sentence: "decided to lower the rate to 2 percent"."""
+    framing: float = 0.0
+    novelty: float = 0.0
+    long: float = 0.5
+    centroid_decay: float = 1.0
+
+
+def calibrated_weights() -> tuple[Weights, Weights]:
+    """(alone, series) weights shipped in calibration.json ("summarizer"), or the defaults."""
     try:
         raw: dict[str, Any] = json.loads(resources.files("compare").joinpath("calibration.json").read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    weights = raw.get("summarizer", {}).get("weights", {})
-    return {k: float(v) for k, v in weights.items()}
+        fitted = raw.get("summarizer", {}).get("weights", {})
+        return Weights(**fitted.get("alone", {})), Weights(**fitted.get("series", {}))
+    except (OSError, ValueError, TypeError):
+        return Weights(), Weights()
 
 
-_WEIGHTS = _calibrated()
-
-
-def _w(name: str, default: float) -> Any:
-    return field(default=_WEIGHTS.get(name, default))
+_ALONE, _SERIES = calibrated_weights()
 
 
 @dataclass(frozen=True)
@@ -150,63 +161,65 @@ def components(
 ) -> dict[str, np.ndarray]:
     """The unweighted parts of a sentence's score, each shape (n,): coverage (cosine to the
     centroid whose sentences are weighted 1/(1+i)^centroid_decay), lead (1/(1+i)^lead_decay),
-    the `features` cues, short/long (0/1), and series (1 where context was given)."""
+    the `features` cues, decision (action and quantity), short/long (0/1)."""
     v = document.vectors
     position = 1.0 + np.arange(len(v))
     centroid = (v / position[:, None] ** centroid_decay).sum(0)
     norm = np.linalg.norm(centroid)
     n_words = np.array([len(s.text.split()) for s in document.sentences])
+    cues = features(document, context)
     return {
         "coverage": v @ (centroid / norm) if norm > 0 else np.zeros(len(v)),
         "lead": 1.0 / position**lead_decay,
-        **features(document, context),
+        **cues,
+        "decision": cues["action"] * cues["quantity"],
         "short": (n_words < MIN_WORDS).astype(float),
         "long": (n_words > MAX_WORDS).astype(float),
-        "series": np.full(len(v), float(any(len(c) for c in context))),
     }
 
 
 @dataclass(frozen=True)
 class ExtractiveSummarizer:
-    """Coverage + action cues + (in a series) novelty + lead prior (alone), minus framing and
-    length penalties; then redundancy removal. Defaults are the calibrated weights."""
+    """Coverage + cues (action, quantity, decision, novelty) + lead prior, minus framing and
+    length penalties, weighted by `alone` for a document read alone (news: the lead prior
+    earns its place) and by `series` when neighbours are given; then redundancy removal.
+    Defaults are the calibrated weights."""
 
-    lead_weight: float = _w("lead_weight", 0.5)
-    lead_weight_series: float = _w("lead_weight_series", 0.0)
-    lead_decay: float = _w("lead_decay", 1.0)
-    centroid_decay: float = _w("centroid_decay", 1.0)
-    redundancy: float = _w("redundancy", 0.6)
-    long_penalty: float = _w("long_penalty", 0.5)
-    action_weight: float = _w("action_weight", 0.0)
-    quantity_weight: float = _w("quantity_weight", 0.0)
-    framing_weight: float = _w("framing_weight", 0.0)
-    novelty_weight: float = _w("novelty_weight", 0.0)
+    alone: Weights = field(default_factory=lambda: _ALONE)
+    series: Weights = field(default_factory=lambda: _SERIES)
+    lead_decay: float = 1.0
+    redundancy: float = 0.6
     model_id: str = "extractive:salience-mmr"
     method: str = "extractive"
 
+    def weights(self, context: Sequence[np.ndarray]) -> Weights:
+        return self.series if any(len(c) for c in context) else self.alone
+
     def scores(self, document: Segmented, context: Sequence[np.ndarray] = ()) -> np.ndarray:
         """Per-sentence score, shape (n,)."""
-        return self.combine(components(document, context, self.centroid_decay, self.lead_decay))
-
-    def combine(self, parts: dict[str, np.ndarray]) -> np.ndarray:
-        """The weighted sum of `components` (split out so that calibration computes them once)."""
-        lead = self.lead_weight_series if parts["series"].any() else self.lead_weight
-        return np.asarray(
-            parts["coverage"]
-            + lead * parts["lead"]
-            + self.action_weight * parts["action"]
-            + self.quantity_weight * parts["quantity"]
-            - self.framing_weight * parts["framing"]
-            + self.novelty_weight * parts["novelty"]
-            - 10.0 * parts["short"]
-            - self.long_penalty * parts["long"]
-        )
+        w = self.weights(context)
+        return combine(w, components(document, context, w.centroid_decay, self.lead_decay))
 
     def summarize(self, document: Segmented, points: int, context: Sequence[np.ndarray] = ()) -> Summary:
         if not document.sentences:
             return Summary((), self.method, self.model_id)
         picks = select(self.scores(document, context), document.vectors, points, self.redundancy)
         return Summary(tuple(_verbatim(document.sentences, i) for i in picks), self.method, self.model_id)
+
+
+def combine(w: Weights, parts: dict[str, np.ndarray]) -> np.ndarray:
+    """The weighted sum of `components` (split out so that calibration computes them once)."""
+    return np.asarray(
+        parts["coverage"]
+        + w.lead * parts["lead"]
+        + w.action * parts["action"]
+        + w.quantity * parts["quantity"]
+        + w.decision * parts["decision"]
+        - w.framing * parts["framing"]
+        + w.novelty * parts["novelty"]
+        - 10.0 * parts["short"]
+        - w.long * parts["long"]
+    )
 
 
 def _verbatim(sentences: Sequence[Sentence], i: int) -> SummaryPoint:
