@@ -63,7 +63,7 @@ def test_entities() -> None:
         ("The above summary provides a concise overview of the council's fare decision.", "filler"),
         ("The fares rise and the fares rise and the fares rise and the fares rise again.", "repetition loop"),
         ("The council raised bus fares by 10 percent and critics said that", "cut off"),
-        ("Residents celebrated the cheaper tickets with a street festival downtown.", "content words"),
+        ("The residents celebrated the cheaper tickets with a street festival downtown.", "content words"),
     ],
 )
 def test_check_reasons(source: Segmented, embedder, point: str, reason: str | None) -> None:  # type: ignore[no-untyped-def]
