@@ -57,7 +57,7 @@ def inputs() -> dict[str, list[Path]]:
 def generate(embedder: object | None = None, only: str | None = None) -> dict[str, str]:
     """Relative output path -> text, for every example (or `only` one). Must run with the
     repository root as working directory."""
-    from compare import pipeline, render
+    from compare import load, pipeline, render
     from compare.embed import TransformerEmbedder
     from compare.summarize import ExtractiveSummarizer
 
@@ -67,7 +67,7 @@ def generate(embedder: object | None = None, only: str | None = None) -> dict[st
         if only and name != only:
             continue
         options = pipeline.Options(watch=FOMC_SERIES[name][1] if name in FOMC_SERIES else ())
-        brief = pipeline.run(paths, embedder, ExtractiveSummarizer(), options)  # type: ignore[arg-type]
+        brief = pipeline.run(load.read_all(paths), embedder, ExtractiveSummarizer(), options)  # type: ignore[arg-type]
         for ext, fmt in FORMATS.items():
             out[f"examples/{name}/brief.{ext}"] = render.render(brief, render.Format(fmt))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from compare.classify import classify
+from compare.classify import classify, with_document_numbers
 from compare.types import (
     Baseline,
     Bead,
@@ -38,7 +38,7 @@ def brief(*docs: DocumentEntry, beads: list[list[Bead]]) -> Brief:
     comparisons = []
     for k, bs in enumerate(beads):
         a, b = docs[k], docs[k + 1]
-        claims = tuple(classify(x, a.sentences, b.sentences) for x in bs)
+        claims = with_document_numbers([classify(x, a.sentences, b.sentences) for x in bs], a.sentences, b.sentences)
         comparisons.append(Comparison(a.document.id, b.document.id, claims))
     return Brief(tuple(docs), tuple(comparisons), Baseline.PREVIOUS, "test-embedder")
 

@@ -48,6 +48,7 @@ def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     mp.undo()
 
 
+@pytest.mark.slow
 @needs_smollm2
 def test_smollm2_summarizes_a_seed_with_evidence_and_caches_the_conversion(
     model_cache: Path,

@@ -71,8 +71,8 @@ def test_lede_comes_first_and_names_the_news(page) -> None:
     items = page.locator("#lede ol.lede > li")
     assert 1 <= items.count() <= 7
     lede = page.locator("#lede").inner_text()
-    assert "urgent requirement" in lede and "stranglehold" in lede and "Seeking Truth" in lede
-    shift = page.locator("#lede ol.lede > li.shift").first
+    assert "urgent requirement" in lede and "stranglehold" in lede and "self-reliance and strength" in lede
+    shift = page.locator("#lede ol.lede > li", has_text="urgent requirement").first
     assert "urgent requirement" in shift.inner_text()
     assert shift.locator("del").count() and shift.locator("ins").count()
     # struck words are struck in the rendering, not only coloured

@@ -8,40 +8,15 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from compare.cache import DB_NAME, CachedEmbedder, default_folder
+from conftest import FakeEmbedder
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-class FakeEmbedder:
-    """Deterministic unit vectors from the text (plumbing only); counts what it computes."""
-
-    recipe = "fake/v1"
-
-    def __init__(self, model_id: str = "fake", weights: Path | None = None, dim: int = 8) -> None:
-        self.model_id = model_id
-        self.weights = weights
-        self.dim = dim
-        self.computed: list[str] = []
-
-    def model_files(self) -> list[Path] | None:
-        return [self.weights] if self.weights is not None else None
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        self.computed.extend(texts)
-        salt = self.weights.read_bytes() if self.weights is not None else b""
-        rows = []
-        for t in texts:
-            rng = np.random.default_rng(list(salt + t.encode()) or [0])
-            v = rng.standard_normal(self.dim)
-            rows.append(v / np.linalg.norm(v))
-        return np.array(rows, dtype=np.float32).reshape(len(texts), self.dim)
 
 
 @pytest.fixture

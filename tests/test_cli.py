@@ -39,6 +39,7 @@ def test_cli_and_backends_import_without_torch(modules: str) -> None:
     assert probe.returncode == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
 def test_formats_to_stdout_and_to_file(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"brief.{fmt}"
@@ -56,6 +57,7 @@ def test_formats_to_stdout_and_to_file(fmt: str, tmp_path: Path) -> None:
         assert text.startswith("# Comparative brief") and "~~" in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "start"), [("brief.HTML", "<!DOCTYPE html>"), ("b.json", "{"), ("b.txt", "# ")])
 def test_format_follows_the_output_extension_unless_given(name: str, start: str, tmp_path: Path) -> None:
     out = tmp_path / name

@@ -196,6 +196,7 @@ def test_symlinked_input_as_output_is_refused(tmp_path: Path) -> None:
         cli.check_output(link, [real])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("model", "fragment"),
     [

@@ -32,7 +32,8 @@ def test_batches(lengths: list[int], size: int, tokens: int, expected: list[list
     assert _batches(list(range(len(lengths))), lengths, size, tokens) == expected
 
 
-def test_batched_equals_one_by_one_and_dedupes(embedder: TransformerEmbedder) -> None:
+def test_batched_equals_one_by_one_and_dedupes(model: TransformerEmbedder) -> None:
+    embedder = model  # the model itself, not the test run's memo of it
     texts = [
         "Short one.",
         "A much longer sentence about the federal funds rate and inflation.",
@@ -61,7 +62,8 @@ def test_real_model_is_fingerprinted_without_torch() -> None:
     assert out.stdout.split() == ["True", "True", "False"]
 
 
-def test_cached_real_vectors_match(tmp_path: Path, embedder: TransformerEmbedder) -> None:
+def test_cached_real_vectors_match(tmp_path: Path, model: TransformerEmbedder) -> None:
+    embedder = model
     texts = ["The Committee decided to keep the target range.", "Inflation moved up."]
     first = CachedEmbedder(embedder, tmp_path).embed(texts)
     second = CachedEmbedder(embedder, tmp_path)
@@ -82,6 +84,7 @@ def _cli(args: list[str], cache: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_cli_no_cache_writes_nothing_and_warm_run_skips_torch(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     off = _cli(["--no-cache", "-q", *map(str, SEEDS)], cache)
@@ -96,6 +99,7 @@ def test_cli_no_cache_writes_nothing_and_warm_run_skips_torch(tmp_path: Path) ->
     assert warm.stdout == cold.stdout == off.stdout
 
 
+@pytest.mark.slow
 def test_cli_survives_a_damaged_cache_and_says_so(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()

@@ -4,19 +4,18 @@ real packaged model is loaded once (session fixture `embedder`) and handed to th
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare import cli, embed, pipeline, render
+from compare import cli, embed, load, pipeline, render
 from compare.summarize import ExtractiveSummarizer
+from conftest import FakeEmbedder
 
 DOCUMENTED = {0, 2, 3, 4, 5}
 
@@ -124,13 +123,14 @@ def test_stdout_output_and_dash(
     assert data["documents"][0]["sentences"][0]["text"] == "<b>Rates</b> rose to 5 percent | sharply."
 
 
+@pytest.mark.slow
 def test_five_hundred_small_documents(tmp_path: Path, embedder: object) -> None:
     paths = []
     for k in range(500):
         p = tmp_path / f"2020-01-01-{k:03}.txt"
         p.write_text(f"Statement {k}. The rate stays at {k % 7} percent. Officials met on day {k}.", encoding="utf-8")
         paths.append(p)
-    brief = pipeline.run(paths, embedder, ExtractiveSummarizer())
+    brief = pipeline.run(load.read_all(paths), embedder, ExtractiveSummarizer())
     assert len(brief.documents) == 500 and len(brief.comparisons) == 499
     assert json.loads(render.render(brief, render.Format.JSON))["comparisons"][498]["after"] == "2020-01-01-499"
 
@@ -139,7 +139,7 @@ def test_long_unpunctuated_sentence_is_noted(tmp_path: Path, embedder: object) -
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("date 2023-01-01\n" + "word " * 20000, encoding="utf-8")
     b.write_text("date 2023-02-01\nA short statement.", encoding="utf-8")
-    brief = pipeline.run([a, b], embedder, ExtractiveSummarizer())
+    brief = pipeline.run(load.read_all([a, b]), embedder, ExtractiveSummarizer())
     assert any("cut into pieces" in n for n in brief.notes)
     assert "cut into pieces" in render.render(brief, render.Format.MARKDOWN)
     assert all(s.truncated for s in brief.documents[0].sentences)
@@ -152,7 +152,7 @@ def test_large_pair_uses_bounded_alignment(tmp_path: Path, embedder: object, mon
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("date 2023-01-01\nRates rose. Jobs grew. Prices fell. Wages rose.", encoding="utf-8")
     b.write_text("date 2023-02-01\nRates rose. Jobs shrank. Prices fell. Exports rose.", encoding="utf-8")
-    brief = pipeline.run([a, b], embedder, ExtractiveSummarizer())
+    brief = pipeline.run(load.read_all([a, b]), embedder, ExtractiveSummarizer())
     assert any("too large for the global aligner" in n for n in brief.notes)
     claims = brief.comparisons[0].claims
     assert sorted(i for c in claims for i in c.before) == [0, 1, 2, 3]
@@ -160,23 +160,10 @@ def test_large_pair_uses_bounded_alignment(tmp_path: Path, embedder: object, mon
     assert [c.status.value for c in claims if c.before == (0,)] == ["repeated"]
 
 
-class HashEmbedder:
-    """Plumbing only: unit vectors seeded by each text's hash, so equal texts get equal
-    vectors. Used where the test is about size, not meaning, to keep the suite fast."""
-
-    model_id = "test:hash"
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        out = np.empty((len(texts), 32), dtype=np.float32)
-        for i, t in enumerate(texts):
-            seed = int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little")
-            out[i] = np.random.default_rng(seed).normal(size=32)
-        return out / np.linalg.norm(out, axis=1, keepdims=True)
-
-
+@pytest.mark.slow
 def test_two_one_megabyte_documents(tmp_path: Path) -> None:
     """~1 MB against ~1 MB (9,500 x 9,500 sentences): bounded alignment, memory bounded,
-    every sentence accounted for. (The 10 MB measurement is in README.md, "Size".)"""
+    every sentence accounted for. (Size limits: docs/how-it-works.md, "Size".)"""
     import resource
 
     paras = [
@@ -188,7 +175,7 @@ def test_two_one_megabyte_documents(tmp_path: Path) -> None:
     changed = [p.replace("moderate", "solid") if k % 10 == 0 else p for k, p in enumerate(paras)]
     b.write_text("date 2023-02-01\n" + "\n\n".join(changed[100:] + ["A new closing sentence."]), encoding="utf-8")
     assert a.stat().st_size > 1_000_000
-    brief = pipeline.run([a, b], HashEmbedder(), ExtractiveSummarizer())
+    brief = pipeline.run(load.read_all([a, b]), FakeEmbedder(dim=32), ExtractiveSummarizer())
     assert any("too large for the global aligner" in n for n in brief.notes)
     claims = brief.comparisons[0].claims
     assert sorted(i for c in claims for i in c.before) == list(range(9500))

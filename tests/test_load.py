@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from compare import load
+from compare import load, segment
 from compare.errors import DateError, InputError, UsageError
 
 ENGLISH = "date 2023-02-26\nCafé owners in Zürich said prices rose. “Déjà vu,” one said — again.\n"
@@ -261,3 +261,39 @@ def _symlink(path: Path, target: Path) -> Path:
 def _fifo(path: Path) -> Path:
     os.mkfifo(path)
     return path
+
+
+MARKDOWN = '''---
+date: '2023-10-10'
+title: "Readout of President\\_Biden\\u2019s Call with Prime Minister Netanyahu of\\_\\
+  Israel"
+tags: statements-releases
+---
+
+## On the *21<sup>st</sup>* of May
+
+President Biden spoke with the Prime Minister about [the hostages](https://example.gov/x)
+held by **Hamas** and the need for an end to the fighting.\\
+He reaffirmed U.S. support for Israel&rsquo;s security.
+
+\\###
+'''
+
+
+def test_markdown_front_matter_and_markup_are_read_as_text(tmp_path: Path) -> None:
+    f = tmp_path / "readout.md"
+    f.write_text(MARKDOWN, encoding="utf-8")
+    d = load.read(f)
+    assert d.date == dt.date(2023, 10, 10)
+    assert d.title == "Readout of President Biden’s Call with Prime Minister Netanyahu of Israel"
+    texts = [" ".join(s.text.split()) for s in segment.segment(d)]
+    assert "President Biden spoke with the Prime Minister about the hostages held by Hamas and the need for an end to the fighting." in texts
+    assert all(mark not in t for t in texts for mark in ("<sup>", "**", "](", "\\", "###", "*"))
+    assert texts[0] == "On the 21st of May"
+
+
+def test_invalid_front_matter_is_one_line_error(tmp_path: Path) -> None:
+    f = tmp_path / "bad.md"
+    f.write_text("---\ndate: [2023\ntitle: x\n---\nBody text here.\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad.md: front matter is not valid YAML"):
+        load.read(f)

@@ -102,6 +102,7 @@ def test_utf8_text_round_trips(text: str) -> None:
         assert load.decode(raw, "f") == text
 
 
+@pytest.mark.slow
 @FAST
 @given(st.text(max_size=300), st.sampled_from(["x.txt", "2023-02-26.txt", "a_20230230.md", "ünï 2023-01-01.txt"]))
 def test_parse_never_crashes(text: str, name: str) -> None:
@@ -296,6 +297,7 @@ TEMPLATE_TAGS = {
 }
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefs())
 def test_html_never_contains_unescaped_input(brief: Brief) -> None:
@@ -325,6 +327,7 @@ def test_json_carries_the_exact_text(brief: Brief) -> None:
     assert data["notes"] == list(brief.notes)
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefs())
 def test_markdown_structure_holds(brief: Brief) -> None:

@@ -101,8 +101,12 @@ def test_markdown_seeds_lede_names_the_news(seeds_brief) -> None:
     items = [line for line in lede.splitlines() if re.match(r"\d+\. ", line)]
     assert 1 <= len(items) <= 7
     assert "urgent requirement" in lede and "~~" in lede and "**" in lede
-    assert "stranglehold" in lede
-    assert "Seeking Truth" in lede
+    # issue 16: the formulation shift, the "only way ... world leader" change and the dropped
+    # "stranglehold" sentence lead
+    first = "\n".join(items[:4])
+    assert "self-reliance and strength in science and technology" in first
+    assert "only way to build a world leader" in first
+    assert "stranglehold" in first
 
 
 # ---------------------------------------------------------------- HTML
@@ -181,10 +185,10 @@ def test_user_template_gets_the_brief(tmp_path: Path) -> None:
     t.write_text(
         "{{ brief.schema }} {{ brief.documents | length }} {{ brief.documents[0].document.date }}"
         " {% for c in brief.comparisons %}{{ c.before }}>{{ c.after }}:"
-        "{{ c.claims | length }}{% endfor %} {{ lede(brief)[0][0].kind.value }}"
+        "{{ c.claims | length }}{% endfor %} {{ brief.lede[0][0].kind.value }} {{ lede(brief)[0][0].kind.value }}"
         " {% set c = brief.comparisons[0] %}{{ claim_text(brief, c, c.claims[2]) }}"
     )
-    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/1 2 2020-01-01 a>b:4 shift Old point only here."
+    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/1 2 2020-01-01 a>b:4 policy-action policy-action Old point only here."
 
 
 def test_user_template_can_extend_the_packaged_one(tmp_path: Path) -> None:
@@ -228,11 +232,8 @@ def validator() -> jsonschema.Draft202012Validator:
 def test_small_json_validates(validator: jsonschema.Draft202012Validator) -> None:
     data = json.loads(render.render(small(), Format.JSON))
     validator.validate(data)
-    assert data["comparisons"][0]["lede"][0] == {
-        "claim": 0,
-        "kind": "shift",
-        "reason": "0 to 1/4 percent → 1/4 to 1/2 percent",
-    }
+    first = data["comparisons"][0]["lede"][0]
+    assert (first["claim"], first["kind"], first["reason"]) == (0, "policy-action", "0 to 1/4 percent → 1/4 to 1/2 percent (up)")
 
 
 def test_seeds_json_validates(validator: jsonschema.Draft202012Validator, seeds_brief) -> None:
@@ -306,7 +307,8 @@ def test_markdown_brief_parses_cleanly(seeds_brief) -> None:
     assert "~~" not in shown and "**" not in shown and "\\\\" not in shown
     assert html.count("<table>") >= 2
     assert "<s>" in html and "<strong>" in html
-    assert re.findall(r"<h2>(.*?)</h2>", html)[:2] == ["What changed", "Summaries"]
+    h2 = re.findall(r"<h2>(.*?)</h2>", html)
+    assert h2[0] == "What changed" and h2[1].startswith("Redline 2023-02-26") and h2[2] == "Summaries"
 
 
 # ---------------------------------------------------------------- lineage and formulations
@@ -364,8 +366,9 @@ def test_formulation_lede_items_render() -> None:
     text = render.render(b, Format.MARKDOWN)
     assert r"2. *formulation dropped*: “target \| range”. _watched; shifted to “new \*range\*”_" in text
     data = json.loads(render.render(b, Format.JSON))
-    assert data["comparisons"][0]["lede"][0]["kind"] == "shift"  # the numbers
-    assert data["comparisons"][0]["lede"][1] == {
+    assert data["comparisons"][0]["lede"][0]["kind"] == "policy-action"  # the numbers
+    item = data["comparisons"][0]["lede"][1]
+    assert {k: item[k] for k in ("claim", "kind", "reason", "phrase", "before", "after")} == {
         "claim": None,
         "kind": "formulation-dropped",
         "reason": "watched; shifted to “new *range*”",

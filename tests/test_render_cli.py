@@ -104,6 +104,7 @@ def test_missing_template_file(monkeypatch, capsys, tmp_path: Path) -> None:
     assert code == 3 and "template file not found" in err and err.count("\n") == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("extra", [{}, {"FORCE_COLOR": "1"}, {"TTY_COMPATIBLE": "1", "FORCE_COLOR": "1"}])
 def test_no_colour_codes_with_no_color(extra: dict[str, str]) -> None:
     """NO_COLOR set: neither help nor usage errors carry ANSI escapes, even when something

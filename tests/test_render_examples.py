@@ -19,6 +19,7 @@ def _make_examples():
     return module
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name", ["seeds", *(pytest.param(name, marks=pytest.mark.shared) for name in ("fomc", "fomc-2014"))]
 )

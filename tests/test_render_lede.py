@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare import lede
-from compare.lede import Kind
+from compare.types import Kind
 from compare.types import DiffOp, Op
 from render_builders import B, brief, entry
 
@@ -23,78 +23,108 @@ NEW = "The article names six key areas of basic research."
 PLAIN_NEW = "A new sentence appears here."
 
 
-def one(old: str | None, new: str | None) -> tuple[Kind, str] | None:
-    """Kind and reason of the single claim made of `old` and/or `new`."""
+PURCHASE = "The Committee decided today to purchase agency securities at a pace of $40 billion per month."
+GUIDE_OLD = "Rates are likely to stay exceptionally low at least through mid-2013."
+GUIDE_NEW = "Rates are likely to stay exceptionally low at least through late 2014."
+HEDGE_OLD = "The Committee expects somewhat further improvement in labor markets."
+HEDGE_NEW = "The Committee expects further improvement in labor markets."
+TONE_OLD = "The President raised concerns about attacks on civilians."
+TONE_NEW = "The President condemned attacks on civilians."
+MAY_OLD = "Risks to the outlook have increased."
+MAY_NEW = "Risks to the outlook may have increased."
+
+
+def one(old: str | None, new: str | None) -> tuple[Kind, str, str] | None:
+    """Kind, reason and direction of the single claim made of `old` and/or `new`."""
     before = [old] if old else []
     after = [new] if new else []
     bead = B((0,) if old else (), (0,) if new else (), 0.9)
     b = brief(entry("a", "2020-01-01", before), entry("b", "2020-02-01", after), beads=[[bead]])
     claim = b.comparisons[0].claims[0]
-    got = lede.classify_claim(claim, new or old or "")
-    return None if got is None else (got[0], got[2])
+    got = lede.describe(claim, b.documents[0].sentences, b.documents[1].sentences)
+    return None if got is None else (got[0], got[2], got[3])
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "kind", "reason"),
+    ("old", "new", "kind", "reason", "direction"),
     [
-        (RATE_OLD, RATE_NEW, Kind.SHIFT, "0 to 1/4 percent → 1/4 to 1/2 percent"),
-        (RISK_OLD, RISK_NEW, Kind.SHIFT, "intensity words: nearly"),
-        (DATE_OLD, DATE_NEW, Kind.MECHANICAL, "only dates or punctuation changed"),
-        (WORD_OLD, WORD_NEW, Kind.REWORDED, ""),
-        (DROP, None, Kind.DROPPED, "intensity words: imperative, stranglehold"),
-        (None, NEW, Kind.NEW, "intensity words: key"),
-        (None, PLAIN_NEW, Kind.NEW, ""),
-        (
-            "The cat sat on the mat today.",
-            "Markets rallied on strong earnings news.",
-            Kind.REWRITTEN,
-            "intensity words: strong",
-        ),
+        (RATE_OLD, RATE_NEW, Kind.ACTION, "0 to 1/4 percent → 1/4 to 1/2 percent (up)", ""),
+        (RISK_OLD, RISK_NEW, Kind.SHIFT, "stronger wording: dropped “nearly”", "stronger"),
+        (HEDGE_OLD, HEDGE_NEW, Kind.SHIFT, "stronger wording: dropped “somewhat”", "stronger"),
+        (TONE_OLD, TONE_NEW, Kind.SHIFT, "stronger wording: added “condemned”", "stronger"),
+        (MAY_OLD, MAY_NEW, Kind.SHIFT, "hedged wording: added “may”", "hedged"),
+        (GUIDE_OLD, GUIDE_NEW, Kind.GUIDANCE, "", ""),
+        (DATE_OLD, DATE_NEW, Kind.MECHANICAL, "only dates or punctuation changed", ""),
+        (WORD_OLD, WORD_NEW, Kind.REWORDED, "", ""),
+        (DROP, None, Kind.DROPPED, "", ""),
+        (None, PURCHASE, Kind.ACTION, "$40 billion per month", ""),
+        (None, PLAIN_NEW, Kind.NEW, "", ""),
+        ("The cat sat on the mat today.", "Markets rallied on strong earnings news.", Kind.REWRITTEN, "", ""),
     ],
 )
-def test_kind_and_reason(old: str | None, new: str | None, kind: Kind, reason: str) -> None:
-    assert one(old, new) == (kind, reason)
+def test_kind_reason_and_direction(old: str | None, new: str | None, kind: Kind, reason: str, direction: str) -> None:
+    assert one(old, new) == (kind, reason, direction)
 
 
 def test_plain_repeats_never_enter_the_lede() -> None:
     assert one(SAME, SAME) is None
 
 
+def test_generic_words_are_not_a_shift_of_tone() -> None:
+    got = one("The key risks are in housing.", "The key risks are in trade.")
+    assert got is not None and got[0] is Kind.REWORDED
+
+
 def test_ranking_order_and_limit() -> None:
-    before = [SAME, WORD_OLD, DATE_OLD, RISK_OLD, DROP, RATE_OLD]
-    after = [SAME, WORD_NEW, DATE_NEW, RISK_NEW, RATE_NEW, PLAIN_NEW, NEW]
+    """Policy actions first (a rate move, then a purchase program announced in a new
+    sentence), then guidance, tone, dropped and new claims, rewordings; mechanical last."""
+    before = [SAME, WORD_OLD, DATE_OLD, HEDGE_OLD, DROP, RATE_OLD, GUIDE_OLD]
+    after = [SAME, WORD_NEW, DATE_NEW, HEDGE_NEW, RATE_NEW, PLAIN_NEW, PURCHASE, GUIDE_NEW]
     beads = [
         B((0,), (0,), 1.0),  # repeated
         B((1,), (1,), 0.9),  # reworded
         B((2,), (2,), 0.9),  # mechanical
-        B((3,), (3,), 0.9),  # shift: intensity
+        B((3,), (3,), 0.9),  # shift: stronger
         B((4,), (), None),  # dropped
-        B((5,), (4,), 0.8),  # shift: numbers
+        B((5,), (4,), 0.8),  # action: the rate
         B((), (5,), None),  # new, plain
-        B((), (6,), None),  # new, salient
+        B((), (6,), None),  # new: a purchase program
+        B((6,), (7,), 0.9),  # guidance
     ]
     b = brief(entry("a", "2020-01-01", before), entry("b", "2020-02-01", after), beads=[beads])
-    ranked = [(i.claim, i.kind) for i in lede.rank_comparison(b, 0)]
+    ranked = [(i.claim, i.kind) for i in lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)]
     assert ranked == [
-        (5, Kind.SHIFT),  # numbers outweigh wording
+        (5, Kind.ACTION),
+        (7, Kind.ACTION),
+        (8, Kind.GUIDANCE),
+        (4, Kind.DROPPED),  # emphatic: "imperative", "stranglehold"
         (3, Kind.SHIFT),
-        (4, Kind.DROPPED),  # two intensity words
-        (7, Kind.NEW),  # one
         (6, Kind.NEW),
         (1, Kind.REWORDED),
-        (2, Kind.MECHANICAL),  # mechanical last
     ]
-    assert [i.claim for i in lede.rank_comparison(b, 0, limit=3)] == [5, 3, 4]
+    everything = [i.claim for i in lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS, limit=20)]
+    assert everything[-1] == 2  # mechanical last
     assert len(lede.lede(b)) == 1
 
 
-def test_ties_put_dropped_before_new_then_document_order() -> None:
+def test_mechanical_ranks_last_whatever_the_weights() -> None:
     b = brief(
-        entry("a", "2020-01-01", ["First old point.", "Second old point."]),
-        entry("b", "2020-02-01", ["First new point."]),
-        beads=[[B((0,), (), None), B((), (0,), None), B((1,), (), None)]],
+        entry("a", "2020-01-01", [DATE_OLD, "First old point."]),
+        entry("b", "2020-02-01", [DATE_NEW]),
+        beads=[[B((0,), (0,), 0.9), B((1,), (), None)]],
     )
-    assert [i.claim for i in lede.rank_comparison(b, 0)] == [0, 2, 1]
+    weights = {name: -1.0 for name in lede.DEFAULT_WEIGHTS}
+    assert [i.kind for i in lede.rank_comparison(b, 0, weights)][-1] is Kind.MECHANICAL
+
+
+def test_ties_put_earlier_sentences_first() -> None:
+    b = brief(
+        entry("a", "2020-01-01", ["First old point.", "Second old point.", "Third old point."]),
+        entry("b", "2020-02-01", ["First new point."]),
+        beads=[[B((0,), (), None), B((1,), (), None), B((2,), (), None), B((), (0,), None)]],
+    )
+    ranked = lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)
+    assert [i.claim for i in ranked if i.kind is Kind.DROPPED] == [0, 1, 2]
 
 
 @pytest.mark.parametrize(
@@ -131,18 +161,6 @@ def test_shorten(text: str, words: int, expected: str) -> None:
     assert lede.shorten(text, words) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Risks are NEARLY balanced, nearly.", ["risks", "nearly", "balanced"]),
-        ("No such words here.", []),
-        ("It is urgent—the only way.", ["urgent", "only"]),
-    ],
-)
-def test_intensity_words(text: str, expected: list[str]) -> None:
-    assert lede.intensity_words(text) == expected
-
-
 def test_watched_and_shifted_formulations_lead() -> None:
     import dataclasses
 
@@ -163,7 +181,7 @@ def test_watched_and_shifted_formulations_lead() -> None:
             Formulation("risks are", (1, 0)),  # stops, neither watched nor replaced
         ),
     )
-    items = lede.rank_comparison(b, 0)
+    items = lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)
     got = [(i.kind, i.phrase, i.before, i.after, i.reason) for i in items if i.phrase]
     assert got == [
         (Kind.PHRASE_DROPPED, "nearly balanced", (0,), (), "watched"),
@@ -171,3 +189,58 @@ def test_watched_and_shifted_formulations_lead() -> None:
         (Kind.PHRASE_NEW, "data dependent", (), (1,), "watched"),
     ]
     assert [i.phrase is None for i in items] == [False, False, False, True, True]
+
+
+def test_tone_is_read_edit_by_edit() -> None:
+    """A hedge struck in one place and an intensifier inserted in another are two edits; a word
+    that describes the economy is not a tone."""
+    got = one(
+        "Strains in markets eased somewhat, and growth remains weak.",
+        "Strains in markets eased, and growth continues to expand.",
+    )
+    assert got == (Kind.SHIFT, "stronger wording: dropped “somewhat”", "stronger")
+    assert one("Growth was weak.", "Growth was strong.")[0] is Kind.REWORDED
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kind", "reason"),
+    [
+        (  # a hold after a cut: the level that stayed is said
+            "The Committee decided to lower its target by 25 basis points to 2 percent.",
+            "The Committee decided to leave its target unchanged at 2 percent.",
+            Kind.ACTION,
+            "gone: 25 basis points; 2 percent unchanged",
+        ),
+        (  # a larger cut is larger, not "up"
+            "The Committee decided to lower its target by 25 basis points to 3 percent.",
+            "The Committee decided to lower its target by 75 basis points to 2-1/4 percent.",
+            Kind.ACTION,
+            "25 basis points → 75 basis points (larger); 3 percent → 2-1/4 percent (down)",
+        ),
+        (
+            "Voting against the action was Mr. Poole, who preferred to lower the target by 25 basis points.",
+            "Voting against the action was Mr. Poole, who preferred to lower the target by 50 basis points.",
+            Kind.VOTE,
+            "dissent: 25 basis points → 50 basis points (larger)",
+        ),
+    ],
+)
+def test_number_reasons_read_as_a_desk_reads_them(old: str, new: str, kind: Kind, reason: str) -> None:
+    assert one(old, new)[:2] == (kind, reason)
+
+
+def test_a_dropped_action_is_not_an_action() -> None:
+    got = one("In a related action, the Board approved a 25-basis-point decrease in the discount rate to 2-1/4 percent.", None)
+    assert got[0] is Kind.DROPPED and got[1].startswith("no longer states")
+
+
+def test_rosters_are_not_news() -> None:
+    b = brief(
+        entry("a", "2020-01-01", []),
+        entry("b", "2020-02-01", [
+            "The Board approved requests submitted by the Federal Reserve Banks of New York, Boston, Chicago, Dallas, and San Francisco.",
+            "The Committee sees upside risks to inflation.",
+        ]),
+        beads=[[B((), (0,), None), B((), (1,), None)]],
+    )
+    assert [i.claim for i in lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)] == [1, 0]

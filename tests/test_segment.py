@@ -100,6 +100,7 @@ def test_markup_like_text_keeps_exact_offsets(body: str) -> None:
     check_offsets(doc(body))
 
 
+@pytest.mark.slow
 def test_one_megabyte_document_segments_quickly() -> None:
     para = "The committee decided to keep the target range unchanged at 5 percent. " * 10
     d = doc("\n\n".join(para for _ in range(1500)))  # ~1 MB
@@ -107,3 +108,86 @@ def test_one_megabyte_document_segments_quickly() -> None:
     sentences = segment.segment(d)
     assert time.perf_counter() - t < 60
     assert len(sentences) == 15000
+
+
+WRAPPED = """Readout of President Biden's Call with Prime Minister Netanyahu of Israel
+
+This afternoon, President Biden and Vice President Harris spoke with
+Prime Minister Netanyahu to provide an update on ongoing U.S. support
+for Israel. The President underscored the need for all countries to
+condemn the attacks, which are akin to the atrocities of ISIS from many
+years ago. He extended well wishes with the
+Chinese people on the occasion of the festival, and the two leaders
+agreed to speak again in the next few days.
+
+- First point of a list
+- Second point of a list
+"""
+
+
+def test_hard_wrapped_lines_are_joined_into_sentences() -> None:
+    d = doc(WRAPPED)
+    texts = [" ".join(s.text.split()) for s in segment.segment(d)]
+    check_offsets(d)
+    assert texts == [
+        "This afternoon, President Biden and Vice President Harris spoke with Prime Minister "
+        "Netanyahu to provide an update on ongoing U.S. support for Israel.",
+        "The President underscored the need for all countries to condemn the attacks, which are "
+        "akin to the atrocities of ISIS from many years ago.",
+        "He extended well wishes with the Chinese people on the occasion of the festival, and the "
+        "two leaders agreed to speak again in the next few days.",
+        "First point of a list",
+        "Second point of a list",
+    ]
+
+
+def test_one_paragraph_per_line_is_not_joined() -> None:
+    body = "Rates were held at 5 percent today\nThe Committee will act as needed.\nVoting for the action were all members.\n"
+    texts = [s.text for s in segment.segment(doc(body))]
+    assert texts[-2:] == ["The Committee will act as needed.", "Voting for the action were all members."]
+
+
+def test_no_readout_sentence_is_cut_at_a_line_end(shared_data: Path) -> None:
+    """The archived readouts are wrapped at ~72 columns: every claim sentence ends as a
+    sentence does, not mid-phrase at a line end."""
+    cut = []
+    for f in sorted((shared_data / "readouts").glob("*/*.md")):
+        for s in segment.segment(load.read(f)):
+            if not s.text.rstrip().endswith((".", "!", "?", ":", ";", '"', "”", "’", ")")):
+                cut.append((f.name, s.text[-50:]))
+    assert len(cut) <= 2, cut
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2001 Monetary policy",
+        "Related Information",
+        "Implementation Note issued September 26, 2018",
+        "Swiss National Bank (60 KB PDF)",
+        "Term Securities Lending FacilityTerms and conditionsFrequently asked questions",
+        "Maturity Extension Program and Reinvestment Policy",
+        "For media inquiries, call 202-452-2955.",
+    ],
+)
+def test_page_residue_is_not_a_claim(line: str) -> None:
+    d = doc(f"The Committee decided to keep the target range unchanged.\n\n{line}\n\nInflation remains low.\n")
+    assert [s.text for s in segment.segment(d)] == [
+        "The Committee decided to keep the target range unchanged.",
+        "Inflation remains low.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Inflation remains low", "The Committee will act as appropriate", "Rates were cut by 25 basis points"],
+)
+def test_short_claims_without_a_full_stop_stay_claims(line: str) -> None:
+    d = doc(f"The Committee decided to keep the target range unchanged.\n\n{line}\n")
+    assert [s.text for s in segment.segment(d)][-1] == line
+
+
+def test_a_heading_glued_to_its_text_is_not_part_of_the_claim() -> None:
+    d = doc("Federal Reserve ActionsThe Federal Open Market Committee decided to lower its target by 50 basis points.\n")
+    assert [s.text for s in segment.segment(d)] == ["The Federal Open Market Committee decided to lower its target by 50 basis points."]
+    check_offsets(d)

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from compare import pipeline, render
+from compare import load, pipeline, render
 from compare.summarize import ExtractiveSummarizer
 from compare.types import Format
 
@@ -24,7 +24,7 @@ DEC_2014, JAN_2015, MAR_2015 = DATES.index("20141217"), DATES.index("20150128"),
 def series(shared_data, embedder):
     paths = [shared_data / "fomc" / f"{d}.txt" for d in DATES]
     options = pipeline.Options(watch=("considerable time", "patient"))
-    return pipeline.run(paths, embedder, ExtractiveSummarizer(), options)
+    return pipeline.run(load.read_all(paths), embedder, ExtractiveSummarizer(), options)
 
 
 def test_watched_phrases_enter_and_leave_where_the_statements_did(series) -> None:

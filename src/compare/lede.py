@@ -1,120 +1,339 @@
 """lede: a `Brief` -> the few changes a reader should see first, ranked, per comparison.
 
-A pure function of the brief (no models, no I/O), so every renderer shows the same lede and a
-test can pin its order with a table. The ranking, most significant first:
+A pure function of the brief (no models, no I/O), computed once in `pipeline` and carried on
+the brief, so every renderer shows the same lede. Each candidate (a claim that is not a plain
+repeat, or a key formulation that starts or stops) gets features a watcher ranks by:
 
-1. ``changed`` claims whose numbers changed on both sides ("0 to 1/4 percent" -> "1/4 to 1/2
-   percent"); then key formulations that stop (watched ones, or one another phrase replaced)
-   or start (watched ones); then other ``changed`` claims whose numbers changed, or whose
-   struck or inserted words carry intensity ("nearly balanced" -> "balanced", "urgent",
-   "only", "must");
-2. ``dropped`` and ``new`` claims (a dropped claim first when the scores tie: a statement that
-   stops saying something is usually the news);
-3. other ``changed`` claims (reworded);
-4. ``repeated`` claims whose wording still differs (reworded repeats);
-5. ``mechanical`` changes (only dates, years or punctuation changed), last.
+- a policy action: quantities that changed ("1-3/4 -> 2 percent", "$30 -> $25 billion"), a
+  new or dropped sentence that carries quantities with units or a decision verb ("decided",
+  "will purchase", "approved");
+- date-based guidance ("through mid-2013" -> "through late 2014");
+- a key formulation entering or leaving;
+- a shift of tone with its direction ("raised" -> "condemned" is stronger; "somewhat further"
+  -> "further" is stronger; "may" inserted is hedged);
+- plain new, dropped, rewritten or reworded claims; framing ("the two leaders spoke") counts
+  against;
+- `mechanical` changes (calendar or punctuation only) always come last.
 
-Within a tier, claims with more numbers and intensity words come first, then claims nearer the
-top of their document. Plain repeats never enter the lede.
+Its score is a weighted sum of those features; the weights are fitted on blind-labeled
+headlines (scripts/significance.py) and shipped in the calibration file.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Mapping, Sequence
 
-from .types import Brief, Claim, Comparison, DiffOp, Op, Sentence, Status, joined
+from . import quantities
+from .segment import words
+from .types import Brief, Claim, Comparison, DiffOp, Kind, LedeItem, NumberChange, Op, Sentence, Status, joined
 
 LIMIT = 7
 """Items per comparison in the lede."""
 
-INTENSITY = frozenset(
-    """
-    urgent urgently imperative imperatively must only never always crucial critical vital essential
-    key major priority significant significantly substantial substantially considerable considerably
-    strong strongly stronger solid robust firm firmly resolute resolutely unwavering
-    sharp sharply rapid rapidly strongest greatly greater highly fully full
-    nearly almost roughly somewhat slightly slight modest modestly moderate moderately gradual
-    gradually further appreciably markedly elevated soft weak weaker subdued low lower high higher
-    balanced accommodative patient patience stranglehold threat threats risk risks risky concern
-    concerned cautious caution decisive decisively immediately prompt promptly
-    """.split()
-)
-"""Words that set how strongly a claim is made; a change in them is news even with no number."""
+DEFAULT_WEIGHTS: Mapping[str, float] = {
+    "quantity_changed": 6.0,
+    "quantity_appeared": 3.0,
+    "carries_quantity": 2.0,
+    "decision": 2.5,
+    "date_guidance": 3.0,
+    "formulation": 2.5,
+    "tone": 1.0,
+    "emphatic": 0.8,
+    "new": 1.0,
+    "dropped": 1.2,
+    "rewritten": 0.8,
+    "changed": 0.6,
+    "new_loose": 1.0,
+    "dropped_loose": 1.2,
+    "rewritten_loose": 0.8,
+    "changed_loose": 0.6,
+    "reworded_repeat": -2.0,
+    "framing": -1.5,
+    "vote": -1.0,
+    "roster": -2.0,
+    "related": -1.0,
+    "stance": 1.5,
+    "position": -0.5,
+}
+"""Used when the calibration file has no `significance` weights (scripts/significance.py
+writes them)."""
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
-_NUMERAL = re.compile(
-    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|million|billion)\b",
+STRENGTH: Mapping[str, int] = {
+    # strong wording: condemn, demand, grave, deep, unequivocal, must ...
+    **dict.fromkeys(
+        "condemn condemned condemns condemning demand demanded demands insist insisted imperative urgent "
+        "urgently unequivocal unequivocally ironclad iron-clad unwavering steadfast firmly strongly grave gravely "
+        "deep deeply outrage outraged abhorrent abuses atrocities brutal indiscriminate must immediately "
+        "immediate never stranglehold imperil swiftly decisively decisive".split(),
+        2,
+    ),
+    **dict.fromkeys(
+        "urge urged urges serious seriously firm considerable considerably appreciable appreciably "
+        "significant significantly substantial substantially".split(),
+        1,
+    ),
+    # softer wording: hedges
+    **dict.fromkeys(
+        "nearly almost roughly may might could somewhat slightly slight appear appears appeared likely "
+        "possible possibly partly mild mildly tentative".split(),
+        -1,
+    ),
+}
+"""How strongly the wording makes a claim: evaluative verbs (condemn, urge, demand),
+intensifiers and hedges. Reporting verbs a writer varies for style ("noted", "stressed",
+"underscored", "reiterated"), words that describe the economy ("strong growth", "weaker
+outlook") and topic words ("key", "risks", "critical infrastructure") are not tone."""
+TONE_KEPT = 0.5
+"""Tone is read only in a sentence that keeps at least this share of its words: in a
+rewritten sentence a word's force says nothing about the earlier one."""
+
+HEDGES = frozenset("may might could somewhat slightly appear appears likely possible possibly".split())
+
+_DECISION = re.compile(
+    r"\b(?:decided|decide|decision|voted|approved|approve|authorized|authorize|announced|announce|"
+    r"agreed to|will (?:purchase|begin|reduce|increase|continue|maintain|provide|conclude|end|extend|expand|"
+    r"slow|add|keep|lower|raise|cut|deliver|send|impose)|pledged|committed to|imposed|launched|established)\b",
     re.IGNORECASE,
 )
+"""A decision is announced: a new or dropped sentence with one is a policy action."""
+_ACTION = re.compile(
+    r"\b(?:lower(?:ed)?|raise[sd]?|reduc(?:e|ed)|increas(?:e|ed)|cut|purchas(?:e|es|ed|ing)|buy|sell|add)\b",
+    re.IGNORECASE,
+)
+"""Verbs of an action; they make a sentence with quantities a policy action."""
+_FRAMING = re.compile(
+    r"\b(?:spoke (?:earlier |again |by phone |by telephone )?(?:today |this \w+ |tonight )?with|met (?:today )?with|hosted|"
+    r"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b"
+    r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to speak|speak again|thanked|"
+    r"information received since|(?:continue to be|will be|was|were) briefed|reviewed)\b",
+    re.IGNORECASE,
+)
+"""Framing: who spoke with whom, that they will stay in touch. Not what changed."""
+_ROSTER_SEPARATORS = re.compile(r"[,;]")
+_RELATED = re.compile(r"\bin (?:a )?related actions?\b|\bin taking (?:the|this|these) (?:discount )?actions?\b", re.IGNORECASE)
+"""An action that follows the main one (the discount rate after the funds rate)."""
+_STANCE = re.compile(
+    r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,40}\b(?:balanced|weighted|diminished|increased)|"
+    r"for some time|extended period|considerable (?:period|time)|exceptionally low|measured pace|patient|"
+    r"timely manner|act as (?:needed|appropriate)|all available tools|future (?:policy )?(?:actions?|adjustments?)|"
+    r"policy accommodation|(?:further|additional) (?:policy )?(?:firming|easing)|ceasefire|two-state|red lines?)\b",
+    re.IGNORECASE,
+)
+"""The stance and its path: the balance of risks, forward guidance, the next step."""
+_VOTE = re.compile(r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
+"""A vote or a dissent: news, but not the decision itself."""
+_DATE_GUIDANCE = re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b")
 _QUOTE = re.compile('["“”]')
 
 
-class Kind(StrEnum):
-    """Why a claim is in the lede; the order of the members is the order of the tiers."""
-
-    PHRASE_DROPPED = "formulation-dropped"  # a watched or shifted key formulation stops
-    PHRASE_NEW = "formulation-new"  # a watched key formulation starts
-    SHIFT = "shift"  # changed: numbers or intensity words moved
-    REWRITTEN = "rewritten"  # changed, but few words kept: reads as a new claim in its place
-    DROPPED = "dropped"
-    NEW = "new"
-    REWORDED = "reworded"  # changed, otherwise
-    REPEATED = "reworded-repeat"  # repeated, wording differs
-    MECHANICAL = "mechanical"
+def lede(brief: Brief, weights: Mapping[str, float] | None = None, limit: int = LIMIT) -> tuple[tuple[LedeItem, ...], ...]:
+    """The lede of every comparison, in comparison order."""
+    w = {**DEFAULT_WEIGHTS, **(weights or {})}
+    return tuple(tuple(rank_comparison(brief, k, w, limit)) for k in range(len(brief.comparisons)))
 
 
-_TIER = {
-    Kind.PHRASE_DROPPED: 0,
-    Kind.PHRASE_NEW: 0,
-    Kind.SHIFT: 0,
-    Kind.REWRITTEN: 1,
-    Kind.DROPPED: 1,
-    Kind.NEW: 1,
-    Kind.REWORDED: 2,
-    Kind.REPEATED: 3,
-    Kind.MECHANICAL: 4,
-}
+def rank_comparison(brief: Brief, k: int, weights: Mapping[str, float], limit: int = LIMIT) -> list[LedeItem]:
+    """The lede of comparison `k`: at most `limit` items, most significant first."""
+    return [item for _, item in candidates(brief, k, weights)[:limit]]
 
 
-@dataclass(frozen=True)
-class LedeItem:
-    """One lede line: a claim (by position in its comparison) or a key formulation (`phrase`,
-    with `claim` None), why it is there, and the sentences that show it on each side."""
+def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple[tuple[float, ...], LedeItem]]:
+    """Every lede candidate of comparison `k` with its sort key, best first."""
+    c: Comparison = brief.comparisons[k]
+    before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
+    loose = is_loose(c)
+    scored: list[tuple[tuple[float, ...], LedeItem]] = []
+    for j, claim in enumerate(c.claims):
+        got = describe(claim, before, after, loose)
+        if got is None:
+            continue
+        kind, feats, reason, direction = got
+        if loose:
+            # between loosely related documents (readouts) what is new carries the news;
+            # between versions of one text (statements) what was edited does
+            feats = {(f"{name}_loose" if name in LOOSE else name): v for name, v in feats.items()}
+        if claim.after:
+            position = min(claim.after) / max(len(after), 1)
+        else:
+            position = min(claim.before) / max(len(before), 1)
+        feats["position"] = position
+        score = score_of(feats, weights)
+        last = 1 if kind is Kind.MECHANICAL else 0
+        item = LedeItem(k, j, kind, score, reason, claim.before, claim.after, None, direction, feats)
+        scored.append(((last, -score, position, j), item))
+    for n, item in enumerate(phrase_items(brief, k)):
+        score = score_of(dict(item.features), weights)
+        scored.append(((0, -score, -1.0, n), LedeItem(**{**item.__dict__, "score": score})))
+    scored.sort(key=lambda t: t[0])
+    return scored
 
-    comparison: int
-    claim: int | None
-    kind: Kind
-    score: float
-    reason: str  # numbers and intensity words that put it there; "" when its kind says it all
-    before: tuple[int, ...] = ()
-    after: tuple[int, ...] = ()
-    phrase: str | None = None
+
+LOOSE = frozenset({"new", "dropped", "changed", "rewritten"})
+LOOSE_SHARE = 0.2
+"""A comparison whose claims are less than this share word-for-word repeats is between loosely
+related documents; its new, dropped and edited claims are weighed on their own weights."""
 
 
-def intensity_words(text: str) -> list[str]:
-    """The intensity words in `text`, lower-cased, in order, each once."""
-    seen: list[str] = []
-    for w in _WORD.findall(text):
-        lw = w.lower()
-        if lw in INTENSITY and lw not in seen:
-            seen.append(lw)
-    return seen
+def is_loose(c: Comparison) -> bool:
+    repeated = sum(x.status is Status.REPEATED for x in c.claims)
+    return repeated < LOOSE_SHARE * max(len(c.claims), 1)
 
 
-def changed_text(ops: Sequence[DiffOp]) -> str:
-    """The struck and inserted words of a diff, joined."""
-    return " ".join(d.text for d in ops if d.op is not Op.EQUAL)
+def score_of(features: Mapping[str, float], weights: Mapping[str, float]) -> float:
+    return sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
-PHRASE_SCORE = 5.0
-"""Where key formulations rank among shifts: below a number changed on both sides (10)."""
+def describe(
+    claim: Claim, before: Sequence[Sentence], after: Sequence[Sentence], loose: bool = False
+) -> tuple[Kind, dict[str, float], str, str] | None:
+    """A claim's kind, features, reason and tone direction, or None when it is a plain repeat."""
+    old = joined(before, claim.before) if claim.before else ""
+    new = joined(after, claim.after) if claim.after else ""
+    text = new or old
+    feats: dict[str, float] = {
+        "framing": float(bool(_FRAMING.search(text))),
+        "vote": float(bool(_VOTE.search(text))),
+        "roster": float(is_roster(text)),
+        "related": float(bool(_RELATED.search(text))),
+    }
+    if claim.status is Status.REPEATED:
+        if claim.diff and any(d.op is not Op.EQUAL for d in claim.diff):
+            feats["reworded_repeat"] = 1.0
+            return Kind.REPEATED, feats, "", ""
+        return None
+    if claim.status in (Status.NEW, Status.DROPPED):
+        # amounts the other document does not state (classify lists them as numbers)
+        carried = [n.after or n.before for n in claim.numbers]
+        decided = not feats["framing"] and (bool(_DECISION.search(text)) or bool(carried and _ACTION.search(text)))
+        feats["carries_quantity"] = min(len(carried), 2)
+        feats["decision"] = float(decided)
+        feats["stance"] = float(bool(_STANCE.search(text)))
+        feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(text)) and not feats["framing"])
+        feats["new" if claim.status is Status.NEW else "dropped"] = 1.0
+        feats["emphatic"] = float(min(sum(STRENGTH.get(w, 0) >= 2 for w in words(text)), 2))
+        if claim.status is Status.DROPPED:
+            # a dropped sentence is never an action: the later document does not take it
+            reason = f"no longer states {'; '.join(carried[:3])}" if carried else ""
+            return Kind.DROPPED, feats, reason, ""
+        reason = "; ".join(carried[:3])
+        if getattr(claim, "replaces", None):
+            reason = (reason + "; " if reason else "") + "in the place of a dropped claim"
+        if carried and feats["vote"]:
+            return Kind.VOTE, feats, f"dissent: {reason}", ""
+        return (Kind.ACTION if carried and decided else Kind.NEW), feats, reason, ""
+    # changed
+    if claim.mechanical:
+        return Kind.MECHANICAL, feats, "only dates or punctuation changed", ""
+    both = [n for n in claim.numbers if n.before and n.after]
+    one = [n for n in claim.numbers if bool(n.before) != bool(n.after)]
+    feats["quantity_changed"] = float(bool(both))
+    feats["quantity_appeared"] = float(bool(one))
+    struck = " ".join(d.text for d in claim.diff if d.op is Op.DELETE)
+    inserted = " ".join(d.text for d in claim.diff if d.op is Op.INSERT)
+    feats["decision"] = float(not feats["framing"] and bool(_DECISION.search(struck + " " + inserted)))
+    feats["stance"] = float(bool(_STANCE.search(struck + " " + inserted)))
+    feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(struck + " " + inserted)))
+    rewritten = bool(claim.diff) and kept(claim.diff) < REWRITE and longest_kept(claim.diff) < PHRASE
+    feats["rewritten" if rewritten else "changed"] = 1.0
+    if claim.numbers:
+        if feats["vote"]:
+            return Kind.VOTE, feats, "dissent: " + _numbers_reason(claim, new, loose), ""
+        return Kind.ACTION, feats, _numbers_reason(claim, new, loose), ""
+    if feats["date_guidance"]:
+        return Kind.GUIDANCE, feats, "", ""
+    if rewritten:
+        return Kind.REWRITTEN, feats, "", ""
+    # a shift of tone is read only where the sentence was edited, not rewritten or re-quantified
+    direction, tone_reason, delta = tone(claim.diff) if kept(claim.diff) >= TONE_KEPT else ("", "", 0)
+    feats["tone"] = float(min(abs(delta), 3)) if direction else 0.0
+    return (Kind.SHIFT if direction else Kind.REWORDED), feats, tone_reason, direction
 
-SHIFTED = 2
-"""Unwatched formulations that shifted, per comparison, longest first (watched ones: all)."""
+
+def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
+    """The changed amounts: a pair with its sense (a level "up" / "down"; the size of a move,
+    in basis or percentage points, "larger" / "smaller"), an amount only on one side as "new"
+    or "gone" (not "-> none": its absence says nothing about its value), and the levels that
+    stayed. Between loosely related documents two amounts in one place may be two different
+    things (two aid packages), so they get no sense."""
+    parts = []
+    for n in claim.numbers:
+        if n.before and n.after:
+            sense = "" if loose else quantities.direction(n)
+            if sense and _unit(n) == "percentage point":
+                sense = {"up": "larger", "down": "smaller"}[sense]
+            parts.append(f"{n.before} → {n.after}" + (f" ({sense})" if sense else ""))
+        else:
+            parts.append(f"new: {n.after}" if n.after else f"gone: {n.before}")
+    changed = {q.value for n in claim.numbers for q in quantities.parse(n.before + " " + n.after)}
+    held = [q.text for q in quantities.parse(new) if q.unit == "percent" and q.value not in changed]
+    parts += [f"{t} unchanged" for t in dict.fromkeys(held)][:1]
+    return "; ".join(parts)
+
+
+def _unit(n: NumberChange) -> str:
+    found = quantities.parse(n.before or n.after)
+    return found[0].unit if found else ""
+
+
+def is_roster(text: str) -> bool:
+    """A list of names (voters, banks, countries): mostly capitalized words, many separators."""
+    tokens = [w for w in text.split() if w[:1].isalpha()]
+    capitals = sum(w[:1].isupper() for w in tokens)
+    return len(tokens) >= 8 and capitals >= 0.5 * len(tokens) and len(_ROSTER_SEPARATORS.findall(text)) >= 3
+
+
+def tone(ops: Sequence[DiffOp]) -> tuple[str, str, int]:
+    """Direction of the wording: ("stronger" | "weaker" | "hedged" | "", reason, delta), read
+    edit by edit (a struck run and the inserted run in its place), so a word struck in one
+    place is not weighed against a word inserted in another. Dropping "somewhat" is stronger,
+    "raised" -> "condemned" is stronger, inserting "may" is hedged."""
+    gone: list[str] = []
+    came: list[str] = []
+    for struck, inserted in _edits(ops):
+        g = [w for w in words(struck) if w in STRENGTH]
+        c = [w for w in words(inserted) if w in STRENGTH]
+        common = set(g) & set(c)
+        gone += [w for w in g if w not in common]
+        came += [w for w in c if w not in common]
+    return _direction(gone, came)
+
+
+def _edits(ops: Sequence[DiffOp]) -> list[tuple[str, str]]:
+    """(struck, inserted) of each edit: the change ops between two unchanged runs."""
+    out: list[tuple[str, str]] = []
+    struck = inserted = ""
+    for d in list(ops) + [DiffOp(Op.EQUAL, "")]:
+        if d.op is Op.EQUAL:
+            if struck or inserted:
+                out.append((struck, inserted))
+            struck = inserted = ""
+        elif d.op is Op.DELETE:
+            struck += d.text
+        else:
+            inserted += d.text
+    return out
+
+
+def _direction(gone: list[str], came: list[str]) -> tuple[str, str, int]:
+    delta = sum(STRENGTH[w] for w in came) - sum(STRENGTH[w] for w in gone)
+    if not gone and not came:
+        return "", "", 0
+    what = []
+    if gone and came:
+        what.append(f"“{' '.join(gone)}” → “{' '.join(came)}”")
+    elif gone:
+        what.append(f"dropped “{' '.join(gone)}”")
+    else:
+        what.append(f"added “{' '.join(came)}”")
+    if any(w in HEDGES for w in came) and delta <= 0:
+        return "hedged", f"hedged wording: {what[0]}", delta or -1
+    if delta > 0:
+        return "stronger", f"stronger wording: {what[0]}", delta
+    if delta < 0:
+        return "weaker", f"weaker wording: {what[0]}", delta
+    return "", "", 0
+
 
 REWRITE = 0.3
 """A changed claim keeping less than this share of its words, and no phrase of `PHRASE` words,
@@ -135,74 +354,8 @@ def longest_kept(ops: Sequence[DiffOp]) -> int:
     return max((len(d.text.split()) for d in ops if d.op is Op.EQUAL), default=0)
 
 
-def _words(found: Sequence[str]) -> str:
-    return f"intensity words: {', '.join(found)}" if found else ""
-
-
-def _salience(text: str) -> tuple[float, list[str]]:
-    found = intensity_words(text)
-    score = len(found) + (1.0 if _NUMERAL.search(text) else 0.0) + (1.0 if _QUOTE.search(text) else 0.0)
-    return score, found
-
-
-def classify_claim(claim: Claim, text: str) -> tuple[Kind, float, str] | None:
-    """Kind, score and reason of one claim, or None when it does not belong in a lede.
-    `text` is the claim's sentence text (the later document's words when it has them)."""
-    if claim.status is Status.CHANGED:
-        if claim.mechanical:
-            return Kind.MECHANICAL, 0.0, "only dates or punctuation changed"
-        if claim.diff and kept(claim.diff) < REWRITE and longest_kept(claim.diff) < PHRASE:
-            score, found = _salience(text)
-            return Kind.REWRITTEN, score, _words(found)
-        moved = intensity_words(changed_text(claim.diff))
-        numbers = [n for n in claim.numbers if n.before or n.after]
-        if numbers or moved:
-            parts = []
-            if numbers:
-                parts.append("; ".join(f"{n.before or 'none'} → {n.after or 'none'}" for n in numbers))
-            if moved:
-                parts.append(_words(moved))
-            # a number changed on both sides outweighs any wording; one side only, less so
-            weight = sum(10.0 if n.before and n.after else 4.0 for n in numbers)
-            return Kind.SHIFT, weight + len(moved), "; ".join(parts)
-        return Kind.REWORDED, 0.0, ""
-    if claim.status in (Status.NEW, Status.DROPPED):
-        score, found = _salience(text)
-        kind = Kind.NEW if claim.status is Status.NEW else Kind.DROPPED
-        return kind, score, _words(found)
-    if claim.status is Status.REPEATED and claim.diff and any(d.op is not Op.EQUAL for d in claim.diff):
-        return Kind.REPEATED, 0.0, ""
-    return None
-
-
-def rank_comparison(brief: Brief, k: int, limit: int = LIMIT) -> list[LedeItem]:
-    """The lede of comparison `k`: at most `limit` items, most significant first."""
-    c: Comparison = brief.comparisons[k]
-    before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
-    scored: list[tuple[tuple[float, ...], LedeItem]] = []
-    for j, claim in enumerate(c.claims):
-        text = joined(after, claim.after) if claim.after else joined(before, claim.before)
-        got = classify_claim(claim, text)
-        if got is None:
-            continue
-        kind, score, reason = got
-        # position in its document, 0 at the top: earlier sentences lead a statement
-        position = min(claim.after) / max(len(after), 1) if claim.after else min(claim.before) / max(len(before), 1)
-        dropped_first = 0 if kind is Kind.DROPPED else 1
-        key = (_TIER[kind], -score, dropped_first, position, j)
-        scored.append((key, LedeItem(k, j, kind, score, reason, claim.before, claim.after)))
-    for n, item in enumerate(phrase_items(brief, k)):
-        # after a number changed on both sides (score >= 10), before any other shift
-        key = (
-            _TIER[item.kind],
-            -PHRASE_SCORE,
-            0 if item.kind is Kind.PHRASE_DROPPED else 1,
-            -1.0,
-            n,
-        )
-        scored.append((key, dataclasses.replace(item, score=PHRASE_SCORE)))
-    scored.sort(key=lambda t: t[0])
-    return [item for _, item in scored[:limit]]
+SHIFTED = 2
+"""Unwatched formulations that shifted, per comparison, longest first (watched ones: all)."""
 
 
 def phrase_items(brief: Brief, k: int) -> list[LedeItem]:
@@ -218,6 +371,7 @@ def phrase_items(brief: Brief, k: int) -> list[LedeItem]:
         (f for f in brief.formulations if not f.watched and f.shifted_to and f.counts[i] and not f.counts[j]),
         key=lambda f: -len(f.phrase.split()),
     )[:SHIFTED]
+    feats = {"formulation": 1.0}
     for f in brief.formulations:
         if f.counts[i] and not f.counts[j] and (f.watched or f in shifted):
             replaced = "; ".join(f"“{p}”" for p in f.shifted_to)
@@ -226,25 +380,20 @@ def phrase_items(brief: Brief, k: int) -> list[LedeItem]:
             )
             where = _containing(before, f.phrase)
             now = tuple(x for p in f.shifted_to for x in _containing(after, p))[:1]
-            out.append(LedeItem(k, None, Kind.PHRASE_DROPPED, 0.0, reason, where, now, f.phrase))
+            out.append(LedeItem(k, None, Kind.PHRASE_DROPPED, 0.0, reason, where, now, f.phrase, "", feats))
         elif f.watched and f.counts[j] and not f.counts[i]:
             where = _containing(after, f.phrase)
-            out.append(LedeItem(k, None, Kind.PHRASE_NEW, 0.0, "watched", (), where, f.phrase))
+            out.append(LedeItem(k, None, Kind.PHRASE_NEW, 0.0, "watched", (), where, f.phrase, "", feats))
     return out
 
 
 def _containing(sentences: Sequence[Sentence], phrase: str) -> tuple[int, ...]:
     """The first sentence that contains `phrase` (case and spacing aside), as a 1-tuple."""
-    want = " ".join(_WORD.findall(phrase.lower()))
+    want = " ".join(words(phrase))
     for s in sentences:
-        if want and want in " ".join(_WORD.findall(s.text.lower())):
+        if want and want in " ".join(words(s.text)):
             return (s.index,)
     return ()
-
-
-def lede(brief: Brief, limit: int = LIMIT) -> list[list[LedeItem]]:
-    """The lede of every comparison, in comparison order."""
-    return [rank_comparison(brief, k, limit) for k in range(len(brief.comparisons))]
 
 
 def compact(ops: Sequence[DiffOp], context: int = 4) -> tuple[DiffOp, ...]:
@@ -256,23 +405,26 @@ def compact(ops: Sequence[DiffOp], context: int = 4) -> tuple[DiffOp, ...]:
         if d.op is not Op.EQUAL:
             out.append(d)
             continue
-        words = d.text.split()
+        ws = d.text.split()
         has_prev, has_next = i > 0, i < n - 1
         keep_head = context if has_prev else 0
         keep_tail = context if has_next else 0
-        if len(words) <= keep_head + keep_tail + 1:
+        if len(ws) <= keep_head + keep_tail + 1:
             out.append(d)
             continue
         lead = " " if d.text[:1].isspace() else ""
         trail = " " if d.text[-1:].isspace() else ""
-        head = " ".join(words[:keep_head])
-        tail = " ".join(words[len(words) - keep_tail :]) if keep_tail else ""
+        head = " ".join(ws[:keep_head])
+        tail = " ".join(ws[len(ws) - keep_tail :]) if keep_tail else ""
         text = (lead + head + " " if head else "") + "…" + (" " + tail + trail if tail else "")
         out.append(DiffOp(Op.EQUAL, text))
     return tuple(out)
 
 
-def shorten(text: str, words: int = 40) -> str:
-    """`text` cut to at most `words` words, with "…" when cut."""
+def shorten(text: str, limit: int = 40) -> str:
+    """`text` cut to at most `limit` words, with "…" when cut."""
     parts = text.split()
-    return text if len(parts) <= words else " ".join(parts[:words]) + " …"
+    return text if len(parts) <= limit else " ".join(parts[:limit]) + " …"
+
+
+__all__ = ["LIMIT", "lede", "rank_comparison", "describe", "tone", "compact", "shorten"]

@@ -11,13 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from . import markup
 from .errors import DateError, InputError, UsageError
 from .types import Document
 
 _ISO = r"(\d{4})-(\d{2})-(\d{2})"
 _HEADER = re.compile(r"\A\s*date[:\s]\s*" + _ISO + r"[ \t]*\r?\n?", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_FM_FIELD = re.compile(r"^(\w+)\s*:\s*(.*?)\s*$", re.MULTILINE)
 _NAME_DATES = (
     re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
     re.compile(r"(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)"),
@@ -162,6 +162,11 @@ def _date_from_name(path: Path, name: str) -> dt.date | None:
     return None
 
 
+def is_markdown(path: Path, text: str) -> bool:
+    """A Markdown file: by its extension, or by front matter at its top."""
+    return path.suffix.lower() in {".md", ".markdown", ".mdown", ".mkd"} or bool(_FRONT_MATTER.match(text))
+
+
 def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
     """Text of one file -> `Document`. `date` (from ``--date``) wins over everything else."""
     name = display(path)
@@ -173,15 +178,23 @@ def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
     if m := _HEADER.match(text):
         found = _make_date(m[1], m[2], m[3], path=name, where="the date header")
         body_start = m.end()
-    elif m := _FRONT_MATTER.match(text):
-        fields = {k.lower(): v.strip("\"'") for k, v in _FM_FIELD.findall(m.group(1))}
-        if "date" in fields:
-            iso = re.fullmatch(_ISO, fields["date"][:10])
-            if not iso:
-                raise DateError(f"{name}: front-matter date {fields['date']!r} is not YYYY-MM-DD")
-            found = _make_date(iso[1], iso[2], iso[3], path=name, where="the front matter")
-        title = fields.get("title") or None
-        body_start = m.end()
+    else:
+        try:
+            fm = markup.front_matter(text)
+        except ValueError as e:
+            raise InputError(f"{name}: {e}") from None
+        if fm is not None:
+            fields, body_start = fm
+            raw_date = fields.get("date")
+            if raw_date is not None:
+                iso = re.match(_ISO, markup.field_text(raw_date) or "")
+                if not iso:
+                    raise DateError(f"{name}: front-matter date {raw_date!r} is not YYYY-MM-DD")
+                found = _make_date(iso[1], iso[2], iso[3], path=name, where="the front matter")
+            title = markup.field_text(fields.get("title"))
+    if is_markdown(path, text):
+        # the body is read as Markdown: its words, not its markup, are what the brief quotes
+        text = text[:body_start] + markup.markdown_text(text[body_start:])
     found = date or found or _date_from_name(path, name)
     if found is None:
         raise DateError(
@@ -207,7 +220,7 @@ def headline(text: str, start: int) -> str | None:
     """The first line of the body when it reads as a headline (short, no final full stop,
     more text follows), skipping web-page residue such as a bare date or 'Share'."""
     for line in _lines(text, start):
-        if is_residue(line):
+        if is_navigation(line):
             continue
         words = line.split()
         rest = text[text.find(line, start) + len(line) :]
@@ -231,9 +244,42 @@ _RESIDUE = re.compile(
 )
 
 
+_NAVIGATION = re.compile(
+    r"\(\d+ ?KB (?:PDF|XLS|ZIP)\)|\bfor media inquiries\b|\bavailable (?:at|on) the following (?:web ?sites?|links?)\b|\bcan be found on the\b.*\bwebsite\b|"
+    r"^(?:related information|related links?|implementation note issued\b|last update:?\b|skip to\b|"
+    r"back to\b|read more\b|see also\b|download\b|click here\b|subscribe\b|follow us\b)",
+    re.IGNORECASE,
+)
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # link texts run together: "FacilityTerms and conditions"
+_END = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
+_CAPITALIZED = re.compile(r"[A-Z0-9(]")
+_MINOR = frozenset("a an the and or but of to in on at by for with from as vs via nor per its".split())
+_MAX_RESIDUE_WORDS = 20
+
+
+def is_navigation(line: str) -> bool:
+    """A page's furniture: a bare date line, 'Share', 'For immediate release', link lists."""
+    text = " ".join(line.split())
+    return bool(_RESIDUE.match(text) or _NAVIGATION.search(text))
+
+
 def is_residue(line: str) -> bool:
-    """Web-page residue that is not a claim: a bare date line, 'Share', 'For immediate release'."""
-    return bool(_RESIDUE.match(line))
+    """Web-page residue that is not a claim: a bare date line, 'Share', 'For immediate release',
+    navigation and link lists ("Related Information", "Swiss National Bank (60 KB PDF)"), and a
+    short line with no sentence end that reads as a label rather than a claim (Title Case words
+    only, or a year before a label: "2001 Monetary policy")."""
+    text = " ".join(line.split())
+    if is_navigation(text):
+        return True
+    words = text.split()
+    if not words or len(words) > _MAX_RESIDUE_WORDS or _END.search(text):
+        return False
+    if _GLUED.search(text):
+        return True
+    content = [w for w in words if w.lower() not in _MINOR]
+    if re.fullmatch(r"(?:19|20)\d\d", words[0]) and len(words) <= 6:
+        return True
+    return len(content) >= 2 and all(_CAPITALIZED.match(w) for w in content)
 
 
 def display(path: Path) -> str:

@@ -1,25 +1,28 @@
-"""pipeline: the only module that knows the order of the stages.
+"""pipeline: the only module that knows the order of the stages: the whole analysis.
 
-files -> load -> segment -> embed -> summarize / align -> classify (+ diff) -> Brief
+Documents -> segment -> embed -> summarize / align -> classify (+ diff, quantities)
+          -> lineage, formulations -> lede (significance) -> Brief
+
+Reading files is the caller's (`load`, used by the CLI and `compare.read`); rendering is
+`render`'s. Everything a renderer shows is computed here and carried on the `Brief`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 import json
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import load, segment
+from . import lede, redline, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
-from .types import Baseline, Brief, Claim, Comparison, DocumentEntry, Thread
+from .types import Baseline, Brief, Cell, Claim, Comparison, Document, DocumentEntry, Status, Thread
 
 if TYPE_CHECKING:
     from . import align
@@ -35,7 +38,6 @@ def _silent(_: str) -> None:
 class Options:
     baseline: Baseline = Baseline.PREVIOUS
     summary_sentences: int = 3
-    dates: Mapping[str, dt.date] = field(default_factory=dict)
     watch: tuple[str, ...] = ()
 
 
@@ -54,16 +56,16 @@ def pair_model() -> align.PairModel:
 
 
 def run(
-    paths: Sequence[Path],
+    documents: Sequence[Document],
     embedder: Embedder,
     summarizer: Summarizer,
     options: Options = Options(),
     progress: Progress = _silent,
 ) -> Brief:
-    """Read, compare and summarize `paths` into one `Brief`."""
+    """Compare and summarize `documents` (in date order, as `load.read_all` gives them) into
+    one `Brief`."""
     if options.summary_sentences < 1:
-        raise UsageError("--summary-sentences must be at least 1")
-    documents = load.read_all(paths, options.dates)
+        raise UsageError(f"a summary needs at least 1 sentence, not {options.summary_sentences}")
     if len(documents) < 2:
         raise UsageError(
             f"need at least two documents to compare, got {len(documents)} "
@@ -103,17 +105,39 @@ def run(
                 "sentences is too large for the global aligner; sentences were paired by nearest "
                 "candidates (rewrites in their place between kept sentences, slots, not searched)."
             )
-        comparisons.append(Comparison(documents[before].id, documents[after].id, claims))
+        # redline (issue 19): the claims laid over the later document's text, in its order
+        marked = redline.redline(claims, documents[before], sentences[before], documents[after], sentences[after])
+        comparisons.append(Comparison(documents[before].id, documents[after].id, claims, marked))
+    skipped: list[tuple[int, tuple[float, float]]] = []
+    if options.baseline is Baseline.PREVIOUS:
+
+        def pair(i: int, j: int) -> Comparison:
+            claims = compare(segmented[i], segmented[j], words[i], words[j], model)
+            marked = redline.redline(claims, documents[i], sentences[i], documents[j], sentences[j])  # issue 19
+            return Comparison(documents[i].id, documents[j].id, claims, marked)
+
+        comparisons, skipped = skip_outliers(comparisons, pair)
+        notes += [
+            f"{documents[i].id} is not a version of the documents beside it (it shares "
+            f"{shares[0]:.0%} of its sentences with {documents[i - 1].id} and {shares[1]:.0%} with "
+            f"{documents[i + 1].id}), so it is left out of the comparisons and the lineage: "
+            f"{documents[i + 1].id} is compared with {documents[i - 1].id}."
+            for i, shares in skipped
+        ]
     threads: tuple[Thread, ...] = ()
     if options.baseline is Baseline.PREVIOUS and len(documents) >= 3:
+        # the lineage runs over the documents compared; a document left out gets blank cells
+        kept = [k for k in range(len(documents)) if k not in {i for i, _ in skipped}]
 
         def revives(k: int, a: tuple[int, ...], m: int, b: tuple[int, ...]) -> float:
+            k, m = kept[k], kept[m]
             z = align.group_logit(model, (segmented[k].vectors, words[k], a), (segmented[m].vectors, words[m], b))
             return float(1 / (1 + np.exp(-z)))
 
-        threads = lineage.lineage([d.id for d in documents], comparisons, revives, model.threshold)
+        threads = lineage.lineage([documents[k].id for k in kept], comparisons, revives, model.threshold)
+        threads = tuple(_spread(t, kept, len(documents)) for t in threads)
     phrases = formulations.formulations([[s.text for s in g] for g in sentences], options.watch)
-    return Brief(
+    brief = Brief(
         entries,
         tuple(comparisons),
         options.baseline,
@@ -122,6 +146,8 @@ def run(
         lineage=threads,
         formulations=phrases,
     )
+    weights = calibration().get("significance", {}).get("weights")
+    return dataclasses.replace(brief, lede=lede.lede(brief, weights))
 
 
 def compare(
@@ -177,6 +203,56 @@ def truncation_notes(entries: Sequence[DocumentEntry]) -> list[str]:
                 f"than {segment.MAX_SENTENCE_CHARS} characters, cut into pieces (marked truncated)."
             )
     return notes
+
+
+def _spread(thread: Thread, kept: Sequence[int], count: int) -> Thread:
+    """A thread over the kept documents, laid over all `count` documents (blank elsewhere)."""
+    if len(kept) == count:
+        return thread
+    cells = [Cell("")] * count
+    for cell, k in zip(thread.cells, kept, strict=True):
+        cells[k] = cell
+    return dataclasses.replace(thread, cells=tuple(cells))
+
+
+def related(c: Comparison) -> float:
+    """Share of the two documents' sentences that carry a repeated or changed claim."""
+    paired = sum(len(x.before) + len(x.after) for x in c.claims if x.status in (Status.REPEATED, Status.CHANGED))
+    total = sum(len(x.before) + len(x.after) for x in c.claims)
+    return paired / max(total, 1)
+
+
+SERIES_SHARE = 0.5
+"""Two documents are versions of one text when they share at least this much; a series is of
+versions when a third of its consecutive pairs are."""
+OUTLIER_SHARE = 0.2
+"""A document sharing less than this with both neighbours, in a series of versions whose
+neighbours do share, is of another kind (a technical note, a swap-line release)."""
+
+
+def skip_outliers(
+    comparisons: Sequence[Comparison], pair: Callable[[int, int], Comparison]
+) -> tuple[list[Comparison], list[tuple[int, tuple[float, float]]]]:
+    """Consecutive comparisons with each outlier document left out: the document after it is
+    compared with the one before it. Returns the comparisons and, per outlier, its index and
+    its shares with its two neighbours."""
+    out = list(comparisons)
+    shares = [related(c) for c in comparisons]
+    if len(shares) < 2 or sum(x >= SERIES_SHARE for x in shares) < len(shares) / 3:
+        return out, []  # not a series of versions (readouts, news): nothing is out of kind
+    ids = [comparisons[0].before] + [c.after for c in comparisons]
+    skipped: list[tuple[int, tuple[float, float]]] = []
+    k = 1
+    while k < len(out):
+        left, right = out[k - 1], out[k]
+        if left.after == right.before and related(left) < OUTLIER_SHARE and related(right) < OUTLIER_SHARE:
+            bridged = pair(ids.index(left.before), ids.index(right.after))
+            if related(bridged) >= SERIES_SHARE:
+                skipped.append((ids.index(right.before), (related(left), related(right))))
+                out[k - 1 : k + 1] = [bridged]
+                continue
+        k += 1
+    return out, skipped
 
 
 def pairs(count: int, baseline: Baseline) -> list[tuple[int, int]]:

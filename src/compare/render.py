@@ -3,6 +3,7 @@ templates; the CLI writes the result."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from importlib import resources
@@ -12,8 +13,8 @@ from typing import Any
 import jinja2
 
 from . import lede as lede_module
+from . import redline as redline_module
 from .errors import TemplateError
-from .lede import LedeItem
 from .types import (
     Brief,
     Claim,
@@ -22,10 +23,13 @@ from .types import (
     DocumentEntry,
     Format,
     Formulation,
+    LedeItem,
     Op,
+    RedlineSegment,
     Status,
     SummaryPoint,
     Thread,
+    View,
     joined,
 )
 
@@ -77,6 +81,23 @@ def md_diff(ops: tuple[DiffOp, ...]) -> str:
     return out
 
 
+def md_redline(pieces: list[redline_module.Piece]) -> str:
+    """A redline paragraph as Markdown: `md_diff` of its pieces, a moved sentence followed by
+    where it went or came from in italics."""
+    out: list[str] = []
+    run: list[DiffOp] = []
+    for p in pieces:
+        if p.moved:
+            out.append(md_diff(tuple(run)))
+            run = []
+            note = f"moved from {p.toward}" if p.op is Op.INSERT else f"moved {p.toward}"
+            out.append(md_diff((DiffOp(p.op, p.text),)) + (f" _({note})_" if p.place and p.toward else ""))
+        else:
+            run.append(DiffOp(p.op, p.text))
+    out.append(md_diff(tuple(run)))
+    return " ".join(x for x in out if x)
+
+
 def spaced(text: str) -> tuple[str, str, str]:
     """`text` as (leading space, words, trailing space), so markup can hug the words."""
     core = text.strip()
@@ -101,6 +122,7 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
     )
     env.filters["md"] = md
     env.filters["md_diff"] = md_diff
+    env.filters["md_redline"] = md_redline
     env.filters["spaced"] = spaced
     env.filters["compact"] = lede_module.compact
     env.filters["shorten"] = lede_module.shorten
@@ -109,10 +131,13 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
         Op=Op,
         STATUS_ORDER=STATUS_ORDER,
         claim_text=claim_text,
-        lede=lede_module.lede,
+        ledes=_ledes,
+        lede=_ledes,  # the name user templates of compare.brief/1 used
         paragraphs=paragraphs,
         thread_text=thread_text,
         sentence_ref=sentence_ref,
+        redline_paragraphs=redline_module.paragraphs,
+        redline_rows=redline_module.rows,
     )
     return env
 
@@ -176,14 +201,20 @@ def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     return joined(brief.entry(side).sentences, idx)
 
 
-def render(brief: Brief, fmt: Format, template: Path | None = None, show_unsupported: bool = False) -> str:
+def render(
+    brief: Brief, fmt: Format, template: Path | None = None, view: View = View.FULL, show_unsupported: bool = False
+) -> str:
     """Render `brief`. With `template`, that jinja2 file is used instead of the packaged one;
     it is HTML-escaped when `fmt` is HTML or its name has .html or .htm in it, and it may
     ``{% extends "brief.html.j2" %}`` (or ``brief.md.j2``) to replace single blocks.
 
-    The context is ``brief`` (a `compare.types.Brief`), ``show_unsupported`` (list withheld
-    abstractive points) and the helpers in `_environment`.
+    The context is ``brief`` (a `compare.types.Brief`), ``view`` ("full", or "redline": the
+    header and the redlines only; JSON is always the full brief), ``show_unsupported``
+    (list withheld abstractive points) and the helpers in `_environment`.
     A variable the context lacks is a `TemplateError` naming it and its line."""
+    if not brief.lede and brief.comparisons:
+        # a brief built by hand, not by `pipeline`: give it its lede (default weights)
+        brief = dataclasses.replace(brief, lede=lede_module.lede(brief))
     if fmt is Format.JSON and template is None:
         return _json(to_dict(brief))
     if template is not None:
@@ -195,7 +226,7 @@ def render(brief: Brief, fmt: Format, template: Path | None = None, show_unsuppo
         env = _environment(fmt is Format.HTML)
         name = "brief.html.j2" if fmt is Format.HTML else "brief.md.j2"
     try:
-        return env.get_template(name).render(brief=brief, show_unsupported=show_unsupported)
+        return env.get_template(name).render(brief=brief, view=view.value, show_unsupported=show_unsupported)
     except jinja2.UndefinedError as e:
         raise TemplateError(f"{_where(e, template or name)}: {e.message}") from None
     except jinja2.TemplateSyntaxError as e:
@@ -240,7 +271,7 @@ def schema() -> str:
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
-    """The JSON contract `compare.brief/1` (README, "JSON output")."""
+    """The JSON contract `compare.brief/1` (docs/output.md, "Reading a brief")."""
     return {
         "schema": brief.schema,
         "baseline": brief.baseline.value,
@@ -253,8 +284,9 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "after": c.after,
                 "claims": [_claim(x) for x in c.claims],
                 "lede": [_lede(x) for x in items],
+                "redline": [_segment(x) for x in c.redline],
             }
-            for c, items in zip(brief.comparisons, lede_module.lede(brief), strict=True)
+            for c, items in zip(brief.comparisons, _ledes(brief), strict=True)
         ],
         "lineage": [_thread(t) for t in brief.lineage],
         "formulations": [_formulation(f) for f in brief.formulations],
@@ -277,8 +309,19 @@ def _formulation(f: Formulation) -> dict[str, Any]:
     }
 
 
+def _ledes(brief: Brief) -> tuple[tuple[LedeItem, ...], ...]:
+    """The brief's lede (pipeline computes it; `render` gives a hand-built brief one)."""
+    return brief.lede or tuple(() for _ in brief.comparisons)
+
+
 def _lede(item: LedeItem) -> dict[str, Any]:
-    out: dict[str, Any] = {"claim": item.claim, "kind": item.kind.value, "reason": item.reason}
+    out: dict[str, Any] = {
+        "claim": item.claim,
+        "kind": item.kind.value,
+        "reason": item.reason,
+        "direction": item.direction,
+        "score": round(item.score, 3),
+    }
     if item.phrase is not None:
         out.update(phrase=item.phrase, before=list(item.before), after=list(item.after))
     return out
@@ -332,6 +375,10 @@ def _claim(c: Claim) -> dict[str, Any]:
         "mechanical": c.mechanical,
         "numbers": [{"before": n.before, "after": n.after} for n in c.numbers],
     }
+
+
+def _segment(s: RedlineSegment) -> dict[str, Any]:
+    return {"op": s.op.value, "text": s.text, "claim": s.claim, "moved": s.moved}
 
 
 def _op(d: DiffOp) -> dict[str, str]:

@@ -40,7 +40,13 @@ def segment(document: Document) -> tuple[Sentence, ...]:
             title_pending = False
             continue
         title_pending = False
-        for s, e in _sentences(block):
+        if m := _GLUED_HEADING.match(block):
+            if _title_case(m.group(1)):  # "Federal Reserve ActionsThe Committee ...": a heading run in
+                start += m.end(1)
+                block = block[m.end(1) :]
+        # a wrapped line break is a space to the sentence splitter (pysbd ends a sentence at
+        # every newline); same length, so offsets hold
+        for s, e in _sentences(re.sub(r"\r\n?|\n", lambda m: " " * len(m.group()), block)):
             spans.extend(_bounded(document.text, start + s, start + e))
     sentences: list[Sentence] = []
     for s, e, cut in spans:
@@ -56,22 +62,31 @@ def segment(document: Document) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+_MARKER = re.compile(r"(?:[-*+•]|\\?#{1,6})[ \t]+")
+
+
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    """Trim spacing, and a list bullet or heading mark, which is layout, not claim."""
     while s < e and text[s].isspace():
         s += 1
+    if m := _MARKER.match(text, s, e):
+        s = m.end()
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
 
 
 def _blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
-    """Spans of text that a line break ends. Lines of a hard-wrapped paragraph (a line that
-    does not end a sentence, followed by a non-blank line) are kept together."""
+    """Spans of text that end a paragraph. A line break inside a paragraph is a space (hard-
+    wrapped text, as pandoc and archives write it), except after a heading, before or after a
+    list item, and after a short line or a Title Case line that ends without punctuation
+    (a headline above its text). Blank lines always end a paragraph."""
     lines: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text[start:]):
         if m.end() == m.start():
             break
         lines.append((start + m.start(), start + m.end()))
+    short, wrapped = _line_width(text, lines)
     block_start: int | None = None
     for i, (s, e) in enumerate(lines):
         line = text[s:e].strip()
@@ -83,12 +98,57 @@ def _blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
         if block_start is None:
             block_start = s
         nxt = text[lines[i + 1][0] : lines[i + 1][1]].strip() if i + 1 < len(lines) else ""
-        wrapped = bool(nxt) and len(line) >= 40 and not _WRAPPED_END.search(line) and nxt[:1].islower()
-        if not wrapped:
+        if not nxt or _ends_line(line, nxt, short, wrapped, first=block_start == s):
             yield block_start, e
             block_start = None
     if block_start is not None:
         yield block_start, lines[-1][1]
+
+
+_GLUED_HEADING = re.compile(r"\s*((?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)(?:[ \t]+(?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)){1,12}?[a-z])(?=[A-Z][a-z])")
+"""A heading with no break before the text it heads, as copied from a web page."""
+_HEADING = re.compile(r"^(?:\\?#{1,6}\s|\\?#{1,6}$|[=\-*_]{3,}$)")
+_LIST_ITEM = re.compile(r"^(?:[-*+•]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")
+_TITLE_WORD = re.compile(r"[A-Z0-9]")
+_SMALL = frozenset("a an the and or but of to in on at by for with from as vs via nor".split())
+
+
+WRAP_WIDTH = 100
+"""Text whose lines are mostly at most this long is hard-wrapped (72-80 columns is usual);
+one paragraph per line gives far longer lines, and a few short lines say nothing."""
+WRAP_MIN = 50
+
+
+def _line_width(text: str, lines: list[tuple[int, int]]) -> tuple[int, bool]:
+    """(short, wrapped): below `short` characters a line that ends without punctuation is a line
+    of its own, well under the width the text is set at (the 80th percentile of its line
+    lengths); `wrapped` tells whether that width is a hard wrap."""
+    lengths = sorted(len(text[s:e].strip()) for s, e in lines if text[s:e].strip())
+    if not lengths:
+        return 0, False
+    width = lengths[min(len(lengths) - 1, int(0.8 * len(lengths)))]
+    return max(20, min(int(0.6 * width), 60)), WRAP_MIN <= width <= WRAP_WIDTH
+
+
+def _ends_line(line: str, nxt: str, short: int, wrapped: bool, first: bool) -> bool:
+    """True when the break after `line` ends a paragraph rather than wrapping it; a Title Case
+    line is a headline only when it starts its paragraph."""
+    if _HEADING.match(line) or _HEADING.match(nxt) or _LIST_ITEM.match(nxt) or _LIST_ITEM.match(line):
+        return True
+    if _WRAPPED_END.search(line):
+        # a sentence ends here; the next line continues the paragraph only in wrapped text,
+        # where this line fills the width ("the U.S." / "Government ...")
+        return not (wrapped and len(line) >= short)
+    if not wrapped:  # lines of their own, unless one plainly runs on into the next
+        return not (len(line) >= 40 and nxt[:1].islower())
+    if len(line) < short:
+        return True
+    return first and _title_case(line) and nxt[:1].isupper()
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W_][\w'’-]*", line) if w.lower() not in _SMALL]
+    return len(words) >= 2 and all(_TITLE_WORD.match(w) for w in words) and not line.endswith(",")
 
 
 @lru_cache(maxsize=1)
@@ -174,12 +234,13 @@ STOP = frozenset(
 )
 """Function words: they carry no claim of their own."""
 
-_WORD = re.compile(r"\w+(?:[-'’./]\w+)*")
+WORD = re.compile(r"\w+(?:[-'’./]\w+)*")
+"""The one word tokenizer of every stage: "self-reliance", "1/4", "u.s." stay whole."""
 
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens ("self-reliance", "1/4", "u.s" stay whole)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
 
 
 STEM = 6

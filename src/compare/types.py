@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
@@ -27,6 +27,11 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     JSON = "json"
+
+
+class View(StrEnum):
+    FULL = "full"
+    REDLINE = "redline"
 
 
 class SummarizerKind(StrEnum):
@@ -136,10 +141,25 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class RedlineSegment:
+    """A run of the redline (`compare.redline`): `equal` text is in both documents, `delete`
+    only in the earlier, `insert` only in the later; `claim` indexes the comparison's claims
+    (None: text between sentences); `moved` marks a claim shown at its new place (insert) and
+    struck where it was (delete)."""
+
+    op: Op
+    text: str
+    claim: int | None = None
+    moved: bool = False
+
+
+@dataclass(frozen=True)
 class Comparison:
     before: str
     after: str
     claims: tuple[Claim, ...]
+    redline: tuple[RedlineSegment, ...] = ()
+    """The later document in its own order with every edit in place (empty when not built)."""
 
     def with_status(self, status: Status) -> tuple[Claim, ...]:
         return tuple(c for c in self.claims if c.status is status)
@@ -186,6 +206,47 @@ class Formulation:
         return last + 1 if last is not None and last + 1 < len(self.counts) else None
 
 
+class Kind(StrEnum):
+    """Why a lede item is there: what kind of change a reader is shown."""
+
+    ACTION = "policy-action"  # quantities changed, or a new/dropped decision with quantities
+    GUIDANCE = "guidance"  # date-based guidance moved ("through mid-2013" -> "late 2014")
+    PHRASE_DROPPED = "formulation-dropped"  # a watched or shifted key formulation stops
+    PHRASE_NEW = "formulation-new"  # a watched key formulation starts
+    VOTE = "vote"  # a vote or dissent changed ("dissent: 50 basis points -> none")
+    SHIFT = "shift"  # a wording shift with a direction (stronger, weaker, hedged)
+    REWRITTEN = "rewritten"  # changed, few words kept: reads as a new claim in its place
+    DROPPED = "dropped"
+    NEW = "new"
+    REWORDED = "reworded"  # changed, otherwise
+    REPEATED = "reworded-repeat"  # repeated, wording differs in typography only
+    MECHANICAL = "mechanical"  # calendar or punctuation only
+
+
+@dataclass(frozen=True)
+class LedeItem:
+    """One line of a comparison's "What changed": a claim (by its position in the comparison)
+    or a key formulation (`phrase`, with `claim` None); why it is there (`kind`, `reason`, the
+    tone `direction`), its significance `score` and the `features` that gave it; the sentences
+    that show it on each side."""
+
+    comparison: int
+    claim: int | None
+    kind: Kind
+    score: float
+    reason: str
+    before: tuple[int, ...] = ()
+    after: tuple[int, ...] = ()
+    phrase: str | None = None
+    direction: str = ""
+    features: Mapping[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def shows_diff(self) -> bool:
+        """A claim with words on both sides is shown as its word diff; others as text."""
+        return self.phrase is None and bool(self.before) and bool(self.after)
+
+
 @dataclass(frozen=True)
 class DocumentEntry:
     """A document as it appears in a brief: its sentences and its summary."""
@@ -206,6 +267,8 @@ class Brief:
     notes: tuple[str, ...] = ()
     lineage: tuple[Thread, ...] = ()
     formulations: tuple[Formulation, ...] = ()
+    lede: tuple[tuple[LedeItem, ...], ...] = ()
+    """Per comparison, the changes a reader should see first, most significant first."""
     schema: str = SCHEMA_ID
 
     @cached_property
@@ -214,3 +277,34 @@ class Brief:
 
     def entry(self, document_id: str) -> DocumentEntry:
         return self._by_id[document_id]
+
+    def __repr__(self) -> str:
+        # the generated repr would print every sentence of every document
+        dates = [e.document.date for e in self.documents]
+        span = f", {min(dates)} to {max(dates)}" if dates else ""
+        n, m = len(self.documents), len(self.comparisons)
+        return f"<Brief: {n} document{'s' * (n != 1)}{span}, {m} comparison{'s' * (m != 1)}>"
+
+    def to_markdown(self) -> str:
+        """The brief as Markdown, as `compare` prints it."""
+        from .render import render
+
+        return render(self, Format.MARKDOWN)
+
+    def to_html(self) -> str:
+        """The brief as one self-contained HTML page."""
+        from .render import render
+
+        return render(self, Format.HTML)
+
+    def to_json(self) -> str:
+        """The brief as JSON (the compare.brief/1 contract; `compare schema` prints its schema)."""
+        from .render import render
+
+        return render(self, Format.JSON)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the HTML brief in a frame, so its page styles stay out of the notebook."""
+        from html import escape
+
+        return f'<iframe srcdoc="{escape(self.to_html(), quote=True)}" style="width:100%;height:40em;border:0"></iframe>'
