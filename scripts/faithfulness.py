@@ -75,7 +75,9 @@ def reference_items(first: int, last: int) -> list:
     out = []
     for r in rows:
         for sentence in segment.segment(Document("r", "r", dt.date(2020, 1, 1), None, r["reference"])):
-            out.append({"document": f"cnndm:{r['id']}", "point": sentence.text, "label": "faithful", "split": "reference"})
+            out.append(
+                {"document": f"cnndm:{r['id']}", "point": sentence.text, "label": "faithful", "split": "reference"}
+            )
     return prepared(out)
 
 
@@ -162,16 +164,25 @@ def main() -> None:
         return f"{len(group)} points: {labels.count('faithful')} faithful, {labels.count('invented')} invented, {labels.count('filler')} filler"
 
     print(f"tune: {count(tune)}; test: {count(test)}")
-    print(f"fitted on tune + {len(refs_tune)} reference sentences of articles 1-50: cosine >= {best.cosine}, coverage >= {best.coverage} "
-          f"(tune recall {grid[0][1]:.2f}, references kept {grid[0][2]:.2f})\n")
-    print("| rule | split | recall (invented withheld) | precision (withheld are invented) | precision (withheld are invented or filler) |")
+    print(
+        f"fitted on tune + {len(refs_tune)} reference sentences of articles 1-50: cosine >= {best.cosine}, coverage >= {best.coverage} "
+        f"(tune recall {grid[0][1]:.2f}, references kept {grid[0][2]:.2f})\n"
+    )
+    print(
+        "| rule | split | recall (invented withheld) | precision (withheld are invented) | precision (withheld are invented or filler) |"
+    )
     print("|---|---|---|---|---|")
     naive = Rule(0.49, 0.0)
     for split, group in (("tune", tune), ("test", test)):
         labels = [x[0]["label"] for x in group]
         if group:
-            print(f"| withhold every point (naive) | {split} | 1.00 | {labels.count('invented') / len(group):.2f} | {(len(group) - labels.count('faithful')) / len(group):.2f} |")
-    for name, rule in (("fitted rule (entities + coverage + filler + cosine)", best), ("cosine only >= 0.49 (before)", naive)):
+            print(
+                f"| withhold every point (naive) | {split} | 1.00 | {labels.count('invented') / len(group):.2f} | {(len(group) - labels.count('faithful')) / len(group):.2f} |"
+            )
+    for name, rule in (
+        ("fitted rule (entities + coverage + filler + cosine)", best),
+        ("cosine only >= 0.49 (before)", naive),
+    ):
         for split, group in (("tune", tune), ("test", test)):
             if not group:
                 continue
@@ -197,7 +208,7 @@ def main() -> None:
             f"({count(tune)}) keeping >= {KEEP_FLOOR:.0%} of {len(refs_tune)} SummEval reference sentences (articles 1-50)",
         }
         CALIBRATION.write_text(json.dumps(raw, indent=2) + "\n", "utf-8")
-        print(f"\nwrote {CALIBRATION.relative_to(ROOT)} \"summarizer\".\"faithfulness\"")
+        print(f'\nwrote {CALIBRATION.relative_to(ROOT)} "summarizer"."faithfulness"')
 
 
 if __name__ == "__main__":

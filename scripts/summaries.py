@@ -48,7 +48,10 @@ from compare.types import Document  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
 CALIBRATION = ROOT / "src" / "compare" / "calibration.json"
-READOUT_LABELS = [ROOT / "tests" / "fixtures" / "readout_messages_L16r.json", Path("/work/labels/readout_messages_L16r.json")]
+READOUT_LABELS = [
+    ROOT / "tests" / "fixtures" / "readout_messages_L16r.json",
+    Path("/work/labels/readout_messages_L16r.json"),
+]
 POINTS = 3
 PREVIOUS = ExtractiveSummarizer(Weights(lead=0.5, long=0.5), Weights(lead=0.5, long=0.5))
 """The default before issue 17: centroid + lead prior + MMR, the same in every genre."""
@@ -118,14 +121,20 @@ def _series(documents: list[Document], refs: list[list[str]] | None = None) -> l
 
 def news() -> tuple[list[Doc], list[Doc]]:
     """(CNN/DM, Zhang-2023) documents, each read alone."""
-    rows = [json.loads(x) for x in (DATA / "summarization" / "summeval_cnndm_test100.jsonl").read_text("utf-8").splitlines() if x.strip()]
+    rows = [
+        json.loads(x)
+        for x in (DATA / "summarization" / "summeval_cnndm_test100.jsonl").read_text("utf-8").splitlines()
+        if x.strip()
+    ]
     zhang: dict[str, dict] = {}
     for r in json.loads((DATA / "summarization" / "zhang2023_writer_summaries.json").read_text("utf-8")):
         zhang.setdefault(r["article_id"], {"article": r["article"], "refs": []})["refs"].append(_writer(r))
+
     def docs(items: list[tuple[str, str, list[str]]]) -> list[Doc]:
         documents = [Document(n, n, load.dt.date(2015, 1, 1), None, text) for n, text, _ in items]
         segs = _segmented(documents)
         return [Doc(n, s, refs, []) for (n, _, refs), s in zip(items, segs, strict=True)]
+
     cnn = docs([(r["id"], r["article"], [r["reference"]]) for r in rows])
     zh = docs([(k, v["article"], v["refs"]) for k, v in zhang.items()])
     return cnn, zh
@@ -163,7 +172,10 @@ def rouge(doc: Doc, picks: tuple[int, ...]) -> tuple[float, float]:
             _SCORER = rouge_scorer.RougeScorer(["rouge1", "rougeLsum"], use_stemmer=True)
         hyp = "\n".join(doc.seg.sentences[i].text for i in picks)
         s = [_SCORER.score("\n".join(segment_lines(r)), hyp) for r in doc.refs]
-        _MEMO[key] = (100 * float(np.mean([x["rouge1"].fmeasure for x in s])), 100 * float(np.mean([x["rougeLsum"].fmeasure for x in s])))
+        _MEMO[key] = (
+            100 * float(np.mean([x["rouge1"].fmeasure for x in s])),
+            100 * float(np.mean([x["rougeLsum"].fmeasure for x in s])),
+        )
     return _MEMO[key]
 
 
@@ -279,8 +291,11 @@ def _search(
         se = tolerance(chosen[3])
         near = [r for r in rows if r[0] and r[1] >= chosen[1] - se]
         chosen = max(near, key=lambda r: (-sum(getattr(r[3], k) for k in grid if k != "lead"), r[1]))
-        print(f"one-standard-error rule: best {rows[0][1]:.3f}, standard error {se:.3f}; chosen (simplest within): "
-              + ", ".join(f"{k}={getattr(chosen[3], k)}" for k in grid) + f" ({chosen[4]})\n")
+        print(
+            f"one-standard-error rule: best {rows[0][1]:.3f}, standard error {se:.3f}; chosen (simplest within): "
+            + ", ".join(f"{k}={getattr(chosen[3], k)}" for k in grid)
+            + f" ({chosen[4]})\n"
+        )
     return chosen[3], chosen
 
 
@@ -309,7 +324,11 @@ def calibrate(args: argparse.Namespace) -> None:
         p = fast_picker(ExtractiveSummarizer(w, Weights()))
         got = [news_scores(cnn_t, p), news_scores(zh_t, p)]
         margins = [a - b for g, r in zip(got, base, strict=True) for a, b in zip(g, r, strict=True)]
-        return min(margins) >= 0, min(margins), "CNN R-1/R-Lsum, Zhang R-1/R-Lsum over Lead-3: " + " / ".join(f"{m:+.2f}" for m in margins)
+        return (
+            min(margins) >= 0,
+            min(margins),
+            "CNN R-1/R-Lsum, Zhang R-1/R-Lsum over Lead-3: " + " / ".join(f"{m:+.2f}" for m in margins),
+        )
 
     fed_t = halves(fomc(), True)[0]
     zel = readouts("zelenskyy")
@@ -327,7 +346,9 @@ def calibrate(args: argparse.Namespace) -> None:
         print("Alone (news, tuning halves):\n")
         alone, a_row = _search(ALONE_GRID, judge_alone, False, lambda w: standard_error(w, cnn_t, zh_t))
         if not a_row[0]:
-            sys.exit("summaries.py: no weights stay at or above Lead-3 on the news tuning halves; calibration not written")
+            sys.exit(
+                "summaries.py: no weights stay at or above Lead-3 on the news tuning halves; calibration not written"
+            )
         weights["alone"], tuning["alone"] = asdict(alone), a_row[4]
     if args.only in (None, "series"):
         print("Series (FOMC even positions, Zelenskyy readouts):\n")
@@ -342,7 +363,7 @@ def calibrate(args: argparse.Namespace) -> None:
             "tuning": tuning,
         }
         CALIBRATION.write_text(json.dumps(raw, indent=2) + "\n", "utf-8")
-        print(f"wrote {CALIBRATION.relative_to(ROOT)} \"summarizer\"")
+        print(f'wrote {CALIBRATION.relative_to(ROOT)} "summarizer"')
 
 
 def readout_labels() -> dict | None:
@@ -364,14 +385,20 @@ def evaluate(args: argparse.Namespace) -> None:
         ("Lead-3", lead3),
         ("last 3 sentences (naive)", last3),
     ]
-    print(f"Held-out halves: CNN/DM {len(cnn_h)} articles, Zhang-2023 {len(zh_h)} articles, FOMC {len(fed_h)} statements (odd positions); Netanyahu readouts {len(net)} (never tuned on).\n")
-    print("| system | CNN/DM R-1 | CNN/DM R-Lsum | Zhang R-1 | Zhang R-Lsum | FOMC decision in summary (held-out / all 194) | readouts free of framing |")
+    print(
+        f"Held-out halves: CNN/DM {len(cnn_h)} articles, Zhang-2023 {len(zh_h)} articles, FOMC {len(fed_h)} statements (odd positions); Netanyahu readouts {len(net)} (never tuned on).\n"
+    )
+    print(
+        "| system | CNN/DM R-1 | CNN/DM R-Lsum | Zhang R-1 | Zhang R-Lsum | FOMC decision in summary (held-out / all 194) | readouts free of framing |"
+    )
     print("|---|---|---|---|---|---|---|")
     for name, p in systems:
         c, z = news_scores(cnn_h, p), news_scores(zh_h, p)
         rate, n = decision_rate(fed_h, p)
         rate_all, n_all = decision_rate(fed, p)
-        print(f"| {name} | {c[0]:.1f} | {c[1]:.1f} | {z[0]:.1f} | {z[1]:.1f} | {rate:.3f} of {n} / {rate_all:.3f} of {n_all} | {framing_free(net, p):.2f} |")
+        print(
+            f"| {name} | {c[0]:.1f} | {c[1]:.1f} | {z[0]:.1f} | {z[1]:.1f} | {rate:.3f} of {n} / {rate_all:.3f} of {n_all} | {framing_free(net, p):.2f} |"
+        )
     labels = readout_labels()
     if labels is not None:
         readout_table(net, labels, systems)
@@ -392,13 +419,17 @@ def readout_table(docs: Sequence[Doc], labels: dict, systems: list[tuple[str, Pi
     items = _label_items(labels)
     known = [(by_name[k], v) for k, v in items if k in by_name]
     print(f"\nReadouts with blind labels ({len(known)} Netanyahu readouts, {READOUT_LABELS[0].name}):\n")
-    print("| system | summary carries a message quote | holds no framing quote | message and fewer framing than Lead-3 |")
+    print(
+        "| system | summary carries a message quote | holds no framing quote | message and fewer framing than Lead-3 |"
+    )
     print("|---|---|---|---|")
     for name, p in systems:
         carry = free = better = 0
         for d, lab in known:
+
             def count(idx: Sequence[int], quotes: Sequence[str]) -> int:
                 return sum(any(overlaps(d.seg.sentences[i].text, q) for q in quotes) for i in idx)
+
             picks = p(d)
             msg = count(picks, lab["message"]) > 0
             frames = count(picks, lab["framing"])
@@ -412,7 +443,10 @@ def readout_table(docs: Sequence[Doc], labels: dict, systems: list[tuple[str, Pi
 def _label_items(labels: dict) -> list[tuple[str, dict]]:
     """The label file's readouts as (document id, {"message": [...], "framing": [...]})."""
     return [
-        (Path(str(r["doc"])).stem, {"message": list(r.get("message_quotes", [])), "framing": list(r.get("framing_quotes", []))})
+        (
+            Path(str(r["doc"])).stem,
+            {"message": list(r.get("message_quotes", [])), "framing": list(r.get("framing_quotes", []))},
+        )
         for r in labels["docs"]
     ]
 

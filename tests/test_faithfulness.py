@@ -20,7 +20,7 @@ from conftest import SEEDS
 SOURCE = [
     "The council raised bus fares by 10 percent on Tuesday, the first rise since 2019.",
     "Mayor Anna Berg said the two-year-old electric fleet needs new batteries.",
-    "Critics called the decision \"a tax on the poor\" and vowed to appeal.",
+    'Critics called the decision "a tax on the poor" and vowed to appeal.',
     "The new fares take effect in March.",
 ]
 
@@ -59,7 +59,7 @@ def test_entities() -> None:
         ("The council raised bus fares by 179 percent on Tuesday.", "number 179 not in s1"),
         ("Mayor Dirk Hoogstra said the electric fleet needs new batteries.", "Dirk Hoogstra' not in s2"),
         ("The three-year-old electric fleet needs new batteries, Mayor Anna Berg said.", "number 3 not in"),
-        ("Critics called the decision \"a gift to the rich\" and vowed to appeal.", 'quote "a gift to the rich"'),
+        ('Critics called the decision "a gift to the rich" and vowed to appeal.', 'quote "a gift to the rich"'),
         ("The above summary provides a concise overview of the council's fare decision.", "filler"),
         ("The fares rise and the fares rise and the fares rise and the fares rise again.", "repetition loop"),
         ("The council raised bus fares by 10 percent and critics said that", "cut off"),
@@ -82,7 +82,10 @@ def test_a_point_joining_two_sentences_cites_both(source: Segmented, embedder) -
 
 def test_invented_points_are_withheld_and_filled_with_marked_source_sentences(source: Segmented, embedder) -> None:  # type: ignore[no-untyped-def]
     s = AbstractiveSummarizer(embedder)
-    texts = ["The council raised bus fares by 10 percent on Tuesday.", "Mayor Dirk Hoogstra resigned over the 179 percent rise."]
+    texts = [
+        "The council raised bus fares by 10 percent on Tuesday.",
+        "Mayor Dirk Hoogstra resigned over the 179 percent rise.",
+    ]
     summary = s.checked(source, texts, 2, [], "p.j2")
     assert [p.text for p in summary.points][0] == texts[0]
     assert [p.text for p in summary.withheld] == [texts[1]] and "not in" in (summary.withheld[0].reason or "")

@@ -31,7 +31,10 @@ import numpy as np
 
 from .summarize import MAX_SOURCES, SUPPORT_BAR, evidence
 
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _WORD_NUMBER = re.compile(
     r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[- ](" + "|".join(_UNITS[1:10]) + r"))?\b"
@@ -145,7 +148,9 @@ def _stem(word: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in (m.lower().strip("'") for m in _WORD.findall(normalize(text))) if len(w) > 2 and w not in STOPWORDS]
+    return [
+        w for w in (m.lower().strip("'") for m in _WORD.findall(normalize(text))) if len(w) > 2 and w not in STOPWORDS
+    ]
 
 
 def _tokens(text: str) -> set[str]:
@@ -174,7 +179,7 @@ def _missing(point: str, sources: Sequence[str]) -> list[str]:
             out.append(f"name '{name}'")
     for q in quoted(point):
         if " ".join(re.findall(r"[a-z0-9]+", normalize(q))) not in joined_words:
-            out.append(f"quote \"{q}\"")
+            out.append(f'quote "{q}"')
     return out
 
 
@@ -196,7 +201,9 @@ def refs(sources: Sequence[int]) -> str:
     return ", ".join(f"s{i + 1}" for i in sources)
 
 
-def check(point: str, vector: np.ndarray, sentences: Sequence[str], vectors: np.ndarray, rule: Rule | None = None) -> Check:
+def check(
+    point: str, vector: np.ndarray, sentences: Sequence[str], vectors: np.ndarray, rule: Rule | None = None
+) -> Check:
     """Sources and verdict for one generated point. `vector` is the point's unit vector, shape
     (dim,); `vectors` the document's sentence unit vectors, shape (len(sentences), dim)."""
     rule = rule or calibrated_rule()
@@ -224,7 +231,9 @@ def _missing_item(item: str, sentence: str) -> bool:
     return bool(_missing(sample, [sentence]))
 
 
-def _reason(point: str, texts: Sequence[str], sources: Sequence[int], support: float, cover: float, rule: Rule) -> str | None:
+def _reason(
+    point: str, texts: Sequence[str], sources: Sequence[int], support: float, cover: float, rule: Rule
+) -> str | None:
     if FILLER.search(point):
         return "filler, not a statement from the source"
     if looping(point):
