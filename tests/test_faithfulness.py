@@ -122,3 +122,34 @@ def test_smollm2_on_the_seeds_keeps_faithful_points_and_invents_nothing(embedder
         assert all(not p.supported and p.reason for p in summary.withheld)
         assert len(summary.points) == 3
         assert np.all([0 <= i < len(whole) for p in summary.points for i in p.sources])
+
+
+def test_withheld_points_are_listed_in_json_and_shown_only_on_request() -> None:
+    import dataclasses
+    import json
+
+    from compare.render import render
+    from compare.types import Format, Summary, SummaryPoint
+    from render_builders import B, brief, entry
+
+    a = entry("a", "2024-01-01", ["Fares rose by 10 percent on Tuesday.", "Buses will be electric."])
+    b = entry("b", "2024-02-01", ["Fares rose by 10 percent on Tuesday.", "Trams will be electric."])
+    fill = SummaryPoint("Trams will be electric.", (1,), 1.0, True, "extractive fill: 1 generated point withheld", True)
+    bad = SummaryPoint("Mayor Dirk Hoogstra cut fares by 179 percent.", (0,), 0.7, False, "number 179 not in s1")
+    b = dataclasses.replace(b, summary=Summary((fill,), "abstractive", "m", "p.j2", (bad,)))
+    made = brief(a, b, beads=[[B((0,), (0,)), B((1,), (1,))]])
+    import jsonschema
+
+    from compare.render import schema
+
+    data = json.loads(render(made, Format.JSON))
+    jsonschema.Draft202012Validator(json.loads(schema())).validate(data)
+    doc = data["documents"][1]
+    assert doc["withheld"][0]["reason"] == "number 179 not in s1" and doc["withheld"][0]["supported"] is False
+    assert doc["summary"][0]["extractive_fill"] is True
+    for fmt in (Format.MARKDOWN, Format.HTML):
+        quiet = render(made, fmt)
+        assert "1 generated point withheld as unsupported" in quiet and "Dirk Hoogstra" not in quiet
+        assert "extractive fill" in quiet
+        shown = render(made, fmt, show_unsupported=True)
+        assert "Dirk Hoogstra" in shown and "number 179 not in s1" in shown
