@@ -51,6 +51,19 @@ def test_entities() -> None:
     assert names("Despite this, Dirk Hoogstra met Anna Berg in March.") == ["Dirk Hoogstra", "Anna Berg", "March"]
 
 
+def test_a_number_bound_to_a_name_must_appear_together() -> None:
+    """The seeds' failure (issue 17): "15th" (an issue of a magazine) and "National Congress"
+    (the 18th) are each in the source; "the 15th National Congress" is not."""
+    from compare.faithfulness import _missing
+
+    source = [
+        "The 18th National Congress of the Communist Party of China marked the beginning of a new era.",
+        "The article was published in the 15th issue of Seeking Truth magazine.",
+    ]
+    assert _missing("It was set out at the 15th National Congress.", source) == ["'15th National Congress'"]
+    assert _missing("The 18th National Congress marked a new era.", source) == []
+
+
 @pytest.mark.parametrize(
     ("point", "reason"),
     [

@@ -139,6 +139,21 @@ def names(text: str) -> list[str]:
     return list(dict.fromkeys(" ".join(r) for r in runs))
 
 
+_NUMBERED = re.compile(r"\b(\d+(?:st|nd|rd|th)?)\s+((?:[A-Z][a-zA-Z'’-]+)(?:\s+(?:of\s+)?[A-Z][a-zA-Z'’-]+)*)")
+
+
+def numbered_names(text: str) -> list[str]:
+    """A number bound to the name after it ("15th National Congress", "20 Downing Street"):
+    each part may be in the source while the pair is not (the magazine's 15th issue and the
+    18th National Congress)."""
+    return [f"{m.group(1)} {m.group(2)}" for m in _NUMBERED.finditer(text) if m.group(2).lower() not in STOPWORDS]
+
+
+def _plain(text: str) -> str:
+    """Words of the normalized text, ordinal suffixes dropped ("15th" -> "15")."""
+    return " ".join(re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", w) for w in re.findall(r"[a-z0-9]+", normalize(text)))
+
+
 def quoted(text: str) -> list[str]:
     return [q.strip() for q in _QUOTED.findall(text) if len(q.split()) >= 2]
 
@@ -177,6 +192,10 @@ def _missing(point: str, sources: Sequence[str]) -> list[str]:
         parts = re.findall(r"[a-z0-9]+", normalize(name))
         if parts and not all(p in tokens for p in parts):
             out.append(f"name '{name}'")
+    plain = f" {' '.join(_plain(s) for s in sources)} "
+    for pair in numbered_names(point):
+        if f" {_plain(pair)} " not in plain and not any(o.endswith(pair.split()[0]) for o in out):
+            out.append(f"'{pair}'")
     for q in quoted(point):
         if " ".join(re.findall(r"[a-z0-9]+", normalize(q))) not in joined_words:
             out.append(f'quote "{q}"')
@@ -225,6 +244,8 @@ def check(
 
 
 def _missing_item(item: str, sentence: str) -> bool:
+    if item.startswith("'"):
+        return f" {_plain(item.strip(chr(39)))} " not in f" {_plain(sentence)} "
     kind, _, value = item.partition(" ")
     probe = {"number": value, "name": value.strip("'"), "quote": value.strip('"')}[kind]
     sample = f'"{probe}"' if kind == "quote" else probe
