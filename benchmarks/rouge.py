@@ -192,7 +192,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     ]
     if args.abstractive:
         command = "python benchmarks/rouge.py --abstractive" + (f" --limit {args.limit}" if args.limit != 100 else "")
-        label = f"compare abstractive (SmolLM2-135M; measured {dt.date.today().isoformat()} by `{command}`)"
+        label = (
+            f"compare abstractive (SmolLM2-135M, withheld points replaced by extractive fill; "
+            f"measured {dt.date.today().isoformat()} by `{command}`)"
+        )
         systems.append((label, lambda: abstractive(docs)))
     print(f"\nROUGE F1 x 100 on {len(rows)} SummEval CNN/DM articles vs `reference`, rouge-score with stemming:\n")
     print("| system | ROUGE-1 | ROUGE-2 | ROUGE-L | ROUGE-Lsum |")
