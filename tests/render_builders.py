@@ -48,3 +48,34 @@ def claims_of(b: Brief, k: int = 0) -> tuple[Claim, ...]:
 
 
 B = Bead
+
+
+def long_series(n: int = 60) -> Brief:
+    """A statement series of `n` documents, one a month from 2010: boilerplate, a guidance
+    sentence whose phrase enters and leaves, and a description rewritten each time; with its
+    lineage (no revivals) and formulations computed by the real stages."""
+    import dataclasses
+
+    from compare.formulations import formulations
+    from compare.lineage import lineage
+
+    words = ["rose", "fell", "was flat", "edged up", "slowed"]
+    docs = []
+    for k in range(n):
+        guidance = "for a considerable period" if n // 4 <= k < n // 2 else "for some time"
+        docs.append(
+            entry(
+                f"d{k:03}",
+                f"{2010 + k // 12}-{k % 12 + 1:02}-15",
+                [
+                    "The Committee seeks to foster maximum employment and price stability.",
+                    f"The Committee judges that policy accommodation can be maintained {guidance}.",
+                    f"Business spending {words[k % 5]} and housing {words[(3 * k + 1) % 5]} in month {k}.",
+                ],
+            )
+        )
+    beads = [[Bead((0,), (0,), 1.0), Bead((1,), (1,), 0.9), Bead((2,), (2,), 0.6)] for _ in range(n - 1)]
+    b = brief(*docs, beads=beads)
+    threads = lineage([d.document.id for d in docs], b.comparisons, lambda *a: 0.0, 0.5)
+    phrases = formulations([[s.text for s in d.sentences] for d in docs])
+    return dataclasses.replace(b, lineage=threads, formulations=phrases)

@@ -155,3 +155,25 @@ def test_checked_in_example_pages(browser, name: str) -> None:
         december = ledes.nth(1).locator(":scope > li").first.inner_text()
         assert "1/4 to 1/2 percent" in december
     context.close()
+
+
+def test_a_long_series_reads_in_a_screen_or_two(browser, tmp_path: Path) -> None:
+    from render_builders import long_series
+
+    path = tmp_path / "long.html"
+    path.write_text(render.render(long_series(120), Format.HTML), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.goto(path.as_uri())
+    for section in ("#formulations", "#lineage"):
+        box = pg.locator(section).bounding_box()
+        assert box and box["height"] < 1800 and box["width"] <= 1280
+        bars = pg.locator(f"{section} svg rect")
+        assert bars.count() >= 1 and bars.first.is_visible()
+    assert pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 2
+    # grey print: bars keep their fill when printed without colour
+    pg.emulate_media(media="print")
+    fill = pg.locator("#formulations svg rect").first.evaluate("e => getComputedStyle(e).fill")
+    assert fill not in ("none", "rgb(255, 255, 255)")
+    pg.screenshot(path=str(tmp_path / "long.png"), full_page=True)
+    context.close()

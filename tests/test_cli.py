@@ -49,7 +49,7 @@ def test_formats_to_stdout_and_to_file(fmt: str, tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     if fmt == "json":
         data = json.loads(text)
-        assert data["schema"] == "compare.brief/1"
+        assert data["schema"] == "compare.brief/2"
         assert {c["status"] for c in data["comparisons"][0]["claims"]} <= {"repeated", "changed", "new", "dropped"}
     elif fmt == "html":
         assert text.startswith("<!DOCTYPE html>") and "<del>" in text and "<ins>" in text
@@ -78,7 +78,7 @@ def test_markdown_is_the_default_on_stdout_with_progress_on_stderr() -> None:
     ("args", "code", "message"),
     [
         (["missing.txt", str(SEEDS[0])], 3, "missing.txt: no such file"),
-        (["seeds"], 3, "seeds: is a directory"),
+        (["src/compare/templates"], 3, "src/compare/templates: has no text, Markdown, HTML, PDF or DOCX file"),
         (["nothing-*.txt"], 3, "nothing-*.txt: the pattern matched no file"),
         ([str(SEEDS[0])], 2, "need at least two documents"),
         ([*map(str, SEEDS), "--format", "pdf"], 2, "pdf"),

@@ -61,7 +61,7 @@ def d(tmp_path: Path) -> Path:
     ("args", "code", "fragments"),
     [
         (["missing.txt", "a.txt"], 3, ["missing.txt: no such file"]),
-        ([".", "a.txt"], 3, [".: is a directory"]),
+        (["sub", "a.txt"], 3, ["sub: has no text, Markdown, HTML, PDF or DOCX file"]),
         (["*.nothing", "a.txt"], 3, ["*.nothing: the pattern matched no file"]),
         (["empty.txt", "a.txt"], 3, ["empty.txt: is empty"]),
         (["blank.txt", "a.txt"], 3, ["blank.txt: is empty"]),
@@ -88,6 +88,8 @@ def d(tmp_path: Path) -> Path:
     ],
 )
 def test_user_mistakes(d: Path, args: list[str], code: int, fragments: list[str]) -> None:
+    (d / "sub").mkdir()
+    (d / "sub" / "photo.png").write_bytes(b"\x89PNG")
     (d / "empty.txt").write_bytes(b"")
     (d / "blank.txt").write_bytes(b"  \n\n \t ")
     (d / "bin.dat").write_bytes(bytes(range(256)) * 8)

@@ -32,7 +32,9 @@ def ev() -> ModuleType:
         ("fomc_labels_dev.json", 0.96, 0.98),
         ("fomc_labels_test1.json", 0.94, 0.97),
         ("fomc_labels_test2.json", 0.93, 0.95),
-        ("fomc_labels_test3.json", 0.92, 0.95),
+        # 0.909 strict, 0.939 status since residue lines stopped being sentences (main fa757f7, labels
+        # remapped); the same before and after the statuses change
+        ("fomc_labels_test3.json", 0.90, 0.93),
         ("fomc_labels_test4.json", 0.93, 0.96),
         ("fomc_labels_test5.json", 0.87, 0.92),
         ("fomc_labels_test6.json", 0.90, 0.94),
@@ -79,3 +81,38 @@ def test_pooled_agreement_weighs_files_by_sentences(ev: ModuleType) -> None:
     assert count == 400
     assert ours == pytest.approx({"agreement": 0.9, "status_agreement": 0.95})
     assert naive == pytest.approx({"agreement": 0.8, "status_agreement": 0.85})
+
+
+@pytest.fixture(scope="module")
+def er(ev: ModuleType) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("evaluate_readouts", ROOT / "scripts" / "evaluate_readouts.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["evaluate_readouts"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("name", "floor", "status_floor", "two_claims"),
+    [
+        # regression guards a little under the measured figures (docs/statuses.md): Netanyahu (tuning)
+        # 0.810 strict, 0.834 status, 6 of 46 changed are two claims; Zelenskyy (held out, measured once)
+        # 0.824, 0.853, 14 of 54
+        ("readout_claims_L16r.json", 0.79, 0.82, 0.15),
+        ("readout_claims_L16z.json", 0.80, 0.84, 0.28),
+    ],
+)
+def test_readout_labels_agree(
+    shared_data, embedder, er: ModuleType, name: str, floor: float, status_floor: float, two_claims: float
+) -> None:
+    labels = json.loads((ROOT / "tests" / "fixtures" / name).read_text(encoding="utf-8"))
+    items = er.read_labels(labels, shared_data / "readouts" / er.series(labels), embedder)
+    assert not [m for it in items for m in it.missing]  # every labeled quote is found in a sentence
+    ours = er.score(items, er.ours(er.pipeline.pair_model()))
+    naive = er.score(items, er.naive)
+    assert ours["agreement"] >= floor, ours["errors"]
+    assert ours["status_agreement"] >= status_floor, ours["errors"]
+    assert ours["status_agreement"] >= naive["status_agreement"]
+    assert ours["changed_two_claims"] <= two_claims * ours["changed"]
+    assert ours["restated_paired"][0] > naive["restated_paired"][0]

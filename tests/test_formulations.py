@@ -1,8 +1,9 @@
-"""Key formulations: recurring phrases found automatically, watched phrases, wording shifts."""
+"""Key formulations: phrases that switch across a series, watched phrases, per-exit shifts."""
 
 from __future__ import annotations
 
-from compare.formulations import count, formulations
+from compare.formulations import count, formulations, omitted
+from compare.types import Formulation, Shift
 
 DOCS = [
     [
@@ -17,24 +18,76 @@ DOCS = [
     ["Rates may rise soon."],
 ]
 
+CHAIRS = ["Janet L. Yellen", "Jerome H. Powell"]
+ACTIVITY = ["rose", "fell", "was flat", "edged up", "slowed", "picked up", "softened", "firmed"]
 
-def test_recurring_phrases_with_counts_per_document() -> None:
+
+def fomc_like(n: int = 18) -> list[list[str]]:
+    """A statement series: boilerplate in every document, a description rewritten each time,
+    a guidance phrase that enters at 5 and leaves at 11 while its sentence stays, a single word
+    that switches, and a vote line whose chair's name changes at 9."""
+    docs = []
+    for k in range(n):
+        guidance = "for a considerable period" if 5 <= k < 11 else "for some time"
+        docs.append(
+            [
+                "The Committee seeks to foster maximum employment and price stability.",
+                f"Business spending {ACTIVITY[k % len(ACTIVITY)]} and housing {ACTIVITY[(3 * k + 1) % len(ACTIVITY)]}.",
+                f"The Committee judges that policy accommodation can be maintained {guidance}.",
+                f"The Committee will be {'patient' if 12 <= k < 16 else 'attentive'} in adjusting policy.",
+                f"Voting for the action were {CHAIRS[k >= 9]}, Chair; John C. Williams, Vice Chair.",
+            ]
+        )
+    return docs
+
+
+def test_a_phrase_that_enters_and_leaves_while_its_sentence_stays_is_listed() -> None:
+    found = {f.phrase: f for f in formulations(fomc_like())}
+    period = found["considerable period"]
+    assert (period.first, period.last, period.gone) == (5, 10, 11)
+    assert period.runs == ((5, 10),) and period.documents == 6
+    assert period.shifts == (Shift(11, ("some time",)),)
+
+
+def test_boilerplate_names_and_titles_are_not_formulations() -> None:
+    phrases = [f.phrase for f in formulations(fomc_like())]
+    assert not [p for p in phrases if "maximum employment" in p or "price stability" in p]
+    assert not [p for p in phrases if "yellen" in p or "powell" in p or "chair" in p or "williams" in p]
+
+
+def test_a_single_word_that_switches_sharply_is_listed_and_stop_words_never() -> None:
+    found = {f.phrase: f for f in formulations(fomc_like())}
+    assert found["patient"].runs == ((12, 15),)
+    assert not [p for p in found if " " not in p and p in {"the", "will", "be", "for", "in"}]
+
+
+def test_the_first_thirty_are_ranked_by_switching_not_frequency() -> None:
+    # a phrase in every document, or in a single one, is never news
+    docs = fomc_like()
+    docs[7].append("A one-off remark about hurricane relief efforts.")
+    phrases = [f.phrase for f in formulations(docs)]
+    assert not [p for p in phrases if "hurricane" in p or "relief" in p]
+    assert phrases.index("considerable period") < 5
+
+
+def test_shifted_to_is_computed_at_each_exit() -> None:
+    wording = ["risks are weighted toward weakness"] * 3 + ["risks are roughly balanced"] * 3
+    wording += ["risks are weighted toward weakness"] * 3 + ["risks are tilted to the upside"] * 3
+    docs = [["The Committee seeks maximum employment.", f"The Committee believes the {w} for now."] for w in wording]
+    found = {f.phrase: f for f in formulations(docs)}
+    weighted = next(f for p, f in found.items() if "weighted toward" in p)
+    assert weighted.runs == ((0, 2), (6, 8))
+    assert [s.at for s in weighted.shifts] == [3, 9]
+    assert weighted.shifted_at(3) == ("roughly balanced",)
+    assert weighted.shifted_at(9) == ("tilted to the upside",)
+    assert weighted.shifted_at(5) == ()
+
+
+def test_wording_shift_in_two_speeches_is_reported() -> None:
     found = {f.phrase: f for f in formulations(DOCS)}
-    phrase = found["self-reliance and strength in science and technology"]
-    assert phrase.counts == (2, 0, 0)
-    assert phrase.first == 0 and phrase.gone == 1
-    assert found["rates will stay low for a considerable time"].counts == (1, 1, 0)
-    assert found["rates will stay low for a considerable time"].gone == 2
-    # a shorter phrase that occurs exactly where a longer one does is not listed twice
-    assert "considerable time" not in found
-    assert "strength in science" not in found
-
-
-def test_wording_shift_is_reported() -> None:
-    found = {f.phrase: f for f in formulations(DOCS)}
-    assert found["self-reliance and strength in science and technology"].shifted_to == (
-        "self-reliance and self-improvement in science and technology",
-    )
+    phrase = found["self-reliance and strength"]
+    assert phrase.counts == (2, 0, 0) and phrase.gone == 1
+    assert phrase.shifts == (Shift(1, ("self-reliance and self-improvement",)),)
 
 
 def test_watch_list_phrases_are_tracked_even_when_rare() -> None:
@@ -43,31 +96,29 @@ def test_watch_list_phrases_are_tracked_even_when_rare() -> None:
     assert result[1].counts == (0, 0, 0) and result[1].first is None and result[1].gone is None
 
 
+def test_a_watched_single_word_is_tracked() -> None:
+    result = formulations(fomc_like(), watch=["patient"])
+    assert result[0].watched and result[0].runs == ((12, 15),)
+    assert [f.phrase for f in result].count("patient") == 1
+
+
 def test_count_is_whole_word_and_case_insensitive() -> None:
     assert count("considerable time", ["A CONSIDERABLE TIME, a considerable timeline."]) == 1
     assert count("world’s best", ["the world's best"]) == 1
 
 
-def test_phrases_that_enter_or_leave_rank_before_boilerplate() -> None:
-    series = [
-        ["The Committee seeks to foster maximum employment.", "Rates stay low for a considerable time."],
-        ["The Committee seeks to foster maximum employment.", "Rates stay low for a considerable time."],
-        ["The Committee seeks to foster maximum employment.", "The Committee can be patient."],
-        ["The Committee seeks to foster maximum employment.", "The Committee can be patient."],
-    ]
-    found = formulations(series)
-    order = [f.phrase for f in found]
-    moving = order.index("rates stay low for a considerable time")
-    assert moving < order.index("committee seeks to foster maximum employment")
-    assert found[moving].gone == 2
+def test_an_omission_is_a_phrase_most_earlier_documents_used_and_the_latest_does_not() -> None:
+    assert omitted(Formulation("p", (1, 1, 0, 1, 1, 0))) == 4
+    assert omitted(Formulation("p", (1, 1, 1, 1, 1, 1))) is None  # still used
+    assert omitted(Formulation("p", (0, 0, 0, 1, 1, 0))) is None  # a short run, not most documents
 
 
-def test_windows_onto_one_passage_are_listed_once() -> None:
-    passage = "especially if projected inflation continues to run below the committee's longer-run goal"
-    found = [f.phrase for f in formulations([[passage + "."], [passage + "."], ["Rates held."]])]
-    assert len([p for p in found if "inflation continues" in p or "run below" in p]) == 1
+def test_a_watched_phrase_matches_its_variants() -> None:
+    from compare.formulations import variants
 
-
-def test_a_watched_phrase_is_not_listed_again_as_found() -> None:
-    phrases = [f.phrase.lower() for f in formulations(DOCS, watch=["Rates will stay low for a considerable time"])]
-    assert phrases.count("rates will stay low for a considerable time") == 1
+    said = ["The two sides will responsibly manage the competition, he said."]
+    assert variants("manage competition responsibly", said) == 1
+    assert variants("manage competition responsibly", ["They manage it; competition is fierce; act responsibly."]) == 0
+    assert variants("patient", ["Patience is a virtue."]) == 0  # a short phrase matches exactly only
+    docs = [["We will manage competition responsibly."], ["Both will responsibly manage the competition."], ["No."]]
+    assert formulations(docs, watch=["manage competition responsibly"])[0].counts == (1, 1, 0)

@@ -35,3 +35,76 @@ def test_a_repeated_claim_is_not_eventful() -> None:
     threads = lineage(["a", "b", "c"], [_cmp((R, (0,), (0,))), _cmp((R, (0,), (0,)))], lambda *a: 0.0, 0.5)
     assert [[c.status for c in t.cells] for t in threads] == [["first", "repeated", "repeated"]]
     assert not threads[0].eventful
+
+
+def test_a_merge_keeps_both_threads_pointing_at_the_merged_sentence() -> None:
+    comparisons = [
+        _cmp((C, (0, 1), (0,)), (R, (2,), (1,))),  # sentences 0 and 1 merge into one
+        _cmp((C, (0,), (0,)), (R, (1,), (1,))),
+    ]
+    threads = lineage(["a", "b", "c"], comparisons, lambda *a: 0.0, 0.5)
+    table = [[(c.status, c.sentences) for c in t.cells] for t in threads]
+    assert table == [
+        [("first", (0,)), ("changed", (0,)), ("changed", (0,))],
+        [("first", (1,)), ("changed", (0,)), ("changed", (0,))],
+        [("first", (2,)), ("repeated", (1,)), ("repeated", (1,))],
+    ]
+
+
+def test_a_merged_claim_dropped_later_drops_both_threads() -> None:
+    comparisons = [_cmp((C, (0, 1), (0,))), _cmp((D, (0,), ()))]
+    threads = lineage(["a", "b", "c"], comparisons, lambda *a: 0.0, 0.5)
+    assert [[c.status for c in t.cells] for t in threads] == [["first", "changed", "dropped"]] * 2
+
+
+def _drop_then_new(gap: int) -> list[Comparison]:
+    """Claim 0 dropped in document 1, absent for `gap` more documents, then a new sentence."""
+    comparisons = [_cmp((R, (1,), (1,)), (D, (0,), ()))]
+    comparisons += [_cmp((R, (1,), (1,)))] * gap
+    comparisons += [_cmp((R, (1,), (1,)), (N, (), (0,)))]
+    return comparisons
+
+
+def test_no_revival_on_a_nearby_topic() -> None:
+    # the pair model pairs the two at 0.6: above its own bar, but not the same claim
+    comparisons = _drop_then_new(2)
+    ids = [str(k) for k in range(len(comparisons) + 1)]
+    threads = lineage(ids, comparisons, lambda *a: 0.6, 0.4)
+    assert [c.status for c in threads[0].cells] == ["first", "dropped", "absent", "absent", "absent"]
+    assert threads[-1].cells[-1].status == "new"
+
+
+def test_a_revival_says_how_long_the_claim_was_absent() -> None:
+    comparisons = _drop_then_new(2)
+    ids = [str(k) for k in range(len(comparisons) + 1)]
+    threads = lineage(ids, comparisons, lambda *a: 0.97, 0.4)
+    last = threads[0].cells[-1]
+    assert (last.status, last.sentences, last.span) == ("revived", (0,), 3)
+
+
+def test_no_revival_across_a_long_absence() -> None:
+    from compare.lineage import REVIVE_SPAN
+
+    comparisons = _drop_then_new(REVIVE_SPAN + 1)
+    ids = [str(k) for k in range(len(comparisons) + 1)]
+    threads = lineage(ids, comparisons, lambda *a: 0.99, 0.4)
+    assert threads[0].cells[-1].status == "absent" and threads[-1].cells[-1].status == "new"
+
+
+def test_a_mechanical_change_is_a_repeat_with_the_edit_flagged() -> None:
+    comparisons = [Comparison("a", "b", (Claim(C, (0,), (0,), mechanical=True),))]
+    comparisons.append(_cmp((R, (0,), (0,))))
+    threads = lineage(["a", "b", "c"], comparisons, lambda *a: 0.0, 0.5)
+    cell = threads[0].cells[1]
+    assert (cell.status, cell.mechanical) == ("repeated", True)
+    assert not threads[0].eventful
+
+
+def test_an_omission_is_a_thread_most_earlier_documents_carried() -> None:
+    from compare.lineage import omitted
+    from compare.types import Cell, Thread
+
+    carried = Cell("repeated", (0,))
+    assert omitted(Thread("c1", (Cell("first", (0,)), carried, carried, carried, Cell("dropped")))) == 3
+    assert omitted(Thread("c2", (Cell("first", (0,)), carried, carried, carried, carried))) is None
+    assert omitted(Thread("c3", (Cell(""), Cell(""), Cell(""), Cell("new", (0,)), Cell("dropped")))) is None

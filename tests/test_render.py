@@ -188,7 +188,7 @@ def test_user_template_gets_the_brief(tmp_path: Path) -> None:
         "{{ c.claims | length }}{% endfor %} {{ brief.lede[0][0].kind.value }} {{ lede(brief)[0][0].kind.value }}"
         " {% set c = brief.comparisons[0] %}{{ claim_text(brief, c, c.claims[2]) }}"
     )
-    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/1 2 2020-01-01 a>b:4 policy-action policy-action Old point only here."
+    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/2 2 2020-01-01 a>b:4 policy-action policy-action Old point only here."
 
 
 def test_user_template_can_extend_the_packaged_one(tmp_path: Path) -> None:
@@ -250,7 +250,7 @@ def test_json_joined_in_batches_is_the_plain_dump(seeds_brief, monkeypatch: pyte
 @pytest.mark.parametrize(
     ("path", "value"),
     [
-        (("schema",), "compare.brief/2"),
+        (("schema",), "compare.brief/1"),  # the contract before pair_probability and replaces
         (("comparisons", 0, "claims", 0, "status"), "moved"),
         (("comparisons", 0, "claims", 2, "after"), [0]),  # a dropped claim with an after side
         (("documents", 0, "date"), "Jan 1"),
@@ -317,7 +317,7 @@ def test_markdown_brief_parses_cleanly(seeds_brief) -> None:
 def with_tables():
     import dataclasses
 
-    from compare.types import Cell, Formulation, Thread
+    from compare.types import Cell, Formulation, Shift, Thread
 
     b = small()
     threads = (
@@ -325,7 +325,7 @@ def with_tables():
         Thread("c2", (Cell("first", (2,)), Cell("dropped"))),
         Thread("c3", (Cell("first", (1,)), Cell("repeated", (1,)))),
     )
-    phrases = (Formulation("target | range", (1, 0), watched=True, shifted_to=("new *range*",)),)
+    phrases = (Formulation("target | range", (1, 0), watched=True, shifts=(Shift(1, ("new *range*",)),)),)
     return dataclasses.replace(b, lineage=threads, formulations=phrases)
 
 
@@ -338,10 +338,10 @@ def test_lineage_and_formulations_in_every_format(
     p.feed(page)
     assert {"lineage", "formulations"} <= p.ids and set(p.hrefs) <= p.ids
     assert page.count('<tr id="t-') == 2  # c3 only repeated: not shown
-    assert 'href="#d1-s1">changed</a>' in page and "watched" in page
+    assert re.search(r'href="#d1-s1" title="[^"]*">changed</a>', page) and "watched" in page
     text = render.render(b, Format.MARKDOWN)
     assert "## Lineage" in text and "## Key formulations" in text
-    assert r"“target \| range” (watched) | 1 | – | new \*range\* |" in text
+    assert r"| “target \| range” (watched) | 2020-01-01 → 2020-01-01 | 1 | 2020-02-01: “new \*range\*” |" in text
     html = _gfm(text)
     assert html.count("<table>") == 4
     data = json.loads(render.render(b, Format.JSON))

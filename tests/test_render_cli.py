@@ -40,7 +40,7 @@ def test_schema_command_prints_the_shipped_schema(monkeypatch, capsys) -> None:
     code, out, err = run_main(monkeypatch, capsys, "schema")
     assert code == 0 and err == ""
     schema = json.loads(out)
-    assert schema["title"] == "compare.brief/1"
+    assert schema["title"] == "compare.brief/2"
     assert out == render.schema()
     jsonschema.Draft202012Validator.check_schema(schema)
 

@@ -164,7 +164,7 @@ def test_shorten(text: str, words: int, expected: str) -> None:
 def test_watched_and_shifted_formulations_lead() -> None:
     import dataclasses
 
-    from compare.types import Formulation
+    from compare.types import Formulation, Shift
 
     b = brief(
         entry("a", "2020-01-01", ["Risks are nearly balanced.", "Policy is patient."]),
@@ -175,7 +175,7 @@ def test_watched_and_shifted_formulations_lead() -> None:
         b,
         formulations=(
             Formulation("nearly balanced", (1, 0), watched=True),
-            Formulation("is patient", (1, 0), shifted_to=("data dependent",)),
+            Formulation("is patient", (1, 0), shifts=(Shift(1, ("data dependent",)),)),
             Formulation("data dependent", (0, 1), watched=True),
             Formulation("policy is", (1, 1)),  # steady: not news
             Formulation("risks are", (1, 0)),  # stops, neither watched nor replaced
@@ -244,3 +244,10 @@ def test_rosters_are_not_news() -> None:
         beads=[[B((), (0,), None), B((), (1,), None)]],
     )
     assert [i.claim for i in lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)] == [1, 0]
+
+
+def test_wrapped_framing_is_framing() -> None:
+    got = one(None, "The President will continue to be\nbriefed regularly.")
+    assert got is not None and got[0] is Kind.NEW
+    b = brief(entry("a", "2020-01-01", []), entry("b", "2020-02-01", ["The President will continue to be\nbriefed regularly."]), beads=[[B((), (0,), None)]])
+    assert lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)[0].features["framing"] == 1.0

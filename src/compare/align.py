@@ -6,10 +6,12 @@ lower-cased tokens in order (`segment.words`).
 
 1. Each sentence pair gets the probability that it states the same claim, from a calibrated
    logistic model over embedding cosine and word overlap (`PairModel`).
-2. One-to-one pairs are chosen by optimal assignment (Hungarian) on the summed log-odds, so
-   order does not matter and no greedy choice steals a better partner; pairs below the
-   model's threshold are cut.
-3. Slots: when the two documents are versions of one text (`versions`), unpaired sentences
+2. One-to-one pairs are chosen by optimal assignment (Hungarian) on the summed log-odds above
+   the model's threshold, so order does not matter, no greedy choice steals a better partner,
+   and no pair is given up to make room for a pair that is then cut (a restatement keeps the
+   sentence it restates).
+3. Slots: when the two documents are versions of one text (`versions`: enough sentences pair
+   one-to-one and enough of their wording is carried over, `reuse`), unpaired sentences
    boxed in between the same two pairs on both sides hold the same place in the text, as when
    a statement's inflation sentence is rewritten; there they pair at a lower probability
    (`PairModel.slot_threshold`), by assignment within the slot. Two sentences of a slot that
@@ -23,6 +25,10 @@ lower-cased tokens in order (`segment.words`).
    new sentence between them); two adjacent unpaired sentences pair with one of the other
    side when together they pass the threshold.
 5. What is left unpaired is a one-sided bead (new or dropped).
+6. Replaced in place: an unpaired sentence of the later document that sits in the slot of an
+   unpaired one of the earlier document (assignment within the slot, pair probability at least
+   `PairModel.replace_floor`) took its place; the pair is recorded (`Alignment.replaced`) so
+   that the new claim can say which dropped one it replaces, without calling them one claim.
 """
 
 from __future__ import annotations
@@ -72,7 +78,14 @@ class PairModel:
     only the top-to-bottom rewrites of 1998-99); the two seed articles (a report and a
     commentary on one subject) pair 0.25, 2 of 8. scripts/calibrate.py fits it above that
     share (0.3)."""
+    versions_reuse: float = 0.0
+    """...and at least this share of the shorter one's word 4-grams (within sentences) recur in
+    the other (`reuse`): a text edited into the next version keeps most of its wording, two
+    texts written afresh on one subject (diplomatic readouts, a report and a commentary) share
+    little beyond stock phrases, however many of their sentences pair by meaning."""
     slot_threshold: float = 1.0
+    replace_floor: float = 1.0
+    """A slot's leftover pair at least this probable is a replacement in place (module notes, 6)."""
     frame_bonus: float = 0.0
     join_margin: float = 1.0
     join_slack: float = 0.0
@@ -144,28 +157,54 @@ def align(
     beads = one_to_one(logits, model)
     near = (lambda i: _nearest(cosine[i]), lambda j: _nearest(cosine[:, j]))
     sides = Sides(before_vectors, after_vectors, before_words, after_words, model, near)
-    same_text = versions(model, len(beads), n, m)
+    same_text = versions(model, len(beads), n, m, reuse(before_words, after_words))
     if same_text:
         beads = _slots(beads, logits, sides, n, m)
-    return finish(beads, sides, n, m, same_text)
+    return finish(beads, sides, n, m, same_text, logits)
 
 
 def one_to_one(logits: np.ndarray, model: PairModel) -> Beads:
-    """The one-to-one pairs: optimal assignment on the pair log-odds, cut at the threshold."""
+    """The one-to-one pairs: optimal assignment on the pair log-odds above the threshold."""
     # summed log-odds, not probabilities: a sure pair is not traded for two middling ones
-    # (0.96 + 0.21 loses to 0.67 + 0.53 as probabilities; as log-odds 3.2 - 1.3 wins over 0.7 + 0.1)
-    rows, cols = linear_sum_assignment(logits, maximize=True)
+    # (0.96 + 0.21 loses to 0.67 + 0.53 as probabilities; as log-odds 3.2 - 1.3 wins over 0.7 + 0.1).
+    # Only the part above the cut counts: a full assignment would otherwise give up a good pair
+    # to spare another row a hopeless partner, and that pair is cut anyway.
     cut = log_odds(model.threshold)
+    rows, cols = linear_sum_assignment(np.maximum(logits - cut, 0.0), maximize=True)
     return {(int(i),): ((int(j),), float(logits[i, j])) for i, j in zip(rows, cols, strict=True) if logits[i, j] >= cut}
 
 
-def finish(beads: Beads, sides: Sides, n: int, m: int, same_text: bool) -> Alignment:
+def finish(beads: Beads, sides: Sides, n: int, m: int, same_text: bool, logits: np.ndarray | None = None) -> Alignment:
     """Splits and merges around the one-to-one `beads`, then every sentence left over as a
-    one-sided bead, in reading order."""
+    one-sided bead, in reading order, and the replacements in place among those (when the full
+    `logits` matrix is at hand)."""
     beads = _grow(beads, sides, n, m)
     beads = _groups(beads, sides, n, m)
     paired = [Bead(b, a, float(1 / (1 + np.exp(-z)))) for b, (a, z) in beads.items()]
-    return Alignment(tuple(reading_order(paired, n, m)), same_text)
+    replaced = () if logits is None else in_place(beads, logits, sides.model, n, m)
+    return Alignment(tuple(reading_order(paired, n, m)), same_text, replaced)
+
+
+def in_place(beads: Beads, logits: np.ndarray, model: PairModel, n: int, m: int) -> tuple[Bead, ...]:
+    """Unpaired sentences that took the place of an unpaired one of the earlier document: the
+    assignment within each slot, pairs at least `model.replace_floor` probable (module notes, 6)."""
+    if model.replace_floor >= 1.0:
+        return ()
+    cut = log_odds(model.replace_floor)
+    taken = {j for a, _ in beads.values() for j in a}
+    out = []
+    for b, run in slots(beads, n, m):
+        a = [j for j in run if j not in taken]
+        if not a:
+            continue
+        sub = logits[np.ix_(b, a)]
+        rows, cols = linear_sum_assignment(np.maximum(sub - cut, 0.0), maximize=True)
+        out += [
+            Bead((b[r],), (a[c],), float(1 / (1 + np.exp(-sub[r, c]))))
+            for r, c in zip(rows, cols, strict=True)
+            if sub[r, c] >= cut
+        ]
+    return tuple(sorted(out, key=lambda x: x.after))
 
 
 def _nearest(cosines: np.ndarray) -> list[int]:
@@ -187,10 +226,28 @@ def slots(beads: Beads, n: int, m: int) -> list[tuple[list[int], list[int]]]:
     return [(b, a) for b, a in out if b and a]
 
 
-def versions(model: PairModel, pairs: int, n: int, m: int) -> bool:
+def versions(model: PairModel, pairs: int, n: int, m: int, reused: float = 1.0) -> bool:
     """Whether two documents of n and m sentences, `pairs` of them paired one-to-one, read as
-    two versions of one text (at least `model.versions` of the shorter one's sentences paired)."""
-    return pairs > 0 and pairs >= model.versions * min(n, m)
+    two versions of one text: at least `model.versions` of the shorter one's sentences paired,
+    and at least `model.versions_reuse` of its wording carried over (`reused`, from `reuse`)."""
+    return pairs > 0 and pairs >= model.versions * min(n, m) and reused >= model.versions_reuse
+
+
+GRAM = 4
+"""Wording carried over is counted in runs of this many words (`reuse`)."""
+
+
+def reuse(before: Sequence[Words], after: Sequence[Words]) -> float:
+    """Share of the shorter side's distinct word GRAM-grams (within sentences) that the other
+    side also has: near 1 for a text and its edited version, low for two texts written apart."""
+    a, b = _grams(before), _grams(after)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _grams(sentences: Sequence[Words]) -> set[tuple[str, ...]]:
+    return {tuple(w[k : k + GRAM]) for w in sentences for k in range(len(w) - GRAM + 1)}
 
 
 def _slots(beads: Beads, logits: np.ndarray, sides: Sides, n: int, m: int) -> Beads:

@@ -12,7 +12,7 @@ the pipeline uses this module instead:
    probability passes the model's threshold;
 4. splits and merges are searched as in `align` (`align.finish`), with each sentence's
    nearest candidates standing in for its row of the similarity matrix. Slots (rewritten
-   sentences between kept ones) are not searched here.
+   sentences between kept ones) and replacements in place are not searched here.
 
 The result has the shape `align.align` returns: beads covering every sentence of both sides
 exactly once, in reading order, and whether the two documents read as versions of one text
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from .align import NEAREST, Beads, PairModel, Sides, Words, finish, log_odds, pair_logit, versions
+from .align import NEAREST, Beads, PairModel, Sides, Words, finish, log_odds, pair_logit, reuse, versions
 from .types import Alignment
 
 DENSE_LIMIT = 1_000_000
@@ -99,7 +99,7 @@ def align(
     after_near, before_near = _nearest(i_idx, j_idx, cosine, n), _nearest(j_idx, i_idx, cosine, m)
     near = (after_near.__getitem__, before_near.__getitem__)
     sides = Sides(before_vectors, after_vectors, before_words, after_words, model, near)
-    return finish(beads, sides, n, m, versions(model, len(beads), n, m))
+    return finish(beads, sides, n, m, versions(model, len(beads), n, m, reuse(before_words, after_words)))
 
 
 def _nearest(rows: np.ndarray, cols: np.ndarray, cosine: np.ndarray, count: int) -> list[list[int]]:

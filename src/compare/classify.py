@@ -1,13 +1,14 @@
 """classify: a bead (and, for a pair, its word diff) -> a `Claim` with one status.
 
-- one-sided bead: `new` (later document only) or `dropped` (earlier only);
+- one-sided bead: `new` (later document only) or `dropped` (earlier only); a new sentence that
+  took a dropped one's place (`Alignment.replaced`) `replaces` it: two claims, linked;
 - pair whose texts are the same up to spacing and quote/dash style: `repeated`;
 - a pair whose word diff keeps no word of the earlier sentence in place (everything struck,
   everything inserted) and whose pair probability is below `REWRITE_CONFIDENCE` is not one
   claim reworded but two claims: `dropped` + `new`, so that "changed" means "the same
   sentence, edited" (scripts/calibrate.py and scripts/evaluate.py print what this costs),
   unless the two documents are versions of one text, where the sentence's place says it is
-  the same claim;
+  the same claim; the new claim `replaces` the dropped one;
 - any other pair: `changed`, flagged `mechanical` when the diff touches only calendar words
   (dates, meeting-date ranges) or punctuation and no quantity changed; quantities that changed
   are listed, paired by place (`quantities`); edits of typography alone are not shown as edits.
@@ -44,17 +45,28 @@ def normalized(text: str) -> str:
 
 
 def claims(
-    beads: Sequence[Bead], before: Sequence[Sentence], after: Sequence[Sentence], versions: bool = False
+    beads: Sequence[Bead],
+    before: Sequence[Sentence],
+    after: Sequence[Sentence],
+    versions: bool = False,
+    replaced: Sequence[Bead] = (),
 ) -> tuple[Claim, ...]:
     """One claim per bead, except a total rewrite between two documents that are not versions
-    of one text (`align.versions`), which becomes a dropped and a new claim. Within versions of
-    one text a rewritten sentence in its place is the same claim changed."""
+    of one text (`align.versions`), which becomes a dropped and a new claim that replaces it.
+    Within versions of one text a rewritten sentence in its place is the same claim changed.
+    A new sentence in a dropped one's place (`replaced`) is a new claim that replaces it."""
+    links = {r.after: r for r in replaced}
     out: list[Claim] = []
     for bead in beads:
         claim = classify(bead, before, after)
-        confident = versions or (bead.similarity or 0.0) >= REWRITE_CONFIDENCE
+        confident = versions or (bead.probability or 0.0) >= REWRITE_CONFIDENCE
         if claim.status is Status.CHANGED and not confident and not keeps_words(claim.diff):
-            out += [Claim(Status.DROPPED, bead.before, ()), Claim(Status.NEW, (), bead.after)]
+            out += [
+                Claim(Status.DROPPED, bead.before, ()),
+                Claim(Status.NEW, (), bead.after, bead.probability, replaces=bead.before),
+            ]
+        elif claim.status is Status.NEW and (link := links.get(bead.after)) is not None:
+            out.append(Claim(Status.NEW, (), bead.after, link.probability, replaces=link.before))
         else:
             out.append(claim)
     return with_document_numbers(out, before, after)
@@ -67,9 +79,7 @@ def with_document_numbers(
     dropped sentence lists the amounts that appear nowhere in the other document ("" -> "$600
     billion"); a changed claim drops a one-sided amount that the other document states
     elsewhere (the 2 percent objective moved to another sentence is not news)."""
-    values = [
-        {q.value for s in side for q in quantities.parse(s.text)} for side in (before, after)
-    ]
+    values = [{q.value for s in side for q in quantities.parse(s.text)} for side in (before, after)]
     out = []
     for c in claims:
         if c.status is Status.NEW or c.status is Status.DROPPED:
@@ -108,13 +118,13 @@ def classify(bead: Bead, before: Sequence[Sentence], after: Sequence[Sentence]) 
         return Claim(Status.NEW, (), bead.after)
     old, new = joined(before, bead.before), joined(after, bead.after)
     if normalized(old) == normalized(new):
-        return Claim(Status.REPEATED, bead.before, bead.after, bead.similarity)
+        return Claim(Status.REPEATED, bead.before, bead.after, bead.probability)
     ops = word_diff(old, new)
     return Claim(
         Status.CHANGED,
         bead.before,
         bead.after,
-        bead.similarity,
+        bead.probability,
         without_typography(ops),
         mechanical=is_mechanical(old, new, ops),
         numbers=quantities.changes(old, new, ops),

@@ -164,7 +164,8 @@ def format_for(output: Path | None) -> Format:
 
 @app.command(
     cls=_Command,
-    help="Compare dated documents (FILES: two or more text files, each with a date): what each said,"
+    help="Compare dated documents (FILES: two or more text, Markdown, HTML, PDF or DOCX files, folders of them,"
+    " or http(s) URLs; each with a date): what each said,"
     " and what was repeated, changed, new or dropped."
     "\n\n`compare schema` prints the JSON Schema of --format json.",
 )
@@ -250,6 +251,10 @@ def main_command(
             " or a Hugging Face id already in the local cache."
         ),
     ] = DEFAULT_EMBEDDER,
+    save_inputs: Annotated[
+        Path | None,
+        typer.Option("--save-inputs", help="Keep the pages fetched from URLs in this folder (to reproduce the brief)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     no_cache: Annotated[
         bool,
@@ -272,7 +277,9 @@ def main_command(
         if not quiet:
             print(f"compare: {message}", file=sys.stderr, flush=True)
 
-    paths = _expand(files)
+    from .readers import expand, fetch_all, is_url
+
+    paths = expand(_expand([f for f in files if not is_url(f)]), progress)
     if output is not None and str(output) == "-":
         output = None
     protected = paths + ([template] if template is not None else [])
@@ -286,12 +293,14 @@ def main_command(
         check_output(output, protected)
     from .load import read_all, watch_list
 
+    fetched = fetch_all([f for f in files if is_url(f)], save_inputs, progress)
+    paths += list(fetched)
     options = pipeline.Options(
         baseline=baseline,
         summary_sentences=summary_sentences,
         watch=watch_list(watch) if watch else (),
     )
-    documents = read_all(paths, _dates(date or []))
+    documents = read_all(paths, _dates(date or []), {str(p): url for p, url in fetched.items()})
     encoder = TransformerEmbedder(embedder)
     chosen_embedder: Embedder = encoder if no_cache else CachedEmbedder(encoder)
     chosen: Summarizer = ExtractiveSummarizer()
@@ -319,11 +328,11 @@ def main_command(
 
 
 def print_schema(args: list[str]) -> None:
-    """`compare schema`: print the JSON Schema of `--format json` output (compare.brief/1)."""
+    """`compare schema`: print the JSON Schema of `--format json` output (compare.brief/2)."""
     from .render import schema
 
     if args in (["--help"], ["-h"]):
-        print("Usage: compare schema\n\n  Print the JSON Schema of the JSON brief (compare.brief/1).")
+        print("Usage: compare schema\n\n  Print the JSON Schema of the JSON brief (compare.brief/2).")
         return
     if args:
         raise UsageError(f"compare schema takes no arguments, got {' '.join(args)}")

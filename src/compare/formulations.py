@@ -1,42 +1,90 @@
-"""formulations: recurring multi-word phrases ("key formulations") and where they appear.
+"""formulations: the set phrases ("key formulations") that enter, leave or shift in a series.
 
-Analysts track set phrases ("self-reliance and strength in science and technology",
-"considerable time"). A phrase is found automatically when it is 2 to 8 words long, begins
-and ends with a content word, and occurs at least twice across the documents; of a phrase and
-a longer one that occurs exactly where it does, only the longer is kept. Phrases that enter or
-leave during the series rank first: a phrase every document repeats is boilerplate. Phrases
-from a watch list are always tracked. A shift is a phrase that disappears while a phrase
-sharing its first or last two words appears in the same document ("self-reliance and
-strength" -> "self-reliance and self-improvement").
+Analysts track set phrases ("considerable period", "patient", "self-reliance and strength in
+science and technology"). A formulation matters when it enters or leaves while the text around
+it stays, so candidates (1 to 8 words within a clause, beginning and ending with a content
+word) are ranked by how sharply their presence switches across the series: the bits saved by
+describing the phrase's presence as a few runs rather than as a constant rate (a phrase in every
+document, or in one, saves nothing), weighted by how much of the sentence around it is repeated
+across each switch. Names and titles (words the texts capitalize mid-sentence), amounts (a phrase
+whose number is what varies) and single stop words are not formulations; a single word needs a
+sharper switch than a phrase. Of a phrase and a longer one that occurs exactly where it does,
+only the longer is kept. Watched phrases are always tracked, and listed first.
+
+A shift is computed at each exit: where the sentence that carried the phrase is repeated in
+the next document with the phrase's words replaced, the replacing words are what it shifted to
+("self-reliance and strength" -> "self-reliance and self-improvement"); failing that, a phrase
+new in that document that shares the phrase's first or last words.
 """
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .segment import STOP
+from .segment import STEM, STOP
 from .segment import words as tokens
-from .types import Formulation
+from .types import Formulation, Shift
 
-MAX_WORDS = 8
-MIN_WORDS = 2
-LIMIT = 25
+MAX_WORDS = 5
+LIMIT = 30
+"""Automatically found phrases listed (watched phrases come on top of these)."""
 
-
+MIN_GAIN = 1.0
+"""The least switch listed: a phrase in two documents in a row and in no other scores 1.58."""
+WORD_BAR = 2.0
+"""A single word is listed only when it switches this sharply (used in all of 7 documents in a
+row and in none other, say)."""
+CONTEXT_FLOOR = 0.25
+"""Weight of a switch whose sentence is not repeated at all (a whole new passage)."""
+LENGTH = 0.1
+"""Score lost per extra word: a long window onto a sentence is rarely the set phrase."""
+STEADY = 0.8
+"""Word overlap (Jaccard) at which a sentence counts as repeated from one document to the next."""
+STEADY_FLOOR = 0.25
+"""Weight of a phrase whose sentence is rewritten every time it is used."""
+ACTOR_SHARE = 0.5
+"""Share of the documents a capitalized word must appear in to be one of the series' actors."""
+ACTOR_FLOOR = 0.5
+"""Weight of a phrase whose sentences never name the series' actor."""
+AROUND_FLOOR = 1.0
+"""Weight of a phrase whose sentence is not kept across its switches (the kept share adds to it)."""
+AROUND = 0.0
+FRAMED = 0.7
+"""Weight lost by a phrase whose sentences are all framing ("spoke today with") or votes."""
+ERA = 0.7
+"""Weight kept for each listed phrase whose main run coincides with a candidate's: a series
+whose later documents are longer must not fill the list from their years alone."""
+SIMILAR = 0.6
+"""Two overlapping phrases whose presence sets agree this much (Jaccard) are one formulation."""
+UNITS = frozenset("percent percentage basis points point billion million trillion".split())
+_GLUE = frozenset("a an the of to in on at by for with and or that as is are be it its".split())
+"""Words trimmed from the edges of a replacement ("some time" keeps its "some")."""
 _CLAUSE = re.compile(r"[,;:()\[\]\"“”?!]|\s[-–—]+\s|\.(?:\s|$)")
+_CASED = re.compile(r"[A-Za-z][\w'’.-]*")
+
+Gram = tuple[str, ...]
 
 
-def _ngrams(sentences: Sequence[str]) -> Counter[tuple[str, ...]]:
+def _clauses(sentence: str) -> list[list[str]]:
+    return [w for w in (tokens(c) for c in _CLAUSE.split(sentence)) if w]
+
+
+def _content(w: str) -> bool:
+    return w not in STOP and any(ch.isalpha() for ch in w)
+
+
+def _ngrams(sentences: Sequence[str]) -> Counter[Gram]:
     """Counts of candidate phrases; a phrase never crosses a comma, colon or quote mark."""
-    grams: Counter[tuple[str, ...]] = Counter()
-    for clause in (c for s in sentences for c in _CLAUSE.split(s)):
-        words = tokens(clause)
-        for n in range(MIN_WORDS, MAX_WORDS + 1):
+    grams: Counter[Gram] = Counter()
+    for words in (c for s in sentences for c in _clauses(s)):
+        for n in range(1, MAX_WORDS + 1):
             for i in range(len(words) - n + 1):
                 g = tuple(words[i : i + n])
-                if g[0] not in STOP and g[-1] not in STOP and sum(w not in STOP for w in g) >= 2:
+                if _content(g[0]) and _content(g[-1]) and (n == 1 or sum(w not in STOP for w in g) >= 2):
                     grams[g] += 1
     return grams
 
@@ -50,51 +98,108 @@ def count(phrase: str, sentences: Sequence[str]) -> int:
     return sum(len(pattern.findall(s.replace("’", "'"))) for s in sentences)
 
 
+VARIANT_WORDS = 3
+"""Content words a watched phrase needs before its variants count (two words in any order
+would match too much)."""
+
+
+def variants(phrase: str, sentences: Sequence[str]) -> int:
+    """Occurrences of `phrase` or a variant of it: its content words in another order or
+    inflection within one clause ("manage competition responsibly" = "responsibly manage the
+    competition"), for a phrase of VARIANT_WORDS content words or more."""
+    exact = count(phrase, sentences)
+    want = [w[:STEM] for w in tokens(phrase) if w not in STOP]
+    if len(want) < VARIANT_WORDS:
+        return exact
+    loose = 0
+    for sentence in sentences:
+        for clause in _clauses(sentence):
+            have = {w[:STEM] for w in clause}
+            loose += all(w in have for w in want)
+    return max(exact, loose)
+
+
 def formulations(
     documents: Sequence[Sequence[str]], watch: Sequence[str] = (), limit: int = LIMIT
 ) -> tuple[Formulation, ...]:
     """Key formulations of `documents` (each a list of sentence texts), watched phrases first."""
+    n = len(documents)
     per_doc = [_ngrams(d) for d in documents]
-    total: Counter[tuple[str, ...]] = Counter()
+    total: Counter[Gram] = Counter()
     for grams in per_doc:
         total.update(grams)
     profile, uses = _profiles(per_doc, {g for g, c in total.items() if c >= 2})
-    # a phrase is folded into a longer one that contains it and has the same counts
+    # of phrases used in exactly the same places, the shortest of two words or more names the
+    # formulation ("considerable period", not "maintained for a considerable period"); a single
+    # word used exactly where a phrase is, is that phrase
     folded = {
-        part
-        for h in profile
-        for part in (h[i:j] for i in range(len(h)) for j in range(i + MIN_WORDS, len(h) + 1) if j - i < len(h))
-        if profile.get(part, -1) == profile[h]
+        g
+        for g in profile
+        if any(
+            profile.get(g[i:j], -1) == profile[g]
+            for i in range(len(g))
+            for j in range(i + 2, len(g) + 1)
+            if j - i < len(g)
+        )
+        or len(g) == 1
+        and any(profile.get(h, -1) == profile[g] for h in _around(g, per_doc, uses[profile[g]]))
     }
+    proper, names = _proper_words(documents)
     watched_words = {tuple(tokens(p)) for p in watch}
-    ranked = sorted(
-        (g for g in profile if g not in folded and g not in watched_words),
-        key=lambda g: _rank(uses[profile[g]], len(documents), g),
+    sents = [[tokens(s) for s in d] for d in documents]
+    actors = _actors(sents, proper - names)
+    gains = [_gain(tuple(k for k, _ in u), n) for u in uses]
+    pool = [
+        g
+        for g in profile
+        if g not in folded
+        and g not in watched_words
+        and gains[profile[g]] >= MIN_GAIN
+        and not _named(g, proper, actors)
+        and (len(g) > 1 or gains[profile[g]] >= WORD_BAR)
+    ]
+    shapes = _numbered(per_doc)
+    pool = [g for g in pool if not _amount(g, shapes, uses[profile[g]])]
+    # the context weight needs the sentences: worth it only for the best candidates by gain
+    pool.sort(key=lambda g: (gains[profile[g]], len(g), g), reverse=True)
+    scored = sorted(
+        (
+            (gains[profile[g]] * _context(g, uses[profile[g]], sents, actors) / (1 + LENGTH * (len(g) - 1)), g)
+            for g in pool[: 20 * limit]
+        ),
+        key=lambda t: (t[0], -len(t[1]), t[1]),
         reverse=True,
     )
-    kept: list[tuple[str, ...]] = []
-    for g in ranked:
-        if len(kept) == limit:
-            break
-        if not any(_same_passage(g, h, profile) for h in kept):
+    kept: list[Gram] = []
+    places: list[set[tuple[int, int]]] = []
+    spans: list[tuple[int, int]] = []
+    candidates = [(score, g, _span(uses[profile[g]])) for score, g in scored]
+    while candidates and len(kept) < limit:
+        # each era gets its turn: a phrase loses weight for every listed phrase of its years
+        score, g, span = max(
+            candidates, key=lambda c: (c[0] * ERA ** sum(_overlap(c[2], s) for s in spans), sum(map(len, c[1])), c[1])
+        )
+        candidates.remove((score, g, span))
+        where = _where(g, uses[profile[g]], sents)
+        if not any(_same_formulation(where, h) for h in places):
             kept.append(g)
-    found = [Formulation(" ".join(g), _dense(uses[profile[g]], len(documents))) for g in kept]
-    watched = [Formulation(p, tuple(count(p, d) for d in documents), watched=True) for p in watch if p.strip()]
-    return tuple(_with_shifts(f, per_doc) for f in watched + found)
+            places.append(where)
+            spans.append(span)
+    found = [Formulation(" ".join(g), _dense(uses[profile[g]], n)) for g in kept]
+    watched = [Formulation(p, tuple(variants(p, d) for d in documents), watched=True) for p in watch if p.strip()]
+    return tuple(_with_shifts(f, per_doc, sents) for f in watched + found)
 
 
 Uses = tuple[tuple[int, int], ...]
 """(document index, count) for each document that uses a phrase, in document order."""
 
 
-def _profiles(
-    per_doc: Sequence[Counter[tuple[str, ...]]], candidates: set[tuple[str, ...]]
-) -> tuple[dict[tuple[str, ...], int], list[Uses]]:
+def _profiles(per_doc: Sequence[Counter[Gram]], candidates: set[Gram]) -> tuple[dict[Gram, int], list[Uses]]:
     """Each candidate's profile, as an id into the distinct profiles: two phrases have the same
     id exactly when they occur the same number of times in every document. Sparse and shared,
     because most phrases of a long series occur in few documents and the sub-phrases of one
     passage share its profile (1,000 FOMC statements: peak 389 -> 200 MiB, 24 -> 12 s)."""
-    uses: dict[tuple[str, ...], list[tuple[int, int]]] = {g: [] for g in candidates}
+    uses: dict[Gram, list[tuple[int, int]]] = {g: [] for g in candidates}
     for k, grams in enumerate(per_doc):
         for g, c in grams.items():
             if g in uses:
@@ -111,45 +216,292 @@ def _dense(uses: Uses, documents: int) -> tuple[int, ...]:
     return tuple(counts)
 
 
-def _rank(uses: Uses, documents: int, g: tuple[str, ...]) -> tuple[bool, int, int, tuple[str, ...]]:
-    """Phrases that enter or leave during the series first (what an analyst tracks), then by
-    the number of documents that use them, then by how much text they cover."""
-    return len(uses) < documents, len(uses), sum(c for _, c in uses) * len(g), g
+def _bits(m: int, length: int) -> float:
+    """Bits to code `m` presences among `length` documents at their own rate."""
+    if m in (0, length):
+        return 0.0
+    p = m / length
+    return -length * (p * math.log2(p) + (1 - p) * math.log2(1 - p))
 
 
-OVERLAP = 3
-"""Two phrases sharing this many words in a row, with the same counts, are one passage."""
+SATURATE = 6
+"""Documents in a run beyond which a longer run adds nothing: forward guidance often lasts
+three to five statements ("considerable period", 2003), and a phrase used for four years is
+not more of a formulation than one used for one."""
+SHORT_SERIES = 6
+"""In a series this long or longer, a phrase used in one document only is not a formulation;
+in a shorter one (two or three speeches) it may be the one that shifted."""
+MAX_RUNS = 40
+"""A phrase used in more separate runs than this flickers; it is not a formulation."""
 
 
-def _same_passage(g: tuple[str, ...], h: tuple[str, ...], profile: dict[tuple[str, ...], int]) -> bool:
-    """Whether `g` is another window onto the passage `h` already stands for: both occur the
-    same number of times in every document and they share a run of OVERLAP words."""
-    if profile[g] != profile[h]:
+def _gain(present: Sequence[int], n: int) -> float:
+    """How sharply a phrase present in documents `present` (of n) switches: over the stretch of
+    documents that best separates it from the rest, the rate of use inside minus the rate
+    outside, times log2 of the shorter of inside and outside (saturating at SATURATE). A phrase
+    in every document, or in one, scores nothing; one used throughout a stretch and nowhere
+    else scores most."""
+    runs: list[tuple[int, int]] = []  # (first, last) document of each run of use
+    for k in present:
+        if runs and runs[-1][1] == k - 1:
+            runs[-1] = (runs[-1][0], k)
+        else:
+            runs.append((k, k))
+    shortest = 2 if n >= SHORT_SERIES else 1
+    if len(runs) > MAX_RUNS or len(present) < shortest or len(present) == n:
+        return 0.0
+    m = len(present)
+    best = 0.0
+    used = 0
+    for i, (a, _) in enumerate(runs):
+        used = 0
+        for j in range(i, len(runs)):
+            used += runs[j][1] - runs[j][0] + 1
+            inside = runs[j][1] - a + 1
+            outside = n - inside
+            if inside < shortest or outside < 1:
+                continue
+            rate = used / inside - (m - used) / outside
+            score = rate * math.log2(1 + min(inside, outside, SATURATE))
+            best = max(best, score)
+    return best
+
+
+def _proper_words(documents: Sequence[Sequence[str]]) -> tuple[set[str], set[str]]:
+    """Words the texts capitalize where a sentence does not begin (names, titles, institutions),
+    and among them personal names: words that stand next to an initial ("Jerome H. Powell")."""
+    upper: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    initialled: Counter[str] = Counter()
+    for sentence in (s for d in documents for s in d):
+        found = _CASED.findall(sentence)
+        for i, w in enumerate(found):
+            key = tokens(w)
+            if i == 0 or len(key) != 1:
+                continue
+            seen[key[0]] += 1
+            upper[key[0]] += w[0].isupper()
+            near = found[max(i - 1, 0) : i] + found[i + 1 : i + 2]
+            initialled[key[0]] += any(len(x.rstrip(".")) == 1 and x[0].isupper() for x in near)
+    proper = {w for w, c in seen.items() if upper[w] >= 0.8 * c}
+    return proper, {w for w in proper if initialled[w] >= 0.3 * seen[w] and len(w) > 1}
+
+
+def _shape(g: Gram) -> Gram:
+    return tuple("#" if any(ch.isdigit() for ch in w) else w for w in g)
+
+
+def _numbered(per_doc: Sequence[Counter[Gram]]) -> dict[Gram, set[int]]:
+    """The documents that use each phrase shape with numbers ("rate at # percent")."""
+    shapes: dict[Gram, set[int]] = {}
+    for k, grams in enumerate(per_doc):
+        for h in grams:
+            if any(ch.isdigit() for w in h for ch in w):
+                shapes.setdefault(_shape(h), set()).add(k)
+    return shapes
+
+
+def _amount(g: Gram, shapes: dict[Gram, set[int]], uses: Uses) -> bool:
+    """Whether `g` is an amount (a rate level, a sum): all its content words are numbers or
+    units, or its number is what varies (the same words with another number are used in
+    documents that do not use `g`)."""
+    if not any(ch.isdigit() for w in g for ch in w):
         return False
-    n = min(OVERLAP, len(g), len(h))
-    return any(_contains(h, g[i : i + n]) for i in range(len(g) - n + 1))
+    if all(any(ch.isdigit() for ch in w) or w in UNITS for w in g if w not in STOP):
+        return True
+    return bool(shapes.get(_shape(g), set()) - {k for k, _ in uses})
 
 
-def _contains(h: tuple[str, ...], g: tuple[str, ...]) -> bool:
-    return any(h[i : i + len(g)] == g for i in range(len(h) - len(g) + 1))
+def _switches(uses: Uses) -> list[tuple[int, int]]:
+    """(document with the phrase, neighbour without it) at each switch of presence."""
+    on = [k for k, _ in uses]
+    out = []
+    for a, b in zip(on, on[1:], strict=False):
+        if b > a + 1:
+            out += [(a, a + 1), (b, b - 1)]
+    if on:
+        out = [(on[0], on[0] - 1)] * (on[0] > 0) + out + [(on[-1], on[-1] + 1)]
+    return out
 
 
-def _with_shifts(f: Formulation, per_doc: list[Counter[tuple[str, ...]]]) -> Formulation:
-    """Attach the phrase that most resembles `f` in the document where `f` disappears: it
-    shares `f`'s first or last two words and most of its words."""
-    k = f.gone
+def _find(words: Sequence[str], g: Gram) -> int:
+    return next((i for i in range(len(words) - len(g) + 1) if tuple(words[i : i + len(g)]) == g), -1)
+
+
+def _kept_sentence(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> tuple[float, int, int]:
+    """How much of the sentence of `a` that holds `g` is repeated in a sentence of `b`: (share of
+    its other content words, the sentence in `a`, the best sentence in `b`)."""
+    best = (0.0, 0.0, -1, -1)
+    for i, s in enumerate(a):
+        if _find(s, g) < 0:
+            continue
+        rest = {w for w in s if w not in STOP} - set(g)
+        for j, t in enumerate(b):
+            share = len(rest & set(t)) / len(rest) if rest else 0.5
+            whole = len(set(s) & set(t)) / len(set(s) | set(t))  # of equal shares, the closer
+            if (share, whole) > best[:2] or best[2] < 0:
+                best = (share, whole, i, j)
+    return best[0], best[2], best[3]
+
+
+def _context(g: Gram, uses: Uses, sents: Sequence[Sequence[Sequence[str]]], actors: set[str]) -> float:
+    """The weight of a phrase's switches: high when its sentence stays word for word while the
+    phrase is in use (set language, not a description rewritten at every meeting) and when the
+    series' own actor speaks in it ("the Committee judges", "the President reaffirmed")."""
+    on = [k for k, _ in uses]
+    pairs = [(a, b) for a, b in zip(on, on[1:], strict=False) if b == a + 1][:24]
+    steady = sum(_steady(g, sents[a], sents[b]) for a, b in pairs) / len(pairs) if pairs else 0.0
+    holding = [s for k in on[:24] for s in sents[k] if _find(s, g) >= 0]
+    spoken = sum(1 for s in holding if actors & set(s)) / len(holding) if holding else 0.0
+    shares = [_kept_sentence(g, sents[a], sents[b])[0] for a, b in _switches(uses)[:12] if 0 <= b < len(sents)]
+    around = sum(shares) / len(shares) if shares else 0.0
+    framed = sum(1 for s in holding if _framing(" ".join(s))) / len(holding) if holding else 0.0
+    return (STEADY_FLOOR + steady) * (ACTOR_FLOOR + spoken) * (AROUND_FLOOR + AROUND * around) * (1 - FRAMED * framed)
+
+
+def _framing(text: str) -> bool:
+    """Who spoke with whom, that they will stay in touch, who voted: the frame, not a formula
+    (the lede's own patterns)."""
+    from .lede import _FRAMING, _VOTE
+
+    return bool(_FRAMING.search(text) or _VOTE.search(text))
+
+
+def _named(g: Gram, proper: set[str], actors: set[str]) -> bool:
+    """Whether `g` is a name or title ("vice chairman", "president joseph r") or holds a name
+    that is not one of the series' actors ("voting ... were jerome")."""
+    named = [w for w in g if w not in STOP and w in proper]
+    return bool(named) and (len(named) == sum(1 for w in g if w not in STOP) or any(w not in actors for w in named))
+
+
+def _actors(sents: Sequence[Sequence[Sequence[str]]], proper: set[str]) -> set[str]:
+    """The series' actors: capitalized words (three letters or more) in most documents."""
+    seen: Counter[str] = Counter()
+    for d in sents:
+        seen.update({w for s in d for w in s if w in proper and len(w) >= 3 and w.isalpha()})
+    return {w for w, c in seen.items() if c >= ACTOR_SHARE * len(sents)}
+
+
+def _steady(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> bool:
+    """Whether a sentence holding `g` in `a` is repeated nearly word for word in `b`."""
+    for s in (s for s in a if _find(s, g) >= 0):
+        ws = set(s)
+        if any(len(ws & set(t)) >= STEADY * len(ws | set(t)) for t in b if _find(t, g) >= 0):
+            return True
+    return False
+
+
+def _around(g: Gram, per_doc: Sequence[Counter[Gram]], uses: Uses) -> set[Gram]:
+    """The two-word phrases that hold the single word `g` in the first document using it."""
+    return {h for h in per_doc[uses[0][0]] if len(h) == 2 and g[0] in h}
+
+
+def _span(uses: Uses) -> tuple[int, int]:
+    """First and last document of the phrase's longest run."""
+    best = (uses[0][0], uses[0][0])
+    start = prev = uses[0][0]
+    for k, _ in uses[1:]:
+        if k != prev + 1:
+            start = k
+        prev = k
+        if k - start > best[1] - best[0]:
+            best = (start, k)
+    return best
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two runs mostly coincide (they share half of the shorter)."""
+    shared = min(a[1], b[1]) - max(a[0], b[0]) + 1
+    return shared > 0 and 2 * shared >= min(a[1] - a[0], b[1] - b[0]) + 1
+
+
+def _where(g: Gram, uses: Uses, sents: Sequence[Sequence[Sequence[str]]]) -> set[tuple[int, int]]:
+    """(document, sentence) of each sentence that holds `g`."""
+    return {(k, i) for k, _ in uses for i, s in enumerate(sents[k]) if _find(s, g) >= 0}
+
+
+def _same_formulation(g: set[tuple[int, int]], h: set[tuple[int, int]]) -> bool:
+    """Whether two phrases are windows onto one formulation: they sit in mostly the same
+    sentences (SIMILAR, Jaccard)."""
+    return len(g & h) >= SIMILAR * len(g | h)
+
+
+def _with_shifts(f: Formulation, per_doc: list[Counter[Gram]], sents: Sequence[Sequence[Sequence[str]]]) -> Formulation:
+    """Attach, at each exit of `f`, what took its place in that document."""
     words = tuple(tokens(f.phrase))
-    if k is None or len(words) < 3:
+    if not words:
         return f
-    head, tail = words[:2], words[-2:]
-    own = set(words)
+    shifts = []
+    for k in range(1, len(f.counts)):
+        if f.counts[k - 1] and not f.counts[k]:
+            to = _replaced(words, sents[k - 1], sents[k]) or _sharing(words, per_doc[k - 1], per_doc[k])
+            if to:
+                shifts.append(Shift(k, (to,)))
+    return Formulation(f.phrase, f.counts, f.watched, tuple(shifts))
+
+
+def _replaced(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> str | None:
+    """The words that stand where `g` stood, when the sentence that held `g` in `a` is mostly
+    repeated in `b`."""
+    share, i, j = _kept_sentence(g, a, b)
+    if i < 0 or share < 0.6:
+        return None
+    s, t = a[i], b[j]
+    start = _find(s, g)
+    end = start + len(g)
+    lo = hi = None
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, s, t, autojunk=False).get_opcodes():
+        if i2 <= start or i1 >= end:
+            if not (tag == "insert" and start < i1 < end):
+                continue
+        if lo is None:
+            lo = j1 + (start - i1 if tag == "equal" and start > i1 else 0)
+        hi = j1 + (end - i1) if tag == "equal" and end < i2 else j2
+    if lo is None or hi is None:
+        return None
+    new = list(t[lo:hi])
+    while new and new[0] in _GLUE:
+        new.pop(0)
+    while new and new[-1] in _GLUE:
+        new.pop()
+    if not new or tuple(new) == g or len(new) > len(g) + 4:
+        return None
+    return " ".join(new)
+
+
+def _sharing(g: Gram, before: Counter[Gram], after: Counter[Gram]) -> str | None:
+    """A phrase new in `after` that shares `g`'s first or last words and most of its words."""
+    if len(g) < 2:
+        return None
+    k = 2 if len(g) >= 3 else 1
+    head, tail = g[:k], g[-k:]
+    own = set(g)
     scored = [
-        (2 * len(own & set(g)) / (len(own) + len(set(g))), -len(g), " ".join(g))
-        for g in per_doc[k]
-        if not _contains(words, g)
-        and not _contains(g, words)
-        and abs(len(g) - len(words)) <= 2
-        and (g[:2] == head or g[-2:] == tail)
+        (2 * len(own & set(h)) / (len(own) + len(set(h))), -len(h), " ".join(h), h)
+        for h in after
+        if len(h) > 1
+        and not _find(g, h) >= 0
+        and not _find(h, g) >= 0
+        and abs(len(h) - len(g)) <= 2
+        and (h[:k] == head or h[-k:] == tail)
     ]
-    best = [p for score, _, p in sorted(scored, reverse=True) if score >= 0.5][:1]
-    return Formulation(f.phrase, f.counts, f.watched, tuple(best))
+    # a phrase new in this document first; else one already in use that now stands alone
+    best = [
+        p for score, _, p, h in sorted(scored, key=lambda t: (t[3] not in before, t[:3]), reverse=True) if score >= 0.5
+    ]
+    return best[0] if best else None
+
+
+OMISSION_SHARE = 0.6
+"""An omission: a phrase the latest document lacks after it was used in this share of the
+documents before (and in at least OMISSION_MIN of them)."""
+OMISSION_MIN = 3
+
+
+def omitted(f: Formulation) -> int | None:
+    """The last document that used `f`, when most earlier documents did and the latest does not."""
+    counts = f.counts
+    if len(counts) < 4 or counts[-1]:
+        return None
+    used = [k for k, c in enumerate(counts[:-1]) if c]
+    return used[-1] if len(used) >= OMISSION_MIN and len(used) >= OMISSION_SHARE * (len(counts) - 1) else None

@@ -25,8 +25,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from . import quantities
-from .segment import words
-from .types import Brief, Claim, Comparison, DiffOp, Kind, LedeItem, NumberChange, Op, Sentence, Status, joined
+from .segment import STOP, words
+from .types import Brief, Claim, Comparison, DiffOp, Formulation, Kind, LedeItem, NumberChange, Op, Sentence, Status, joined
 
 LIMIT = 7
 """Items per comparison in the lede."""
@@ -188,8 +188,9 @@ def describe(
     claim: Claim, before: Sequence[Sentence], after: Sequence[Sentence], loose: bool = False
 ) -> tuple[Kind, dict[str, float], str, str] | None:
     """A claim's kind, features, reason and tone direction, or None when it is a plain repeat."""
-    old = joined(before, claim.before) if claim.before else ""
-    new = joined(after, claim.after) if claim.after else ""
+    # a wrapped line break is a space to every pattern below
+    old = " ".join(joined(before, claim.before).split()) if claim.before else ""
+    new = " ".join(joined(after, claim.after).split()) if claim.after else ""
     text = new or old
     feats: dict[str, float] = {
         "framing": float(bool(_FRAMING.search(text))),
@@ -229,8 +230,8 @@ def describe(
     one = [n for n in claim.numbers if bool(n.before) != bool(n.after)]
     feats["quantity_changed"] = float(bool(both))
     feats["quantity_appeared"] = float(bool(one))
-    struck = " ".join(d.text for d in claim.diff if d.op is Op.DELETE)
-    inserted = " ".join(d.text for d in claim.diff if d.op is Op.INSERT)
+    struck = " ".join(" ".join(d.text.split()) for d in claim.diff if d.op is Op.DELETE)
+    inserted = " ".join(" ".join(d.text.split()) for d in claim.diff if d.op is Op.INSERT)
     feats["decision"] = float(not feats["framing"] and bool(_DECISION.search(struck + " " + inserted)))
     feats["stance"] = float(bool(_STANCE.search(struck + " " + inserted)))
     feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(struck + " " + inserted)))
@@ -368,23 +369,51 @@ def phrase_items(brief: Brief, k: int) -> list[LedeItem]:
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
     out = []
     shifted = sorted(
-        (f for f in brief.formulations if not f.watched and f.shifted_to and f.counts[i] and not f.counts[j]),
+        (
+            f
+            for f in brief.formulations
+            if not f.watched and f.shifted_at(j) and f.counts[i] and not f.counts[j] and _established(f, i)
+        ),
         key=lambda f: -len(f.phrase.split()),
     )[:SHIFTED]
     feats = {"formulation": 1.0}
     for f in brief.formulations:
         if f.counts[i] and not f.counts[j] and (f.watched or f in shifted):
-            replaced = "; ".join(f"“{p}”" for p in f.shifted_to)
+            replaced = "; ".join(f"“{p}”" for p in f.shifted_at(j))
             reason = ("watched" if f.watched else "") + (
                 f"{'; ' if f.watched else ''}shifted to {replaced}" if replaced else ""
             )
             where = _containing(before, f.phrase)
-            now = tuple(x for p in f.shifted_to for x in _containing(after, p))[:1]
+            now = tuple(x for p in f.shifted_at(j) for x in _containing(after, p))[:1]
             out.append(LedeItem(k, None, Kind.PHRASE_DROPPED, 0.0, reason, where, now, f.phrase, "", feats))
         elif f.watched and f.counts[j] and not f.counts[i]:
             where = _containing(after, f.phrase)
             out.append(LedeItem(k, None, Kind.PHRASE_NEW, 0.0, "watched", (), where, f.phrase, "", feats))
     return out
+
+
+ESTABLISHED = 3
+"""An unwatched formulation whose exit makes the lede was in use in this many documents in a
+row up to its exit (or in every document before it, early in a series): a wording a writer
+varies from one readout to the next ("made clear" -> "reiterated") is not a formulation."""
+
+
+def _established(f: Formulation, i: int) -> bool:
+    run = 0
+    for count in reversed(f.counts[: i + 1]):
+        if not count:
+            break
+        run += 1
+    said = [w for w in words(f.phrase) if w not in STOP and w not in _REPORTING]
+    return run >= min(ESTABLISHED, i + 1) and not _FRAMING.search(f.phrase) and bool(said)
+
+
+_REPORTING = frozenset(
+    "made clear noted stressed underscored reiterated reaffirmed emphasized discussed said expressed "
+    "welcomed highlighted spoke updated agreed today evening morning earlier also".split()
+)
+"""Words that report a statement rather than make it: a phrase of only these is not a
+formulation."""
 
 
 def _containing(sentences: Sequence[Sentence], phrase: str) -> tuple[int, ...]:

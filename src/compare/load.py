@@ -192,9 +192,10 @@ def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
                     raise DateError(f"{name}: front-matter date {raw_date!r} is not YYYY-MM-DD")
                 found = _make_date(iso[1], iso[2], iso[3], path=name, where="the front matter")
             title = markup.field_text(fields.get("title"))
-    if is_markdown(path, text):
+    if markdown := is_markdown(path, text):
         # the body is read as Markdown: its words, not its markup, are what the brief quotes
         text = text[:body_start] + markup.markdown_text(text[body_start:])
+    source = "--date" if date else ("header" if m else "front matter") if found else "file name"
     found = date or found or _date_from_name(path, name)
     if found is None:
         raise DateError(
@@ -210,6 +211,8 @@ def parse(text: str, path: Path, date: dt.date | None = None) -> Document:
         title=title or headline(text, body_start),
         text=text,
         body_start=body_start,
+        date_source=source,
+        extractor="markdown" if markdown else "text",
     )
 
 
@@ -311,25 +314,35 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{name}: cannot be read ({e.strerror or e})") from None
 
 
-def read(path: Path, date: dt.date | None = None) -> Document:
-    """Read one file (opened read-only) and parse it."""
-    name = display(path)
+def read(path: Path, date: dt.date | None = None, origin: str | None = None) -> Document:
+    """Read one file (opened read-only) and parse it. `origin`: the URL it was fetched from."""
+    name = origin or display(path)
     raw = _read_bytes(path)
     if not raw.strip():
         raise InputError(f"{name}: is empty")
+    from . import readers  # web pages, PDFs, Word files; their libraries load only when needed
+
+    if (doc := readers.document(path, raw, date, name)) is not None:
+        return doc
     return parse(decode(raw, name), path, date)
 
 
-def read_all(paths: Iterable[Path], dates: Mapping[str, dt.date] | None = None) -> list[Document]:
-    """Read every file once; order by date, then name. `dates` maps a path or file name to a
-    date. Two files with the same stem get ids ``stem`` and ``stem-2``."""
-    dates = dates or {}
+def read_all(
+    paths: Iterable[Path], dates: Mapping[str, dt.date] | None = None, origins: Mapping[str, str] | None = None
+) -> list[Document]:
+    """Read every file once; order by date, then name. `dates` maps a path, file name or URL to
+    a date; `origins` a fetched file to its URL. Two files with the same stem get ids ``stem``
+    and ``stem-2``."""
+    dates, origins = dates or {}, origins or {}
     unique = list(dict.fromkeys(paths))
-    known = {str(p) for p in unique} | {p.name for p in unique}
+    known = {str(p) for p in unique} | {p.name for p in unique} | set(origins.values())
     for key in dates:
         if key not in known:
             raise UsageError(f"--date {key}=...: {key} is not one of the input files")
-    docs = [read(p, dates.get(str(p)) or dates.get(p.name)) for p in unique]
+    docs = [
+        read(p, dates.get(str(p)) or dates.get(p.name) or dates.get(origins.get(str(p), "")), origins.get(str(p)))
+        for p in unique
+    ]
     docs.sort(key=lambda d: (d.date, Path(d.path).name, d.path))
     counts: Counter[str] = Counter()
     out: list[Document] = []

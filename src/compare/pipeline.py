@@ -163,7 +163,7 @@ def compare(
 
     aligner = align_bounded.align if align_bounded.needed(len(before_words), len(after_words)) else align.align
     alignment = aligner(before.vectors, after.vectors, before_words, after_words, model)
-    return classify.claims(alignment.beads, before.sentences, after.sentences, alignment.versions)
+    return classify.claims(alignment.beads, before.sentences, after.sentences, alignment.versions, alignment.replaced)
 
 
 EMBED_CHUNK = 5000

@@ -14,9 +14,11 @@ import jinja2
 
 from . import lede as lede_module
 from . import redline as redline_module
+from . import timeline as timeline_module
 from .errors import TemplateError
 from .types import (
     Brief,
+    Cell,
     Claim,
     Comparison,
     DiffOp,
@@ -135,20 +137,30 @@ def _environment(html: bool, search: list[str] | None = None) -> jinja2.Environm
         lede=_ledes,  # the name user templates of compare.brief/1 used
         paragraphs=paragraphs,
         thread_text=thread_text,
+        timeline=timeline_module,
         sentence_ref=sentence_ref,
+        input_notes=input_notes,
         redline_paragraphs=redline_module.paragraphs,
         redline_rows=redline_module.rows,
     )
     return env
 
 
+def input_notes(brief: Brief) -> tuple[str, ...]:
+    """For each input that was not a text file: what read it, and where its date came from."""
+    notes = []
+    for e in brief.documents:
+        d = e.document
+        if d.extractor in {None, "text", "markdown"}:
+            continue
+        when = "given with --date" if d.date_source == "--date" else f"from the {d.date_source}"
+        notes.append(f"{d.id}: {d.path} read with {d.extractor}; date {d.date} {when}.")
+    return tuple(notes)
+
+
 def thread_text(brief: Brief, thread: Thread) -> str:
-    """A lineage thread's claim in its latest wording: the last sentences that carry it."""
-    for k in range(len(thread.cells) - 1, -1, -1):
-        cell = thread.cells[k]
-        if cell.sentences:
-            return joined(brief.documents[k].sentences, cell.sentences)
-    return ""
+    """A lineage thread's claim in its first wording (timeline.thread_title)."""
+    return timeline_module.thread_title(brief, thread)
 
 
 def sentence_ref(side: str, indices: tuple[int, ...]) -> str:
@@ -266,12 +278,12 @@ def _where(error: BaseException, template: Path | str) -> str:
 
 
 def schema() -> str:
-    """The JSON Schema of `to_dict` output (compare.brief/1), as shipped in the package."""
+    """The JSON Schema of `to_dict` output (compare.brief/2), as shipped in the package."""
     return resources.files("compare").joinpath("brief.schema.json").read_text("utf-8")
 
 
 def to_dict(brief: Brief) -> dict[str, Any]:
-    """The JSON contract `compare.brief/1` (docs/output.md, "Reading a brief")."""
+    """The JSON contract `compare.brief/2` (docs/output.md, "Reading a brief")."""
     return {
         "schema": brief.schema,
         "baseline": brief.baseline.value,
@@ -296,8 +308,17 @@ def to_dict(brief: Brief) -> dict[str, Any]:
 def _thread(t: Thread) -> dict[str, Any]:
     return {
         "id": t.id,
-        "cells": [{"status": c.status, "sentences": list(c.sentences)} for c in t.cells],
+        "cells": [_cell(c) for c in t.cells],
     }
+
+
+def _cell(c: Cell) -> dict[str, Any]:
+    out: dict[str, Any] = {"status": c.status, "sentences": list(c.sentences)}
+    if c.mechanical:
+        out["mechanical"] = True
+    if c.status == "revived":
+        out["absent_for"] = c.span
+    return out
 
 
 def _formulation(f: Formulation) -> dict[str, Any]:
@@ -306,6 +327,7 @@ def _formulation(f: Formulation) -> dict[str, Any]:
         "counts": list(f.counts),
         "watched": f.watched,
         "shifted_to": list(f.shifted_to),
+        "shifts": [{"at": s.at, "to": list(s.to)} for s in f.shifts],
     }
 
 
@@ -334,6 +356,9 @@ def _document(e: DocumentEntry) -> dict[str, Any]:
         "path": d.path,
         "date": d.date.isoformat(),
         "title": d.title,
+        "date_source": d.date_source,
+        "extractor": d.extractor,
+        "text": d.text,
         "sentences": [
             {
                 "index": s.index,
@@ -370,10 +395,11 @@ def _claim(c: Claim) -> dict[str, Any]:
         "status": c.status.value,
         "before": list(c.before),
         "after": list(c.after),
-        "similarity": None if c.similarity is None else round(c.similarity, 4),
+        "pair_probability": None if c.pair_probability is None else round(c.pair_probability, 4),
         "diff": [_op(d) for d in c.diff],
         "mechanical": c.mechanical,
         "numbers": [{"before": n.before, "after": n.after} for n in c.numbers],
+        "replaces": list(c.replaces),
     }
 
 

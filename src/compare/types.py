@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-SCHEMA_ID = "compare.brief/1"
+SCHEMA_ID = "compare.brief/2"
 
 
 class Status(StrEnum):
@@ -56,6 +56,11 @@ class Document:
     title: str | None
     text: str
     body_start: int = 0
+    date_source: str | None = None
+    """Where the date came from: '--date', 'header', 'front matter', 'file name', 'text' (a
+    date line near the top), 'page metadata', 'pdf metadata' or 'docx metadata'."""
+    extractor: str | None = None
+    """What turned the file into `text`: 'text', 'markdown', or a reader library and version."""
 
 
 @dataclass(frozen=True)
@@ -113,11 +118,12 @@ class NumberChange:
 @dataclass(frozen=True)
 class Bead:
     """An alignment unit: sentence indices on each side (either may be empty) and the pair
-    score. Every sentence of both documents lands in exactly one bead."""
+    probability (the calibrated P(same claim), `align.PairModel`). Every sentence of both
+    documents lands in exactly one bead."""
 
     before: tuple[int, ...]
     after: tuple[int, ...]
-    similarity: float | None = None
+    probability: float | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +133,9 @@ class Alignment:
 
     beads: tuple[Bead, ...]
     versions: bool
+    replaced: tuple[Bead, ...] = ()
+    """Pairs of a dropped and a new sentence, the new one in the dropped one's place (`align.in_place`),
+    with their pair probability: two claims, linked."""
 
 
 @dataclass(frozen=True)
@@ -134,10 +143,19 @@ class Claim:
     status: Status
     before: tuple[int, ...]
     after: tuple[int, ...]
-    similarity: float | None = None
+    pair_probability: float | None = None
+    """P(same claim) of a repeated or changed pair; for a new claim that `replaces` a dropped
+    one, of that pair (too low to call them one claim); None otherwise."""
     diff: tuple[DiffOp, ...] = ()
     mechanical: bool = False
     numbers: tuple[NumberChange, ...] = ()
+    replaces: tuple[int, ...] = ()
+    """For a new claim: the earlier document's sentences (a dropped claim) whose place it took."""
+
+    @property
+    def low_confidence(self) -> bool:
+        """A changed pair the pair model gives less than even odds of being one claim."""
+        return self.status is Status.CHANGED and self.pair_probability is not None and self.pair_probability < 0.5
 
 
 @dataclass(frozen=True)
@@ -171,6 +189,10 @@ class Cell:
 
     status: str
     sentences: tuple[int, ...] = ()
+    mechanical: bool = False
+    """A `repeated` cell whose sentence changed only in dates, years or punctuation."""
+    span: int = 0
+    """For `revived`: the documents the claim was absent from before it came back."""
 
 
 @dataclass(frozen=True)
@@ -187,12 +209,21 @@ class Thread:
 
 
 @dataclass(frozen=True)
+class Shift:
+    """At document `at` (the first without the phrase), the phrases that took its place."""
+
+    at: int
+    to: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Formulation:
     phrase: str
     counts: tuple[int, ...]
     """Occurrences in each document, in document order."""
     watched: bool = False
-    shifted_to: tuple[str, ...] = ()
+    shifts: tuple[Shift, ...] = ()
+    """What replaced the phrase at each of its exits that has a replacement."""
 
     @property
     def first(self) -> int | None:
@@ -200,10 +231,41 @@ class Formulation:
         return next((i for i, c in enumerate(self.counts) if c), None)
 
     @property
+    def last(self) -> int | None:
+        """Index of the last document that uses the phrase (None: no document does)."""
+        return max((i for i, c in enumerate(self.counts) if c), default=None)
+
+    @property
     def gone(self) -> int | None:
         """Index of the document from which the phrase no longer appears, if it stops."""
-        last = max((i for i, c in enumerate(self.counts) if c), default=None)
+        last = self.last
         return last + 1 if last is not None and last + 1 < len(self.counts) else None
+
+    @property
+    def documents(self) -> int:
+        """How many documents use the phrase."""
+        return sum(1 for c in self.counts if c)
+
+    @property
+    def runs(self) -> tuple[tuple[int, int], ...]:
+        """(first, last) document index of each run of documents that use the phrase; the
+        gaps are between runs."""
+        out: list[tuple[int, int]] = []
+        for i, c in enumerate(self.counts):
+            if c and out and out[-1][1] == i - 1:
+                out[-1] = (out[-1][0], i)
+            elif c:
+                out.append((i, i))
+        return tuple(out)
+
+    def shifted_at(self, k: int) -> tuple[str, ...]:
+        """What replaced the phrase in document `k`, if it stopped there."""
+        return next((s.to for s in self.shifts if s.at == k), ())
+
+    @property
+    def shifted_to(self) -> tuple[str, ...]:
+        """Every phrase that replaced this one at some exit, in order, once each."""
+        return tuple(dict.fromkeys(p for s in self.shifts for p in s.to))
 
 
 class Kind(StrEnum):
@@ -298,7 +360,7 @@ class Brief:
         return render(self, Format.HTML)
 
     def to_json(self) -> str:
-        """The brief as JSON (the compare.brief/1 contract; `compare schema` prints its schema)."""
+        """The brief as JSON (the compare.brief/2 contract; `compare schema` prints its schema)."""
         from .render import render
 
         return render(self, Format.JSON)

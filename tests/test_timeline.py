@@ -1,0 +1,76 @@
+"""A long series renders compactly: formulations and lineage on a time axis, not a column per document."""
+
+from __future__ import annotations
+
+import re
+
+from compare import render, timeline
+from compare.types import Format
+from render_builders import long_series
+
+
+def _widest_table(html: str) -> int:
+    """Columns of the widest table header in `html`."""
+    return max((len(re.findall(r"<th[ >]", head)) for head in re.findall(r"<thead>.*?</thead>", html, re.S)), default=0)
+
+
+def test_a_long_series_is_drawn_on_a_time_axis_in_html() -> None:
+    b = long_series(60)
+    page = render.render(b, Format.HTML)
+    lineage = page[page.index('<section id="lineage">') : page.index('<section id="formulations">')]
+    phrases = page[page.index('<section id="formulations">') : page.index('<section id="texts">')]
+    for section in (lineage, phrases):
+        assert "<svg" in section and "<script" not in section
+        assert _widest_table(section) <= 4
+    # the guidance phrase is one row, one bar from its first to its last document, with its dates
+    row = next(r for r in timeline.phrase_rows(b) if r.formulation.phrase == "considerable period")
+    assert [(bar.start, bar.end) for bar in row.bars] == [(15, 29)]
+    assert (row.first, row.last) == ("2011-04-15", "2012-06-15")
+    assert row.shifts == (("2012-07-15", "some time"),)
+    assert "<title>“considerable period”: 2011-04-15 – 2012-06-15</title>" in phrases
+    # thread rows are titled by their first wording
+    assert "Business spending rose and housing fell in month 0." in lineage
+
+
+def test_a_long_series_markdown_has_compact_tables() -> None:
+    text = render.render(long_series(60), Format.MARKDOWN)
+    tail = text[text.index("## Lineage") : text.index("## Full texts")]
+    widest = max(line.count("|") for line in tail.splitlines() if line.startswith("|"))
+    assert widest <= 5
+    assert "| “considerable period” | 2011-04-15 → 2012-06-15 | 15 | 2012-07-15: “some time” |" in tail
+
+
+def test_a_short_series_keeps_a_column_per_document() -> None:
+    b = long_series(8)
+    page = render.render(b, Format.HTML)
+    lineage = page[page.index('<section id="lineage">') : page.index('<section id="formulations">')]
+    assert "<svg" not in lineage and _widest_table(lineage) == 9
+
+
+def test_runs_of_absent_collapse_into_one_cell() -> None:
+    from compare.types import Cell, Thread
+
+    gone, on = Cell("absent"), Cell("repeated", (0,))
+    t = Thread(
+        "c1",
+        (Cell(""), Cell(""), Cell("new", (0,)), Cell("dropped"), gone, gone, gone, Cell("revived", (1,), span=4), on),
+    )
+    assert [(c.status, w) for c, w in timeline.collapsed(t)] == [
+        ("", 2),
+        ("new", 1),
+        ("dropped", 1),
+        ("absent", 3),
+        ("revived", 1),
+        ("repeated", 1),
+    ]
+    assert timeline.events(render_brief_for(t), t) == (
+        "dropped 2010-04-15",
+        "revived 2010-08-15 (absent from 4 documents)",
+    )
+
+
+def render_brief_for(t):
+    import dataclasses
+
+    b = long_series(len(t.cells))
+    return dataclasses.replace(b, lineage=(t,))
