@@ -253,7 +253,7 @@ def main_command(
     ] = DEFAULT_EMBEDDER,
     save_inputs: Annotated[
         Path | None,
-        typer.Option("--save-inputs", help="Keep the pages fetched from URLs in this folder (to reproduce the brief)."),
+        typer.Option("--save-inputs", metavar="DIR", help="Keep the pages fetched from URLs in this folder (to reproduce the brief)."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     no_cache: Annotated[
