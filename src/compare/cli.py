@@ -235,6 +235,14 @@ def main_command(
             show_default=False,
         ),
     ] = None,
+    show_unsupported: Annotated[
+        bool,
+        typer.Option(
+            "--show-unsupported",
+            help="Abstractive: also list the generated points withheld as unsupported, with the reason"
+            " (JSON always lists them).",
+        ),
+    ] = False,
     embedder: Annotated[
         str,
         typer.Option(
@@ -305,7 +313,7 @@ def main_command(
     for problem in dict.fromkeys(getattr(chosen_embedder, "problems", [])):
         progress(f"embedding cache: {problem}")
     try:
-        text = render.render(brief, format or format_for(output), template, view)
+        text = render.render(brief, format or format_for(output), template, view, show_unsupported)
     except CompareError:
         raise
     except Exception as e:
