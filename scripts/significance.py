@@ -256,8 +256,12 @@ def seeds_hold(cases: Sequence[Case], weights: dict[str, float]) -> bool:
     """The seeds' lede leads with the three changes issue 16 names (among the first four)."""
     for case in (c for c in cases if c.genre == "seeds"):
         items = ranked(case, weights)[:4]
-        if not all(any(hits(case.brief, i, h) for i in items) for h in case.label["headlines"]):
-            return False
+        for h in case.label["headlines"]:
+            # a formulation headline is met by the formulation item itself, not by a sentence
+            # that happens to contain the phrase
+            wanted = [i for i in items if (i.phrase is not None) == (h["kind"] == "formulation")]
+            if not any(hits(case.brief, i, h) for i in wanted):
+                return False
     return True
 
 
@@ -292,9 +296,10 @@ fit put dissents above rate moves and gave framing no weight, so that "The Presi
 continue to be briefed regularly" led a readout comparison.)"""
 
 
-def fit(cases: Sequence[Case]) -> dict[str, float]:
-    """Coordinate ascent over a grid, from the hand-set defaults; ties keep the current value."""
-    weights = dict(lede.DEFAULT_WEIGHTS)
+def fit(cases: Sequence[Case], start: dict[str, float]) -> dict[str, float]:
+    """Coordinate ascent over a grid, from `start` (the shipped weights, else the hand-set
+    defaults); ties keep the current value."""
+    weights = {**lede.DEFAULT_WEIGHTS, **start}
     best = objective(cases, weights)
     for _ in range(3):
         improved = False
@@ -330,7 +335,7 @@ def main() -> None:
     if not args.fit:
         report(cases, shipped, "tuning sets, shipped weights")
         return
-    weights = fit(cases)
+    weights = fit(cases, shipped)
     figures = report(cases, weights, "tuning sets, fitted weights")
     print(f"seeds' lede leads with the issue's three changes: {seeds_hold(cases, weights)}")
     path = ROOT / "src" / "compare" / "calibration.json"

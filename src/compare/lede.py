@@ -48,6 +48,7 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "quantity_changed": 6.0,
     "quantity_appeared": 3.0,
     "carries_quantity": 2.0,
+    "carries_count": 1.0,
     "decision": 2.5,
     "date_guidance": 3.0,
     "formulation": 2.5,
@@ -225,8 +226,11 @@ def describe(
     if claim.status in (Status.NEW, Status.DROPPED):
         # amounts the other document does not state (classify lists them as numbers)
         carried = [n.after or n.before for n in claim.numbers]
-        decided = not feats["framing"] and (bool(_DECISION.search(text)) or bool(carried and _ACTION.search(text)))
-        feats["carries_quantity"] = min(len(carried), 2)
+        amounts = [t for t in carried if any(q.unit != "count" for q in quantities.parse(t))]
+        decided = not feats["framing"] and (bool(_DECISION.search(text)) or bool(amounts and _ACTION.search(text)))
+        # money, rates and moves make an action; a count of things ("six key areas") is a fact
+        feats["carries_quantity"] = min(len(amounts), 2)
+        feats["carries_count"] = min(len(carried) - len(amounts), 2)
         feats["decision"] = float(decided)
         feats["stance"] = float(bool(_STANCE.search(text)))
         feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(text)) and not feats["framing"])
@@ -241,7 +245,7 @@ def describe(
             reason = (reason + "; " if reason else "") + "in the place of a dropped claim"
         if carried and feats["vote"]:
             return Kind.VOTE, feats, f"dissent: {reason}", ""
-        return (Kind.ACTION if carried and decided else Kind.NEW), feats, reason, ""
+        return (Kind.ACTION if amounts and decided else Kind.NEW), feats, reason, ""
     # changed
     if claim.mechanical:
         return Kind.MECHANICAL, feats, "only dates or punctuation changed", ""
