@@ -13,7 +13,6 @@ import pytest
 
 from compare import classify, redline, render
 from compare.types import Baseline, Bead, Brief, Comparison, Document, DocumentEntry, Format, Sentence, Summary, View
-from test_browser import CHROMIUM, FLAGS
 
 pytestmark = pytest.mark.browser
 
@@ -55,17 +54,6 @@ def brief() -> Brief:
     claims = classify.claims(BEADS, a.sentences, b.sentences, versions=True)
     marked = redline.redline(claims, a.document, a.sentences, b.document, b.sentences)
     return Brief((a, b), (Comparison("early", "late", claims, marked),), Baseline.PREVIOUS, "test")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM:
-        pytest.skip("chromium is not installed (apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -33,7 +33,10 @@ def test_no_quantity_change_is_ever_mechanical(series) -> None:
             if claim.status is Status.CHANGED and claim.mechanical:
                 old = joined(series.entry(c.before).sentences, claim.before)
                 new = joined(series.entry(c.after).sentences, claim.after)
-                assert [q.value for q in quantities.parse(old)] == [q.value for q in quantities.parse(new)], (c.after, new)
+                assert [q.value for q in quantities.parse(old)] == [q.value for q in quantities.parse(new)], (
+                    c.after,
+                    new,
+                )
 
 
 def test_no_residue_line_in_any_lede(series) -> None:

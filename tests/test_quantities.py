@@ -107,7 +107,9 @@ def test_typography_is_not_news(old: str, new: str) -> None:
 
 
 def test_typographic_edits_beside_a_real_edit_are_not_struck() -> None:
-    claim = pair("held the target at 1 3/4 percent and growth slowed.", "held the target at 1-3/4 percent and growth picked up.")
+    claim = pair(
+        "held the target at 1 3/4 percent and growth slowed.", "held the target at 1-3/4 percent and growth picked up."
+    )
     struck = " ".join(d.text for d in claim.diff if d.op.value != "equal")
     assert "3/4" not in struck and "picked up" in struck
     assert claim.numbers == ()

@@ -188,7 +188,10 @@ def test_user_template_gets_the_brief(tmp_path: Path) -> None:
         "{{ c.claims | length }}{% endfor %} {{ brief.lede[0][0].kind.value }} {{ lede(brief)[0][0].kind.value }}"
         " {% set c = brief.comparisons[0] %}{{ claim_text(brief, c, c.claims[2]) }}"
     )
-    assert render.render(small(), Format.MARKDOWN, t) == "compare.brief/2 2 2020-01-01 a>b:4 policy-action policy-action Old point only here."
+    assert (
+        render.render(small(), Format.MARKDOWN, t)
+        == "compare.brief/2 2 2020-01-01 a>b:4 policy-action policy-action Old point only here."
+    )
 
 
 def test_user_template_can_extend_the_packaged_one(tmp_path: Path) -> None:
@@ -233,7 +236,11 @@ def test_small_json_validates(validator: jsonschema.Draft202012Validator) -> Non
     data = json.loads(render.render(small(), Format.JSON))
     validator.validate(data)
     first = data["comparisons"][0]["lede"][0]
-    assert (first["claim"], first["kind"], first["reason"]) == (0, "policy-action", "0 to 1/4 percent → 1/4 to 1/2 percent (up)")
+    assert (first["claim"], first["kind"], first["reason"]) == (
+        0,
+        "policy-action",
+        "0 to 1/4 percent → 1/4 to 1/2 percent (up)",
+    )
 
 
 def test_seeds_json_validates(validator: jsonschema.Draft202012Validator, seeds_brief) -> None:

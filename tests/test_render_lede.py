@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare import lede
-from compare.types import Kind
-from compare.types import DiffOp, Op
+from compare.types import DiffOp, Kind, Op
 from render_builders import B, brief, entry
 
 RATE_OLD = "The Committee decided to keep the target range at 0 to 1/4 percent."
@@ -113,7 +112,7 @@ def test_mechanical_ranks_last_whatever_the_weights() -> None:
         entry("b", "2020-02-01", [DATE_NEW]),
         beads=[[B((0,), (0,), 0.9), B((1,), (), None)]],
     )
-    weights = {name: -1.0 for name in lede.DEFAULT_WEIGHTS}
+    weights = dict.fromkeys(lede.DEFAULT_WEIGHTS, -1.0)
     assert [i.kind for i in lede.rank_comparison(b, 0, weights)][-1] is Kind.MECHANICAL
 
 
@@ -230,17 +229,23 @@ def test_number_reasons_read_as_a_desk_reads_them(old: str, new: str, kind: Kind
 
 
 def test_a_dropped_action_is_not_an_action() -> None:
-    got = one("In a related action, the Board approved a 25-basis-point decrease in the discount rate to 2-1/4 percent.", None)
+    got = one(
+        "In a related action, the Board approved a 25-basis-point decrease in the discount rate to 2-1/4 percent.", None
+    )
     assert got[0] is Kind.DROPPED and got[1].startswith("no longer states")
 
 
 def test_rosters_are_not_news() -> None:
     b = brief(
         entry("a", "2020-01-01", []),
-        entry("b", "2020-02-01", [
-            "The Board approved requests submitted by the Federal Reserve Banks of New York, Boston, Chicago, Dallas, and San Francisco.",
-            "The Committee sees upside risks to inflation.",
-        ]),
+        entry(
+            "b",
+            "2020-02-01",
+            [
+                "The Board approved requests submitted by the Federal Reserve Banks of New York, Boston, Chicago, Dallas, and San Francisco.",
+                "The Committee sees upside risks to inflation.",
+            ],
+        ),
         beads=[[B((), (0,), None), B((), (1,), None)]],
     )
     assert [i.claim for i in lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)] == [1, 0]
@@ -249,5 +254,9 @@ def test_rosters_are_not_news() -> None:
 def test_wrapped_framing_is_framing() -> None:
     got = one(None, "The President will continue to be\nbriefed regularly.")
     assert got is not None and got[0] is Kind.NEW
-    b = brief(entry("a", "2020-01-01", []), entry("b", "2020-02-01", ["The President will continue to be\nbriefed regularly."]), beads=[[B((), (0,), None)]])
+    b = brief(
+        entry("a", "2020-01-01", []),
+        entry("b", "2020-02-01", ["The President will continue to be\nbriefed regularly."]),
+        beads=[[B((), (0,), None)]],
+    )
     assert lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)[0].features["framing"] == 1.0

@@ -188,6 +188,10 @@ def test_short_claims_without_a_full_stop_stay_claims(line: str) -> None:
 
 
 def test_a_heading_glued_to_its_text_is_not_part_of_the_claim() -> None:
-    d = doc("Federal Reserve ActionsThe Federal Open Market Committee decided to lower its target by 50 basis points.\n")
-    assert [s.text for s in segment.segment(d)] == ["The Federal Open Market Committee decided to lower its target by 50 basis points."]
+    d = doc(
+        "Federal Reserve ActionsThe Federal Open Market Committee decided to lower its target by 50 basis points.\n"
+    )
+    assert [s.text for s in segment.segment(d)] == [
+        "The Federal Open Market Committee decided to lower its target by 50 basis points."
+    ]
     check_offsets(d)

@@ -10,8 +10,10 @@ seconds. The network is never used.
 The prompt is a jinja2 file; the packaged defaults are in ``compare/prompts/`` (a copy sits in
 the repository's top-level ``prompts/`` to edit and pass with ``--prompt``). Long documents are
 cut into parts that fit the model, each part summarized, and every point then checked against
-the document's sentences (`summarize.evidence`): points below the calibrated bar are kept but
-marked unsupported. torch and transformers are imported only when a model is loaded.
+the sentences it cites (`faithfulness.check`: numbers, names, quotes, content words, cosine,
+filler): unsupported points are withheld with their reason, and if too few hold, the best
+extractive sentences fill in, marked as such. torch and transformers are imported only when a
+model is loaded.
 """
 
 from __future__ import annotations
@@ -24,15 +26,18 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .embed import Embedder, quiet_transformers
 from .errors import ModelError, TemplateError
-from .summarize import Segmented, evidence
+from .faithfulness import Rule
+from .summarize import Segmented
 from .types import Summary, SummaryPoint
 
 DEFAULT_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -244,6 +249,8 @@ class AbstractiveSummarizer:
         self._prompt: Prompt | None = (
             prompt if isinstance(prompt, Prompt) else read_prompt(prompt) if prompt is not None else None
         )
+        self.rule: Rule | None = None
+        """The support rule (None: the calibrated one)."""
 
     def load(self) -> LoadedModel:
         if self._loaded is None:
@@ -256,7 +263,8 @@ class AbstractiveSummarizer:
             self._prompt = packaged_prompt("seq2seq" if self.load().seq2seq else "chat")
         return self._prompt
 
-    def summarize(self, document: Segmented, points: int) -> Summary:
+    def summarize(self, document: Segmented, points: int, context: Sequence[np.ndarray] = ()) -> Summary:
+        """`context` (neighbouring documents) is not used: the model sees this document alone."""
         lm = self.load()
         prompt = self.prompt
         if not document.sentences:
@@ -270,13 +278,42 @@ class AbstractiveSummarizer:
             texts.extend(parse_points(self.generate(lm, text, per_part), per_part))
         if not texts:
             self.progress("the model wrote no usable point for this document")
-            return Summary((), self.method, self.model_id, prompt.name)
-        vectors = self.embedder.embed(texts)
-        checked = [SummaryPoint(t, *evidence(v, document.vectors)) for t, v in zip(texts, vectors, strict=True)]
-        if len(checked) > points:  # more parts than points: keep the best-supported ones
-            keep = sorted(range(len(checked)), key=lambda i: -checked[i].support)[:points]
-            checked = [checked[i] for i in sorted(keep)]
-        return Summary(tuple(checked), self.method, self.model_id, prompt.name)
+        return self.checked(document, texts, points, context, prompt.name)
+
+    def checked(
+        self, document: Segmented, texts: Sequence[str], points: int, context: Sequence[np.ndarray], prompt: str
+    ) -> Summary:
+        """Generated `texts` -> the Summary: each point checked against the sentences it cites
+        (`faithfulness.check`); unsupported ones withheld with their reason; if fewer than
+        `points` hold, the best extractive sentences not already cited fill in, marked."""
+        from .faithfulness import check
+        from .summarize import ExtractiveSummarizer
+
+        vectors = self.embedder.embed(list(texts)) if texts else np.zeros((0, 1))
+        sentences = [s.text for s in document.sentences]
+        kept: list[SummaryPoint] = []
+        withheld: list[SummaryPoint] = []
+        for t, v in zip(texts, vectors, strict=True):
+            c = check(t, v, sentences, document.vectors, self.rule)
+            point = SummaryPoint(t, c.sources, c.support, c.supported, c.reason)
+            (kept if c.supported else withheld).append(point)
+        if len(kept) > points:  # more parts than points: keep the best-supported ones
+            best = sorted(range(len(kept)), key=lambda i: -kept[i].support)[:points]
+            kept = [kept[i] for i in sorted(best)]
+        if len(kept) < points and sentences:
+            cited = {i for p in kept for i in p.sources}
+            scores = ExtractiveSummarizer().scores(document, context)
+            spare = sorted((i for i in range(len(sentences)) if i not in cited), key=lambda i: (-scores[i], i))
+            why = (
+                f"{len(withheld)} generated point{'s' if len(withheld) > 1 else ''} withheld"
+                if withheld
+                else "the model wrote too few points"
+            )
+            kept += [
+                SummaryPoint(sentences[i], (i,), 1.0, True, f"extractive fill: {why}", extractive_fill=True)
+                for i in spare[: points - len(kept)]
+            ]
+        return Summary(tuple(kept), self.method, self.model_id, prompt, tuple(withheld))
 
     def chunks(self, document: Segmented, lm: LoadedModel, points: int) -> list[str]:
         """Consecutive sentences packed into parts that fit the model with the prompt and the

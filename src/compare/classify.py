@@ -83,7 +83,9 @@ def with_document_numbers(
     out = []
     for c in claims:
         if c.status is Status.NEW or c.status is Status.DROPPED:
-            sentences, idx, other = (after, c.after, values[0]) if c.status is Status.NEW else (before, c.before, values[1])
+            sentences, idx, other = (
+                (after, c.after, values[0]) if c.status is Status.NEW else (before, c.before, values[1])
+            )
             found = [q for q in quantities.parse(joined(sentences, idx)) if q.value not in other]
             found = list({q.value: q for q in found}.values())
             pairs = [NumberChange("", q.text) if c.status is Status.NEW else NumberChange(q.text, "") for q in found]

@@ -279,6 +279,14 @@ def main_command(
             show_default=False,
         ),
     ] = None,
+    show_unsupported: Annotated[
+        bool,
+        typer.Option(
+            "--show-unsupported",
+            help="Abstractive: also list the generated points withheld as unsupported, with the reason"
+            " (JSON always lists them).",
+        ),
+    ] = False,
     embedder: Annotated[
         str,
         typer.Option(
@@ -352,7 +360,9 @@ def main_command(
             chosen = AbstractiveSummarizer(chosen_embedder, model, given, progress)
         brief = pipeline.run(documents, chosen_embedder, chosen, options, progress)
     try:
-        text = render.render(brief, format or format_for(out), template, view, source=template_source)
+        text = render.render(
+            brief, format or format_for(out), template, view, show_unsupported, source=template_source
+        )
     except CompareError:
         raise
     except Exception as e:

@@ -26,7 +26,20 @@ from collections.abc import Mapping, Sequence
 
 from . import quantities
 from .segment import STOP, words
-from .types import Brief, Claim, Comparison, DiffOp, Formulation, Kind, LedeItem, NumberChange, Op, Sentence, Status, joined
+from .types import (
+    Brief,
+    Claim,
+    Comparison,
+    DiffOp,
+    Formulation,
+    Kind,
+    LedeItem,
+    NumberChange,
+    Op,
+    Sentence,
+    Status,
+    joined,
+)
 
 LIMIT = 7
 """Items per comparison in the lede."""
@@ -35,6 +48,7 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "quantity_changed": 6.0,
     "quantity_appeared": 3.0,
     "carries_quantity": 2.0,
+    "carries_count": 1.0,
     "decision": 2.5,
     "date_guidance": 3.0,
     "formulation": 2.5,
@@ -111,7 +125,9 @@ _FRAMING = re.compile(
 )
 """Framing: who spoke with whom, that they will stay in touch. Not what changed."""
 _ROSTER_SEPARATORS = re.compile(r"[,;]")
-_RELATED = re.compile(r"\bin (?:a )?related actions?\b|\bin taking (?:the|this|these) (?:discount )?actions?\b", re.IGNORECASE)
+_RELATED = re.compile(
+    r"\bin (?:a )?related actions?\b|\bin taking (?:the|this|these) (?:discount )?actions?\b", re.IGNORECASE
+)
 """An action that follows the main one (the discount rate after the funds rate)."""
 _STANCE = re.compile(
     r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,40}\b(?:balanced|weighted|diminished|increased)|"
@@ -121,13 +137,17 @@ _STANCE = re.compile(
     re.IGNORECASE,
 )
 """The stance and its path: the balance of risks, forward guidance, the next step."""
-_VOTE = re.compile(r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
+_VOTE = re.compile(
+    r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE
+)
 """A vote or a dissent: news, but not the decision itself."""
 _DATE_GUIDANCE = re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b")
 _QUOTE = re.compile('["“”]')
 
 
-def lede(brief: Brief, weights: Mapping[str, float] | None = None, limit: int = LIMIT) -> tuple[tuple[LedeItem, ...], ...]:
+def lede(
+    brief: Brief, weights: Mapping[str, float] | None = None, limit: int = LIMIT
+) -> tuple[tuple[LedeItem, ...], ...]:
     """The lede of every comparison, in comparison order."""
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
     return tuple(tuple(rank_comparison(brief, k, w, limit)) for k in range(len(brief.comparisons)))
@@ -206,8 +226,11 @@ def describe(
     if claim.status in (Status.NEW, Status.DROPPED):
         # amounts the other document does not state (classify lists them as numbers)
         carried = [n.after or n.before for n in claim.numbers]
-        decided = not feats["framing"] and (bool(_DECISION.search(text)) or bool(carried and _ACTION.search(text)))
-        feats["carries_quantity"] = min(len(carried), 2)
+        amounts = [t for t in carried if any(q.unit != "count" for q in quantities.parse(t))]
+        decided = not feats["framing"] and (bool(_DECISION.search(text)) or bool(amounts and _ACTION.search(text)))
+        # money, rates and moves make an action; a count of things ("six key areas") is a fact
+        feats["carries_quantity"] = min(len(amounts), 2)
+        feats["carries_count"] = min(len(carried) - len(amounts), 2)
         feats["decision"] = float(decided)
         feats["stance"] = float(bool(_STANCE.search(text)))
         feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(text)) and not feats["framing"])
@@ -222,7 +245,7 @@ def describe(
             reason = (reason + "; " if reason else "") + "in the place of a dropped claim"
         if carried and feats["vote"]:
             return Kind.VOTE, feats, f"dissent: {reason}", ""
-        return (Kind.ACTION if carried and decided else Kind.NEW), feats, reason, ""
+        return (Kind.ACTION if amounts and decided else Kind.NEW), feats, reason, ""
     # changed
     if claim.mechanical:
         return Kind.MECHANICAL, feats, "only dates or punctuation changed", ""

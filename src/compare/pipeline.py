@@ -86,9 +86,16 @@ def run(
     bounds = np.cumsum([0] + [len(g) for g in sentences])
     segmented = [Segmented(g, vectors[bounds[k] : bounds[k + 1]]) for k, g in enumerate(sentences)]
     progress(f"summarizing ({summarizer.method})")
+    # each summary sees its neighbours' vectors, so that it can prefer what this document adds
     entries = tuple(
-        DocumentEntry(d, s.sentences, summarizer.summarize(s, options.summary_sentences))
-        for d, s in zip(documents, segmented, strict=True)
+        DocumentEntry(
+            d,
+            s.sentences,
+            summarizer.summarize(
+                s, options.summary_sentences, [segmented[j].vectors for j in (k - 1, k + 1) if 0 <= j < len(segmented)]
+            ),
+        )
+        for k, (d, s) in enumerate(zip(documents, segmented, strict=True))
     )
     model = pair_model()
     words = [[segment.words(s.text) for s in g] for g in sentences]

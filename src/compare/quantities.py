@@ -92,7 +92,7 @@ def _number(text: str) -> float:
 
 def _unit(m: re.Match[str]) -> tuple[str, float]:
     unit = (m["unit2"] or m["unit"] or "").lower().replace("-", " ")
-    if m["au"] or m["bu"] or unit in {"%", "percent", "per cent", "percent"}:
+    if m["au"] or m["bu"] or unit in {"%", "percent", "per cent"}:
         return "percent", 1.0
     if unit.startswith("percentage"):
         return "percentage point", 1.0
@@ -178,7 +178,9 @@ def changes(old: str, new: str, ops: Sequence[DiffOp]) -> tuple[NumberChange, ..
     for q in a:
         lo, hi = _mapped(mapping, q.start), _mapped(mapping, q.end)
         candidates = [
-            (j, r) for j, r in enumerate(b) if j not in used and r.start < hi + 2 and r.end > lo - 2 and r.unit == q.unit
+            (j, r)
+            for j, r in enumerate(b)
+            if j not in used and r.start < hi + 2 and r.end > lo - 2 and r.unit == q.unit
         ]
         if candidates:
             j, r = min(candidates, key=lambda c: abs(c[1].start - lo))

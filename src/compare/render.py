@@ -29,6 +29,7 @@ from .types import (
     Op,
     RedlineSegment,
     Status,
+    SummaryPoint,
     Thread,
     View,
     joined,
@@ -226,7 +227,12 @@ def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
 
 
 def render(
-    brief: Brief, fmt: Format, template: Path | None = None, view: View = View.FULL, source: str | None = None
+    brief: Brief,
+    fmt: Format,
+    template: Path | None = None,
+    view: View = View.FULL,
+    show_unsupported: bool = False,
+    source: str | None = None,
 ) -> str:
     """Render `brief`. With `template`, that jinja2 file is used instead of the packaged one;
     it is HTML-escaped when `fmt` is HTML or its name has .html or .htm in it, and it may
@@ -234,7 +240,8 @@ def render(
     `source` is the template's text when the caller has read it already.
 
     The context is ``brief`` (a `compare.types.Brief`), ``view`` ("full", or "redline": the
-    header and the redlines only; JSON is always the full brief) and the helpers in `_environment`.
+    header and the redlines only; JSON is always the full brief), ``show_unsupported``
+    (list withheld abstractive points) and the helpers in `_environment`.
     A variable the context lacks is a `TemplateError` naming it and its line."""
     if not brief.lede and brief.comparisons:
         # a brief built by hand, not by `pipeline`: give it its lede (default weights)
@@ -251,7 +258,7 @@ def render(
         env = _environment(fmt is Format.HTML)
         name = "brief.html.j2" if fmt is Format.HTML else "brief.md.j2"
     try:
-        return env.get_template(name).render(brief=brief, view=view.value)
+        return env.get_template(name).render(brief=brief, view=view.value, show_unsupported=show_unsupported)
     except jinja2.UndefinedError as e:
         raise TemplateError(f"{_where(e, template or name)}: {e.message}") from None
     except jinja2.TemplateSyntaxError as e:
@@ -382,20 +389,24 @@ def _document(e: DocumentEntry) -> dict[str, Any]:
             }
             for s in e.sentences
         ],
-        "summary": [
-            {
-                "text": p.text,
-                "sources": list(p.sources),
-                "support": round(p.support, 4),
-                "supported": p.supported,
-            }
-            for p in e.summary.points
-        ],
+        "summary": [_point(p) for p in e.summary.points],
+        "withheld": [_point(p) for p in e.summary.withheld],
         "summarizer": {
             "method": e.summary.method,
             "model": e.summary.model_id,
             "prompt": e.summary.prompt,
         },
+    }
+
+
+def _point(p: SummaryPoint) -> dict[str, Any]:
+    return {
+        "text": p.text,
+        "sources": list(p.sources),
+        "support": round(p.support, 4),
+        "supported": p.supported,
+        "reason": p.reason,
+        "extractive_fill": p.extractive_fill,
     }
 
 

@@ -105,7 +105,9 @@ def _blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
         yield block_start, lines[-1][1]
 
 
-_GLUED_HEADING = re.compile(r"\s*((?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)(?:[ \t]+(?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)){1,12}?[a-z])(?=[A-Z][a-z])")
+_GLUED_HEADING = re.compile(
+    r"\s*((?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)(?:[ \t]+(?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)){1,12}?[a-z])(?=[A-Z][a-z])"
+)
 """A heading with no break before the text it heads, as copied from a web page."""
 _HEADING = re.compile(r"^(?:\\?#{1,6}\s|\\?#{1,6}$|[=\-*_]{3,}$)")
 _LIST_ITEM = re.compile(r"^(?:[-*+•]\s|\d{1,3}[.)]\s|\(?[a-z]\)\s)")

@@ -1,18 +1,35 @@
 """summarize: a segmented document -> `Summary` whose points cite their source sentences.
 
-`ExtractiveSummarizer` (the default) picks the sentences that best cover the document:
-closeness to a lead-weighted centroid, a lead bonus (early sentences of news and statements
-carry the message), a penalty for run-on "sentences" (captions glued together) and redundancy
-removal (maximal marginal relevance); the picks are returned in document order, verbatim,
-each citing itself. The abstractive strategy lives in `abstractive` (it loads a language
-model); `evidence` here is what both use to tie a point to the sentences that support it.
+`ExtractiveSummarizer` (the default) scores each sentence for what a reader needs from it and
+keeps the best, verbatim, each citing itself, in document order:
+
+- coverage: closeness to the document's (lead-weighted) centroid, what the text is about;
+- action: a decision or stance verb ("decided", "voted", "agreed to", "lowered", "condemned",
+  "urged") and a quantity with a unit ("25 basis points", "$3 billion", "2 percent"): what
+  was done, not the conditions around it;
+- in a series (`context`: the neighbouring documents' sentence vectors): novelty, what this
+  document says that its neighbours do not, so that boilerplate every statement repeats falls
+  back; the lead prior applies to a document read alone (news, where the opening carries the
+  story), with its own, smaller, weight in a series;
+- framing: readout formulas ("spoke today with", "the two leaders discussed", "agreed to stay in
+  close touch") are lowered;
+- length: fragments and run-on captions are lowered; then maximal marginal relevance removes
+  repeats.
+
+The weights are fitted by `scripts/summaries.py calibrate` (CNN/DM, Zhang-2023 news and FOMC
+statements; tuning halves only) and shipped in `calibration.json` under "summarizer". The
+abstractive strategy lives in `abstractive` (it loads a language model); `evidence` here ties a
+generated point to the sentences that support it.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -31,6 +48,60 @@ MAX_SOURCES = 3
 SOURCE_MARGIN = 0.05
 """Besides the best sentence, sentences within this cosine of it (and above the bar) are cited."""
 
+ACTION = re.compile(
+    r"\b(?:decided|decides|decision to|voted|votes to|agreed (?:to|that|on)|agrees to|announced|announces|"
+    r"approved|approves|adopted|lowered|lowers|raised|raises|cut|cuts|reduced|reduces|increased|"
+    r"(?:will|to) (?:maintain|keep|lower|raise|increase|reduce|cut|end|begin|continue|provide|send)|"
+    r"maintain(?:s|ed)?|kept|keeps|condemned|condemns|sanctioned|imposed|signed|pledged|committed to|"
+    r"launched|ordered|ruled|sentenced|charged|arrested|resigned|urged|urges|called (?:for|on)|"
+    r"emphasi[sz]ed|emphasi[sz]es|stressed|underscored|reiterated|welcomed|warned|rejected)\b",
+    re.IGNORECASE,
+)
+"""Decision and stance verbs: what a statement decides, a leader does or asks for."""
+QUANTITY = re.compile(
+    r"(?:[$£€]\s?\d|\d(?:[\d,./-]*\d)?(?:\s|-)?(?:%|percent|per cent|percentage points?|basis points?|"
+    r"million|billion|trillion|bn|m\b|dollars?|euros?|pounds|yuan|years?|months?|weeks?|days?|hours?|"
+    r"people|troops|tons?|tonnes|barrels|miles|kilomet(?:er|re)s?|km|feet|votes))",
+    re.IGNORECASE,
+)
+"""An amount with its unit (a bare number is as often a date or an issue number)."""
+FRAMING = re.compile(
+    r"\b(?:spoke (?:today |again |this \w+ |by phone |by telephone )?with|held a (?:phone )?call|"
+    r"(?:met|meets) (?:today )?with|to discuss\b|(?:leaders|they|the two) (?:also )?discussed|"
+    r"discussed (?:a range|the latest|developments|recent|ongoing|regional|bilateral)|"
+    r"(?:stay|remain|be) in (?:close )?(?:touch|contact)|readout of|review(?:ed)? (?:the )?(?:latest )?developments)\b",
+    re.IGNORECASE,
+)
+"""Readout formulas that frame a conversation rather than carry its substance."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each cue counts in one setting (a document read alone, or in a series)."""
+
+    lead: float = 0.5
+    action: float = 0.0
+    quantity: float = 0.0
+    decision: float = 0.0
+    """An action verb and a quantity in one sentence: "decided to lower the rate to 2 percent"."""
+    framing: float = 0.0
+    novelty: float = 0.0
+    long: float = 0.5
+    centroid_decay: float = 1.0
+
+
+def calibrated_weights() -> tuple[Weights, Weights]:
+    """(alone, series) weights shipped in calibration.json ("summarizer"), or the defaults."""
+    try:
+        raw: dict[str, Any] = json.loads(resources.files("compare").joinpath("calibration.json").read_text("utf-8"))
+        fitted = raw.get("summarizer", {}).get("weights", {})
+        return Weights(**fitted.get("alone", {})), Weights(**fitted.get("series", {}))
+    except (OSError, ValueError, TypeError):
+        return Weights(), Weights()
+
+
+_ALONE, _SERIES = calibrated_weights()
+
 
 @dataclass(frozen=True)
 class Segmented:
@@ -47,7 +118,10 @@ class Summarizer(Protocol):
     @property
     def method(self) -> str: ...
 
-    def summarize(self, document: Segmented, points: int) -> Summary: ...
+    def summarize(self, document: Segmented, points: int, context: Sequence[np.ndarray] = ()) -> Summary:
+        """`context`: the unit sentence vectors (n_k, dim) of the documents beside this one in
+        its series (pipeline passes the previous and the next); () for a document read alone."""
+        ...
 
 
 def select(scores: np.ndarray, vectors: np.ndarray, k: int, redundancy: float) -> list[int]:
@@ -64,37 +138,88 @@ def select(scores: np.ndarray, vectors: np.ndarray, k: int, redundancy: float) -
     return sorted(chosen)
 
 
+def features(document: Segmented, context: Sequence[np.ndarray] = ()) -> dict[str, np.ndarray]:
+    """Per-sentence cues, each shape (n,): action, quantity and framing (0/1), novelty
+    (1 - best cosine with any sentence of a neighbouring document; 0 without context)."""
+    texts = [s.text for s in document.sentences]
+    n = len(texts)
+    novelty = np.zeros(n)
+    others = [c for c in context if len(c)]
+    if others and n:
+        best = np.max(np.stack([(document.vectors @ c.T).max(1) for c in others]), axis=0)
+        novelty = 1.0 - np.clip(best, 0.0, 1.0)
+    return {
+        "action": np.array([bool(ACTION.search(t)) for t in texts], dtype=float),
+        "quantity": np.array([bool(QUANTITY.search(t)) for t in texts], dtype=float),
+        "framing": np.array([bool(FRAMING.search(t)) for t in texts], dtype=float),
+        "novelty": novelty,
+    }
+
+
+def components(
+    document: Segmented, context: Sequence[np.ndarray] = (), centroid_decay: float = 1.0, lead_decay: float = 1.0
+) -> dict[str, np.ndarray]:
+    """The unweighted parts of a sentence's score, each shape (n,): coverage (cosine to the
+    centroid whose sentences are weighted 1/(1+i)^centroid_decay), lead (1/(1+i)^lead_decay),
+    the `features` cues, decision (action and quantity), short/long (0/1)."""
+    v = document.vectors
+    position = 1.0 + np.arange(len(v))
+    centroid = (v / position[:, None] ** centroid_decay).sum(0)
+    norm = np.linalg.norm(centroid)
+    n_words = np.array([len(s.text.split()) for s in document.sentences])
+    cues = features(document, context)
+    return {
+        "coverage": v @ (centroid / norm) if norm > 0 else np.zeros(len(v)),
+        "lead": 1.0 / position**lead_decay,
+        **cues,
+        "decision": cues["action"] * cues["quantity"],
+        "short": (n_words < MIN_WORDS).astype(float),
+        "long": (n_words > MAX_WORDS).astype(float),
+    }
+
+
 @dataclass(frozen=True)
 class ExtractiveSummarizer:
-    """Centroid coverage + lead position + redundancy removal. The default weights were
-    chosen by `benchmarks/rouge.py --tune` on SummEval CNN/DM articles 1-50 and checked on
-    51-100 (README, "Summary quality")."""
+    """Coverage + cues (action, quantity, decision, novelty) + lead prior, minus framing and
+    length penalties, weighted by `alone` for a document read alone (news: the lead prior
+    earns its place) and by `series` when neighbours are given; then redundancy removal.
+    Defaults are the calibrated weights."""
 
-    lead_weight: float = 0.5
+    alone: Weights = field(default_factory=lambda: _ALONE)
+    series: Weights = field(default_factory=lambda: _SERIES)
     lead_decay: float = 1.0
-    centroid_decay: float = 1.0
     redundancy: float = 0.6
-    long_penalty: float = 0.5
-    model_id: str = "extractive:centroid-lead-mmr"
+    model_id: str = "extractive:salience-mmr"
     method: str = "extractive"
 
-    def scores(self, document: Segmented) -> np.ndarray:
-        """Per-sentence score, shape (n,): cosine to the centroid whose sentences are weighted
-        1/(1+i)^centroid_decay, plus lead_weight/(1+i)^lead_decay, minus length penalties."""
-        v = document.vectors
-        position = 1.0 + np.arange(len(v))
-        centroid = (v / position[:, None] ** self.centroid_decay).sum(0)
-        norm = np.linalg.norm(centroid)
-        coverage = v @ (centroid / norm) if norm > 0 else np.zeros(len(v))
-        lead = self.lead_weight / position**self.lead_decay
-        n_words = np.array([len(s.text.split()) for s in document.sentences])
-        return np.asarray(coverage + lead - 10.0 * (n_words < MIN_WORDS) - self.long_penalty * (n_words > MAX_WORDS))
+    def weights(self, context: Sequence[np.ndarray]) -> Weights:
+        return self.series if any(len(c) for c in context) else self.alone
 
-    def summarize(self, document: Segmented, points: int) -> Summary:
+    def scores(self, document: Segmented, context: Sequence[np.ndarray] = ()) -> np.ndarray:
+        """Per-sentence score, shape (n,)."""
+        w = self.weights(context)
+        return combine(w, components(document, context, w.centroid_decay, self.lead_decay))
+
+    def summarize(self, document: Segmented, points: int, context: Sequence[np.ndarray] = ()) -> Summary:
         if not document.sentences:
             return Summary((), self.method, self.model_id)
-        picks = select(self.scores(document), document.vectors, points, self.redundancy)
+        picks = select(self.scores(document, context), document.vectors, points, self.redundancy)
         return Summary(tuple(_verbatim(document.sentences, i) for i in picks), self.method, self.model_id)
+
+
+def combine(w: Weights, parts: dict[str, np.ndarray]) -> np.ndarray:
+    """The weighted sum of `components` (split out so that calibration computes them once)."""
+    return np.asarray(
+        parts["coverage"]
+        + w.lead * parts["lead"]
+        + w.action * parts["action"]
+        + w.quantity * parts["quantity"]
+        + w.decision * parts["decision"]
+        - w.framing * parts["framing"]
+        + w.novelty * parts["novelty"]
+        - 10.0 * parts["short"]
+        - w.long * parts["long"]
+    )
 
 
 def _verbatim(sentences: Sequence[Sentence], i: int) -> SummaryPoint:

@@ -88,6 +88,11 @@ class SummaryPoint:
     sources: tuple[int, ...]
     support: float = 1.0
     supported: bool = True
+    reason: str | None = None
+    """Why an abstractive point is not supported ("number 179 not in s3"), or why an extractive
+    sentence fills an abstractive summary."""
+    extractive_fill: bool = False
+    """A source sentence put in an abstractive summary because too few generated points held."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,9 @@ class Summary:
     method: str
     model_id: str | None = None
     prompt: str | None = None
+    withheld: tuple[SummaryPoint, ...] = ()
+    """Generated points that failed the faithfulness check (each with its `reason`): listed in
+    JSON, shown in Markdown/HTML only when asked (--show-unsupported)."""
 
 
 @dataclass(frozen=True)
