@@ -59,7 +59,15 @@ def test_fomc_labeled_pairs_agree(
     # never below the naive aligner; on the three pairs labeled first (near-verbatim 2015-16
     # statements) the two tie, on every other file compare is ahead (README)
     assert ours["agreement"] >= naive["agreement"]
-    assert ours["per_status"]["repeated"]["precision"] == 1.0
+    # every sentence compare calls repeated is repeated to the labelers, or differs from its
+    # partner only in typography ("1 3/4" -> "1-3/4"), which issue 16 made a repeat
+    for p in pairs:
+        got = ev.ours(ev.pipeline.pair_model())(p)
+        for (side, i), (status, partners) in got.items():
+            if side == "before" and status == "repeated" and p.want[(side, i)][0] != "repeated":
+                old = p.before.sentences[i].text
+                new = " ".join(p.after.sentences[j].text for j in partners)
+                assert ev.classify.normalized(old) == ev.classify.normalized(new), (p.name, i)
 
 
 def test_label_files_cover_every_sentence_once(shared_data) -> None:

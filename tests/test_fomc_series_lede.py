@@ -50,19 +50,21 @@ def test_no_residue_line_in_any_lede(series) -> None:
 
 
 @pytest.mark.parametrize(
-    ("after", "want"),
+    ("after", "want", "within"),
     [
-        ("20191030", "1-1/2 to 1-3/4 percent"),  # the cut after the 2019-10-11 technical note
-        ("20151216", "1/4 to 1/2 percent"),  # the first rise in nine years
-        ("20081216", "0 to 1/4 percent"),  # to the zero bound
-        ("20140319", "$25 billion per month"),  # a taper step
-        ("20120913", "$40 billion per month"),  # QE3 launched in new sentences
+        ("20191030", "1-1/2 to 1-3/4 percent", 1),  # the cut after the 2019-10-11 technical note
+        ("20151216", "1/4 to 1/2 percent", 1),  # the first rise in nine years
+        ("20081216", "0 to 1/4 percent", 1),  # to the zero bound
+        ("20120913", "$40 billion per month", 1),  # QE3 launched in new sentences
+        # a taper step: among the first items (that meeting also replaced its 6-1/2 percent
+        # threshold guidance, which a watcher may lead with)
+        ("20140319", "$25 billion per month", 3),
     ],
 )
-def test_policy_actions_lead_their_comparison(series, after: str, want: str) -> None:
+def test_policy_actions_lead_their_comparison(series, after: str, want: str, within: int) -> None:
     k = next(i for i, c in enumerate(series.comparisons) if c.after == after)
-    first = series.lede[k][0]
-    assert first.kind is Kind.ACTION and want in first.reason
+    first = series.lede[k][:within]
+    assert any(item.kind is Kind.ACTION and want in item.reason for item in first), [i.reason for i in first]
 
 
 def test_documents_of_another_kind_are_named_and_skipped(series) -> None:

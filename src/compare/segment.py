@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from .load import is_residue
+from .load import is_navigation, is_residue
 from .types import Document, Sentence
 
 MAX_SENTENCE_CHARS = 2000
@@ -51,7 +51,8 @@ def segment(document: Document) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     for s, e, cut in spans:
         s, e = _strip(document.text, s, e)
-        if s < e and any(c.isalnum() for c in document.text[s:e]):
+        # a link left inside a paragraph ("… statement. Return to text") is furniture too
+        if s < e and any(c.isalnum() for c in document.text[s:e]) and not is_navigation(document.text[s:e]):
             sentences.append(Sentence(len(sentences), document.text[s:e], s, e, cut))
     if sentences:
         first = sentences[0]
