@@ -354,8 +354,11 @@ def _doc(tmp_path: Path, rel: str, day: str) -> Path:
 
 @pytest.mark.parametrize(
     "days",
-    [("2023-01-01", "2023-02-01", "2023-03-01"), ("2023-03-01", "2023-02-01", "2023-01-01"),
-     ("2023-01-01", "2023-01-01", "2023-01-01")],
+    [
+        ("2023-01-01", "2023-02-01", "2023-03-01"),
+        ("2023-03-01", "2023-02-01", "2023-01-01"),
+        ("2023-01-01", "2023-01-01", "2023-01-01"),
+    ],
 )
 def test_ids_are_unique_whatever_the_file_names(tmp_path: Path, days: tuple[str, str, str]) -> None:
     paths = [_doc(tmp_path, rel, day) for rel, day in zip(("a/x.txt", "b/x.txt", "c/x-2.txt"), days, strict=True)]
@@ -414,7 +417,7 @@ def test_date_option_by_a_name_two_inputs_share_is_an_error(tmp_path: Path) -> N
     assert [d.date for d in docs] == [dt.date(2020, 1, 1), dt.date(2023, 2, 1)]
 
 
-MARKDOWN = '''---
+MARKDOWN = """---
 date: '2023-10-10'
 title: "Readout of President\\_Biden\\u2019s Call with Prime Minister Netanyahu of\\_\\
   Israel"
@@ -428,7 +431,7 @@ held by **Hamas** and the need for an end to the fighting.\\
 He reaffirmed U.S. support for Israel&rsquo;s security.
 
 \\###
-'''
+"""
 
 
 def test_markdown_front_matter_and_markup_are_read_as_text(tmp_path: Path) -> None:
@@ -438,7 +441,10 @@ def test_markdown_front_matter_and_markup_are_read_as_text(tmp_path: Path) -> No
     assert d.date == dt.date(2023, 10, 10)
     assert d.title == "Readout of President Biden’s Call with Prime Minister Netanyahu of Israel"
     texts = [" ".join(s.text.split()) for s in segment.segment(d)]
-    assert "President Biden spoke with the Prime Minister about the hostages held by Hamas and the need for an end to the fighting." in texts
+    assert (
+        "President Biden spoke with the Prime Minister about the hostages held by Hamas and the need for an end to the fighting."
+        in texts
+    )
     assert all(mark not in t for t in texts for mark in ("<sup>", "**", "](", "\\", "###", "*"))
     assert texts[0] == "On the 21st of May"
 
@@ -448,4 +454,3 @@ def test_invalid_front_matter_is_one_line_error(tmp_path: Path) -> None:
     f.write_text("---\ndate: [2023\ntitle: x\n---\nBody text here.\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"bad.md: front matter is not valid YAML"):
         load.read(f)
-

@@ -110,8 +110,7 @@ OCT_25 = [
     "He also noted the importance of focusing on what comes after this crisis to include a pathway for a "
     "permanent peace between Israelis and Palestinians, emphasizing that Hamas does not represent the "
     "Palestinian people or their legitimate aspirations.",
-    "They agreed to remain in regular consultation both directly and through their respective national "
-    "security teams.",
+    "They agreed to remain in regular consultation both directly and through their respective national security teams.",
 ]
 
 

@@ -106,7 +106,9 @@ def brief(
             chosen = ExtractiveSummarizer()
     else:
         chosen = summarizer
-    options = pipeline.Options(baseline=_choice(Baseline, baseline, "baseline"), summary_sentences=summary_sentences, watch=tuple(watch))
+    options = pipeline.Options(
+        baseline=_choice(Baseline, baseline, "baseline"), summary_sentences=summary_sentences, watch=tuple(watch)
+    )
     return pipeline.run(docs, chosen_embedder, chosen, options, say)
 
 
@@ -131,7 +133,9 @@ def _from_text(pair: tuple[object, ...], name: str) -> Document:
     except DateError:
         if date is not None:
             raise
-        raise DateError(f"{name}: has no date; pass (text, 'YYYY-MM-DD') or start the text with 'date YYYY-MM-DD'") from None
+        raise DateError(
+            f"{name}: has no date; pass (text, 'YYYY-MM-DD') or start the text with 'date YYYY-MM-DD'"
+        ) from None
 
 
 def _date(when: object, name: str) -> dt.date | None:

@@ -242,13 +242,16 @@ def main_command(
     baseline: Annotated[
         Baseline, typer.Option(help="Compare each document with the previous one or with the first.")
     ] = Baseline.PREVIOUS,
-    summary_sentences: Annotated[int, typer.Option(min=1, metavar="N", help="Sentences in each document's summary.")] = 3,
+    summary_sentences: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Sentences in each document's summary.")
+    ] = 3,
     date: Annotated[
         list[str] | None,
         typer.Option("--date", metavar="FILE=YYYY-MM-DD", help="Give FILE's date when it has none (repeatable)."),
     ] = None,
     watch: Annotated[
-        Path | None, typer.Option(metavar="FILE", help="Track the phrases in FILE (one a line) in the key formulations.")
+        Path | None,
+        typer.Option(metavar="FILE", help="Track the phrases in FILE (one a line) in the key formulations."),
     ] = None,
     template: Annotated[
         Path | None,
@@ -292,12 +295,16 @@ def main_command(
         typer.Option(
             metavar="ID",
             help="Embedding model: a folder holding a transformers encoder,"
-            " or a Hugging Face id already in the local cache."
+            " or a Hugging Face id already in the local cache.",
         ),
     ] = DEFAULT_EMBEDDER,
     save_inputs: Annotated[
         Path | None,
-        typer.Option("--save-inputs", metavar="DIR", help="Keep the pages fetched from URLs in this folder (to reproduce the brief)."),
+        typer.Option(
+            "--save-inputs",
+            metavar="DIR",
+            help="Keep the pages fetched from URLs in this folder (to reproduce the brief).",
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
     no_cache: Annotated[
@@ -360,9 +367,7 @@ def main_command(
             chosen = AbstractiveSummarizer(chosen_embedder, model, given, progress)
         brief = pipeline.run(documents, chosen_embedder, chosen, options, progress)
     try:
-        text = render.render(
-            brief, format or format_for(out), template, view, show_unsupported, source=template_source
-        )
+        text = render.render(brief, format or format_for(out), template, view, show_unsupported, source=template_source)
     except CompareError:
         raise
     except Exception as e:

@@ -117,7 +117,8 @@ _ACTION = re.compile(
 )
 """Verbs of an action; they make a sentence with quantities a policy action."""
 _FRAMING = re.compile(
-    r"\b(?:spoke (?:earlier |again |by phone |by telephone )?(?:today |this \w+ |tonight )?with|met (?:today )?with|hosted|"
+    r"\b(?:spoke (?:earlier |again |by phone |by telephone )?(?:today |this \w+ |tonight )?with|"
+    r"met (?:today )?with|hosted|"
     r"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b"
     r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to speak|speak again|thanked|"
     r"information received since|(?:continue to be|will be|was|were) briefed|reviewed)\b",

@@ -353,7 +353,8 @@ _RESIDUE = re.compile(
 
 
 _NAVIGATION = re.compile(
-    r"\(\d+ ?KB (?:PDF|XLS|ZIP)\)|\bfor media inquiries\b|\bavailable (?:at|on) the following (?:web ?sites?|links?)\b|\bcan be found on the\b.*\bwebsite\b|"
+    r"\(\d+ ?KB (?:PDF|XLS|ZIP)\)|\bfor media inquiries\b|"
+    r"\bavailable (?:at|on) the following (?:web ?sites?|links?)\b|\bcan be found on the\b.*\bwebsite\b|"
     r"^(?:related information|related links?|implementation note issued\b|last update:?\b|skip to\b|"
     r"back to\b|return to (?:text|top)\b|read more\b|see also\b|download\b|click here\b|subscribe\b|follow us\b)",
     re.IGNORECASE,

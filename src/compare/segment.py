@@ -107,7 +107,8 @@ def _blocks(text: str, start: int) -> Iterator[tuple[int, int]]:
 
 
 _GLUED_HEADING = re.compile(
-    r"\s*((?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)(?:[ \t]+(?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)){1,12}?[a-z])(?=[A-Z][a-z])"
+    r"\s*((?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)"
+    r"(?:[ \t]+(?:[A-Z][\w'’-]*|of|on|by|the|and|for|to|in|at)){1,12}?[a-z])(?=[A-Z][a-z])"
 )
 """A heading with no break before the text it heads, as copied from a web page."""
 _HEADING = re.compile(r"^(?:\\?#{1,6}\s|\\?#{1,6}$|[=\-*_]{3,}$)")

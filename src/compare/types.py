@@ -372,4 +372,6 @@ class Brief:
         """Jupyter shows the HTML brief in a frame, so its page styles stay out of the notebook."""
         from html import escape
 
-        return f'<iframe srcdoc="{escape(self.to_html(), quote=True)}" style="width:100%;height:40em;border:0"></iframe>'
+        return (
+            f'<iframe srcdoc="{escape(self.to_html(), quote=True)}" style="width:100%;height:40em;border:0"></iframe>'
+        )
