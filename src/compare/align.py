@@ -62,6 +62,11 @@ Words = Sequence[str]
 """One sentence's lower-cased word tokens, in order."""
 
 
+def probability(logit: np.ndarray | float) -> np.ndarray:
+    """The pair model's log-odds as a probability (the one sigmoid of the package)."""
+    return np.asarray(1.0 / (1.0 + np.exp(-np.asarray(logit))))
+
+
 @dataclass(frozen=True)
 class PairModel:
     """P(same claim) = sigmoid(w_cos * cosine + w_lex * overlap + bias); pair if >= threshold.
@@ -95,7 +100,7 @@ class PairModel:
         return np.asarray(self.w_cos * cosine + self.w_lex * overlap + self.bias)
 
     def probability(self, cosine: np.ndarray, overlap: np.ndarray) -> np.ndarray:
-        return np.asarray(1.0 / (1.0 + np.exp(-self.logit(cosine, overlap))))
+        return np.asarray(probability(self.logit(cosine, overlap)))
 
 
 def overlap_matrix(before: Sequence[Words], after: Sequence[Words]) -> np.ndarray:
@@ -180,7 +185,7 @@ def finish(beads: Beads, sides: Sides, n: int, m: int, same_text: bool, logits: 
     `logits` matrix is at hand)."""
     beads = _grow(beads, sides, n, m)
     beads = _groups(beads, sides, n, m)
-    paired = [Bead(b, a, float(1 / (1 + np.exp(-z)))) for b, (a, z) in beads.items()]
+    paired = [Bead(b, a, float(probability(z))) for b, (a, z) in beads.items()]
     replaced = () if logits is None else in_place(beads, logits, sides.model, n, m)
     return Alignment(tuple(reading_order(paired, n, m)), same_text, replaced)
 
@@ -200,7 +205,7 @@ def in_place(beads: Beads, logits: np.ndarray, model: PairModel, n: int, m: int)
         sub = logits[np.ix_(b, a)]
         rows, cols = linear_sum_assignment(np.maximum(sub - cut, 0.0), maximize=True)
         out += [
-            Bead((b[r],), (a[c],), float(1 / (1 + np.exp(-sub[r, c]))))
+            Bead((b[r],), (a[c],), float(probability(sub[r, c])))
             for r, c in zip(rows, cols, strict=True)
             if sub[r, c] >= cut
         ]

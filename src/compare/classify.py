@@ -122,14 +122,15 @@ def classify(bead: Bead, before: Sequence[Sentence], after: Sequence[Sentence]) 
     if normalized(old) == normalized(new):
         return Claim(Status.REPEATED, bead.before, bead.after, bead.probability)
     ops = word_diff(old, new)
+    numbers = quantities.changes(old, new, ops)
     return Claim(
         Status.CHANGED,
         bead.before,
         bead.after,
         bead.probability,
         without_typography(ops),
-        mechanical=is_mechanical(old, new, ops),
-        numbers=quantities.changes(old, new, ops),
+        mechanical=not numbers and _calendar_only(old, new, ops),
+        numbers=numbers,
     )
 
 
@@ -138,8 +139,11 @@ def is_mechanical(old: str, new: str, ops: Sequence[DiffOp]) -> bool:
     a day next to its month, a meeting-date range, the year of a full date) and no quantity
     changed; an edit of punctuation or spacing alone is mechanical too. A modal "may", a bare
     year ("through mid-2013") or any changed amount makes the change substantive."""
-    if quantities.changes(old, new, ops):
-        return False
+    return not quantities.changes(old, new, ops) and _calendar_only(old, new, ops)
+
+
+def _calendar_only(old: str, new: str, ops: Sequence[DiffOp]) -> bool:
+    """The words struck and inserted are calendar, letter case or punctuation (amounts aside)."""
     if normalized(old).lower() == normalized(new).lower():
         return True  # letter case alone ("banks" -> "Banks")
     spans = {Op.DELETE: quantities.calendar_spans(old), Op.INSERT: quantities.calendar_spans(new)}

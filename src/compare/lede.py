@@ -143,7 +143,6 @@ _VOTE = re.compile(
 )
 """A vote or a dissent: news, but not the decision itself."""
 _DATE_GUIDANCE = re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b")
-_QUOTE = re.compile('["“”]')
 
 
 def lede(
@@ -479,5 +478,3 @@ def shorten(text: str, limit: int = 40) -> str:
     parts = text.split()
     return text if len(parts) <= limit else " ".join(parts[:limit]) + " …"
 
-
-__all__ = ["LIMIT", "lede", "rank_comparison", "describe", "tone", "compact", "shorten"]

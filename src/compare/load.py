@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from . import markup
+from . import markup, quantities
 from .errors import DateError, InputError, TemplateError, UsageError
 from .types import Document
 
@@ -344,7 +344,7 @@ def _lines(text: str, start: int) -> Iterable[str]:
             yield line
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(quantities.MONTHS[:12])
 _RESIDUE = re.compile(
     rf"^\s*(?:(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|share|print|email|"
     r"for (?:immediate )?release(?: at [\d:.apm ]+(?:e[sd]t)?)?|home|menu|search|back to top|advertisement)\s*$",

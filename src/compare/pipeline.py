@@ -138,7 +138,7 @@ def run(
         def revives(k: int, a: tuple[int, ...], m: int, b: tuple[int, ...]) -> float:
             k, m = kept[k], kept[m]
             z = align.group_logit(model, (segmented[k].vectors, words[k], a), (segmented[m].vectors, words[m], b))
-            return float(1 / (1 + np.exp(-z)))
+            return float(align.probability(z))
 
         threads = lineage.lineage([documents[k].id for k in kept], comparisons, revives, model.threshold)
         threads = tuple(_spread(t, kept, len(documents)) for t in threads)

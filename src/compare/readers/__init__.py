@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import quantities
 from ..errors import DateError, InputError
 from ..types import Document
 
@@ -179,7 +180,7 @@ def document(path: Path, raw: bytes, date: dt.date | None, name: str) -> Documen
 
 
 _TOP_BLOCKS = 20
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTHS = "|".join(m.lower() for m in quantities.MONTHS[:12])
 _DATELINES = (
     (re.compile(rf"^(?:\w+day,?\s+)?({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})$", re.I), (3, 1, 2)),
     (re.compile(rf"^(?:\w+day,?\s+)?(\d{{1,2}})\s+({_MONTHS})\s+(\d{{4}})$", re.I), (3, 2, 1)),
