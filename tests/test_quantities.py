@@ -66,6 +66,11 @@ def test_quantities_are_read_with_their_units(text: str, values: list[tuple[floa
             "The Committee decided to raise its target by 25 basis points to 1-1/4 percent.",
             [("1 percent", "1-1/4 percent"), ("", "25 basis points")],
         ),
+        (  # an amount inserted before the others: pairing by order would say "1 -> 5 percent"
+            "The Committee kept the target at 1 percent and inflation ran at 2 percent.",
+            "With unemployment at 5 percent, the Committee kept the target at 1-1/4 percent and inflation ran at 2 percent.",
+            [("1 percent", "1-1/4 percent"), ("", "5 percent")],
+        ),
     ],
 )
 def test_number_changes_pair_by_place_and_unit(old: str, new: str, changes: list[tuple[str, str]]) -> None:
