@@ -22,8 +22,8 @@ Other genres, for the same aligner:
   versions of one text.
 
 Run: python scripts/evaluate_readouts.py [LABELS.json ...]
-     (default: tests/fixtures/readout_claims_L16r.json, Netanyahu readouts, the labels tuned on;
-     tests/fixtures/readout_claims_L16z.json, Zelenskyy readouts, is held out)
+     (default: the Netanyahu readout labels tuned on, readout_claims_L16r/L17n1/L17n2.json;
+     the Zelenskyy labels readout_claims_L16z.json and readout_claims_L17z.json are held out)
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ from compare.types import Bead, Claim, Sentence, Status  # noqa: E402
 
 READOUTS = ROOT.parent / "shared" / "data" / "readouts"
 ARXIV = ROOT.parent / "shared" / "data" / "versions" / "arxivedits"
-DEFAULT = ("readout_claims_L16r.json",)
+DEFAULT = ("readout_claims_L16r.json", "readout_claims_L17n1.json", "readout_claims_L17n2.json")
+"""The readout labels tuned on (all Netanyahu readouts); the Zelenskyy labels are held out."""
 
 Key = tuple[str, int]
 """("before" | "after", sentence index)."""

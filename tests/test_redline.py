@@ -17,6 +17,7 @@ from compare import classify, load, pipeline, redline, render
 from compare.diff import word_diff
 from compare.summarize import ExtractiveSummarizer
 from compare.types import Bead, Claim, Document, Format, Op, RedlineSegment, Sentence, Status, View
+from conftest import FakeEmbedder
 
 B = Bead
 
@@ -42,8 +43,8 @@ def build(before: list[str], after: list[str], beads: list[Bead], **kw: object):
 
 
 def contract(segments, a: Document, b: Document) -> None:
-    assert redline.rebuild(segments, Op.DELETE) == a.text
-    assert redline.rebuild(segments, Op.INSERT) == b.text
+    assert redline.rebuild(segments, Op.DELETE) == a.text[a.body_start :]
+    assert redline.rebuild(segments, Op.INSERT) == b.text[b.body_start :]
     assert all(s.text for s in segments)
     assert not any(s.moved and s.op is Op.EQUAL for s in segments)
 
@@ -316,8 +317,8 @@ def assert_contract(brief) -> None:
     for c in brief.comparisons:
         a, b = brief.entry(c.before).document, brief.entry(c.after).document
         assert c.redline, (c.before, c.after)
-        assert redline.rebuild(c.redline, Op.DELETE) == a.text, (c.before, c.after)
-        assert redline.rebuild(c.redline, Op.INSERT) == b.text, (c.before, c.after)
+        assert redline.rebuild(c.redline, Op.DELETE) == a.text[a.body_start :], (c.before, c.after)
+        assert redline.rebuild(c.redline, Op.INSERT) == b.text[b.body_start :], (c.before, c.after)
         assert all(s.claim is None or 0 <= s.claim < len(c.claims) for s in c.redline)
 
 
@@ -326,8 +327,9 @@ def test_seeds_redline_contract_and_json(seeds_brief) -> None:
     data = json.loads(render.render(seeds_brief, Format.JSON))
     for c, d in zip(seeds_brief.comparisons, data["comparisons"], strict=True):
         segs = d["redline"]
-        assert "".join(s["text"] for s in segs if s["op"] != "delete") == seeds_brief.entry(c.after).document.text
-        assert "".join(s["text"] for s in segs if s["op"] != "insert") == seeds_brief.entry(c.before).document.text
+        after, before = seeds_brief.entry(c.after).document, seeds_brief.entry(c.before).document
+        assert "".join(s["text"] for s in segs if s["op"] != "delete") == after.text[after.body_start :]
+        assert "".join(s["text"] for s in segs if s["op"] != "insert") == before.text[before.body_start :]
 
 
 @pytest.mark.slow
@@ -378,3 +380,21 @@ def test_html_redline_sections_and_lede_links(seeds_brief) -> None:
     only = render.render(seeds_brief, Format.HTML, view=View.REDLINE)
     assert 'id="redline-0"' in only and 'id="lede"' not in only and 'id="texts"' not in only
     assert render.render(seeds_brief, Format.JSON, view=View.REDLINE) == render.render(seeds_brief, Format.JSON)
+
+
+def test_front_matter_is_not_redlined(tmp_path) -> None:
+    # a readout's YAML front matter (URL, publication time) is the file's metadata: a reader
+    # of the redline sees what the documents say, not that their URLs differ
+    import compare
+
+    texts = {
+        "a.md": "---\ndate: '2021-05-12'\nsource_url: https://example.org/one\n---\n\nThe President spoke today.\n",
+        "b.md": "---\ndate: '2021-05-15'\nsource_url: https://example.org/two\n---\n\nThe President spoke today.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    brief = compare.brief(compare.read(tmp_path / "a.md", tmp_path / "b.md"), embedder=FakeEmbedder())
+    segs = brief.comparisons[0].redline
+    assert all(s.op is Op.EQUAL for s in segs if s.text.strip())
+    assert not any("example.org" in s.text for s in segs)
+    assert "source_url" not in render.render(brief, Format.MARKDOWN).split("## Summaries")[0]

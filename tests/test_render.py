@@ -383,3 +383,29 @@ def test_formulation_lede_items_render() -> None:
         "before": [],
         "after": [],
     }
+
+
+def test_markdown_lists_one_claim_a_line(seeds_brief) -> None:
+    # every new, dropped and changed claim is its own list item: a reader scanning "New (10)"
+    # must see ten bullets, not one paragraph
+    md = render.render(seeds_brief, Format.MARKDOWN)
+    c = seeds_brief.comparisons[0]
+    for status, title in (("new", "New"), ("dropped", "Dropped"), ("changed", "Changed")):
+        count = sum(x.status.value == status for x in c.claims)
+        section = md.split(f"### {title} ({count})", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+        bullets = [line for line in section.splitlines() if line.startswith("- ")]
+        assert len(bullets) == count, section[:400]
+        assert not re.search(r"\)- ", section)
+
+
+def test_comparison_headings_name_documents_only_when_not_their_dates(tmp_path) -> None:
+    import compare
+    from conftest import FakeEmbedder
+
+    for name in ("2021-05-12.txt", "2021-05-15.txt"):
+        (tmp_path / name).write_text("The President spoke today with the Prime Minister.\n", encoding="utf-8")
+    dated = compare.brief(compare.read(sorted(tmp_path.glob("*.txt"))), embedder=FakeEmbedder())
+    md = render.render(dated, Format.MARKDOWN)
+    assert "## 2021-05-12 → 2021-05-15\n" in md and "2021-05-15: 2021-05-12" not in md
+    html = render.render(dated, Format.HTML)
+    assert "<h2>2021-05-12 → 2021-05-15</h2>" in html

@@ -185,3 +185,50 @@ def _brief(before: list[str], after: list[str], claims) -> Brief:
 
     entries = (entry("a", 1, before), entry("b", 2, after))
     return Brief(entries, (Comparison("a", "b", tuple(claims)),), Baseline.PREVIOUS, "test")
+
+
+# Readouts of 15 and 17 May 2021 (White House, public domain), the issue's example in its own
+# documents: enough wording carries over for slots, too little for place alone to vouch for a
+# pair, so "condemned these attacks" and "protection of civilians", in one place, are two claims.
+MAY_15 = [
+    "The President spoke today with Israeli Prime Minister Netanyahu.",
+    "The President reaffirmed his strong support for Israel’s right to defend itself against rocket attacks from "
+    "Hamas and other terrorist groups in Gaza.",
+    CONDEMNED,
+    "The President updated the Prime Minister on high-level U.S. engagement with regional partners on this issue "
+    "and discussed ongoing diplomatic efforts.",
+    "The President noted that this current period of conflict has tragically claimed the lives of Israeli and "
+    "Palestinian civilians, including children.",
+    "The leaders agreed to continue the close consultation between their teams and to remain in touch in the days "
+    "ahead.",
+]
+MAY_17 = [
+    "The President spoke today with Israeli Prime Minister Netanyahu.",
+    "The President reiterated his firm support for Israel’s right to defend itself against indiscriminate rocket "
+    "attacks.",
+    PROTECT,
+    "The President expressed his support for a ceasefire and discussed U.S. engagement with Egypt and other "
+    "partners towards that end.",
+    "The two leaders agreed that they and their teams would remain in close touch.",
+]
+
+
+def test_a_weak_pair_in_its_place_is_two_claims_in_readouts(embedder) -> None:
+    claims = _claims(embedder, MAY_15, MAY_17)
+    assert not [
+        c for c in claims if c.status is Status.CHANGED and c.pair_probability < pipeline.pair_model().changed_floor
+    ]
+    new = next(c for c in claims if c.after == (2,))
+    assert new.status is Status.NEW and new.replaces == (2,)
+    # the restatement of support keeps its partner
+    assert next(c for c in claims if c.after == (1,)).before == (1,)
+
+
+def test_in_close_versions_place_still_vouches_for_a_pair(embedder) -> None:
+    # the same two sentences where every other sentence is repeated word for word (a statement
+    # edited into its next version): the sentence rewritten in its place is the same claim, edited
+    before = [MAY_15[0], MAY_15[1], CONDEMNED, MAY_15[3], MAY_15[5]]
+    after = [MAY_15[0], MAY_15[1], PROTECT, MAY_15[3], MAY_15[5]]
+    claims = _claims(embedder, before, after)
+    changed = next(c for c in claims if c.after == (2,))
+    assert changed.status is Status.CHANGED and changed.before == (2,) and changed.low_confidence

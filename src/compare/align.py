@@ -88,6 +88,13 @@ class PairModel:
     the other (`reuse`): a text edited into the next version keeps most of its wording, two
     texts written afresh on one subject (diplomatic readouts, a report and a commentary) share
     little beyond stock phrases, however many of their sentences pair by meaning."""
+    close_reuse: float = 0.0
+    """Versions of one text that carry over at least this share of wording (`reuse`) are close
+    versions (consecutive policy statements), where a sentence's place alone vouches for a pair:
+    a low-probability pair in its place stays one claim, edited."""
+    changed_floor: float = 0.0
+    """Outside close versions a pair less probable than this is not one claim edited but a
+    dropped and a new claim, linked "in place of" (readouts restate and replace lines freely)."""
     slot_threshold: float = 1.0
     replace_floor: float = 1.0
     """A slot's leftover pair at least this probable is a replacement in place (module notes, 6)."""
@@ -162,10 +169,11 @@ def align(
     beads = one_to_one(logits, model)
     near = (lambda i: _nearest(cosine[i]), lambda j: _nearest(cosine[:, j]))
     sides = Sides(before_vectors, after_vectors, before_words, after_words, model, near)
-    same_text = versions(model, len(beads), n, m, reuse(before_words, after_words))
+    reused = reuse(before_words, after_words)
+    same_text = versions(model, len(beads), n, m, reused)
     if same_text:
         beads = _slots(beads, logits, sides, n, m)
-    return finish(beads, sides, n, m, same_text, logits)
+    return finish(beads, sides, n, m, same_text, logits, close=same_text and reused >= model.close_reuse)
 
 
 def one_to_one(logits: np.ndarray, model: PairModel) -> Beads:
@@ -179,7 +187,15 @@ def one_to_one(logits: np.ndarray, model: PairModel) -> Beads:
     return {(int(i),): ((int(j),), float(logits[i, j])) for i, j in zip(rows, cols, strict=True) if logits[i, j] >= cut}
 
 
-def finish(beads: Beads, sides: Sides, n: int, m: int, same_text: bool, logits: np.ndarray | None = None) -> Alignment:
+def finish(
+    beads: Beads,
+    sides: Sides,
+    n: int,
+    m: int,
+    same_text: bool,
+    logits: np.ndarray | None = None,
+    close: bool = False,
+) -> Alignment:
     """Splits and merges around the one-to-one `beads`, then every sentence left over as a
     one-sided bead, in reading order, and the replacements in place among those (when the full
     `logits` matrix is at hand)."""
@@ -187,7 +203,7 @@ def finish(beads: Beads, sides: Sides, n: int, m: int, same_text: bool, logits: 
     beads = _groups(beads, sides, n, m)
     paired = [Bead(b, a, float(probability(z))) for b, (a, z) in beads.items()]
     replaced = () if logits is None else in_place(beads, logits, sides.model, n, m)
-    return Alignment(tuple(reading_order(paired, n, m)), same_text, replaced)
+    return Alignment(tuple(reading_order(paired, n, m)), same_text, replaced, close)
 
 
 def in_place(beads: Beads, logits: np.ndarray, model: PairModel, n: int, m: int) -> tuple[Bead, ...]:

@@ -114,7 +114,9 @@ def align(
     after_near, before_near = _nearest(i_idx, j_idx, cosine, n), _nearest(j_idx, i_idx, cosine, m)
     near = (after_near.__getitem__, before_near.__getitem__)
     sides = Sides(before_vectors, after_vectors, before_words, after_words, model, near)
-    return finish(beads, sides, n, m, versions(model, len(beads), n, m, reuse(before_words, after_words)))
+    reused = reuse(before_words, after_words)
+    same_text = versions(model, len(beads), n, m, reused)
+    return finish(beads, sides, n, m, same_text, close=same_text and reused >= model.close_reuse)
 
 
 def _nearest(rows: np.ndarray, cols: np.ndarray, cosine: np.ndarray, count: int) -> list[list[int]]:

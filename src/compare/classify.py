@@ -50,17 +50,21 @@ def claims(
     after: Sequence[Sentence],
     versions: bool = False,
     replaced: Sequence[Bead] = (),
+    floor: float = 0.0,
 ) -> tuple[Claim, ...]:
     """One claim per bead, except a total rewrite between two documents that are not versions
     of one text (`align.versions`), which becomes a dropped and a new claim that replaces it.
     Within versions of one text a rewritten sentence in its place is the same claim changed.
-    A new sentence in a dropped one's place (`replaced`) is a new claim that replaces it."""
+    A new sentence in a dropped one's place (`replaced`) is a new claim that replaces it, and so
+    is the later side of a changed pair less probable than `floor` (`PairModel.changed_floor`,
+    given outside close versions of one text)."""
     links = {r.after: r for r in replaced}
     out: list[Claim] = []
     for bead in beads:
         claim = classify(bead, before, after)
         confident = versions or (bead.probability or 0.0) >= REWRITE_CONFIDENCE
-        if claim.status is Status.CHANGED and not confident and not keeps_words(claim.diff):
+        weak = (bead.probability or 0.0) < floor
+        if claim.status is Status.CHANGED and (weak or (not confident and not keeps_words(claim.diff))):
             out += [
                 Claim(Status.DROPPED, bead.before, ()),
                 Claim(Status.NEW, (), bead.after, bead.probability, replaces=bead.before),

@@ -477,4 +477,3 @@ def shorten(text: str, limit: int = 40) -> str:
     """`text` cut to at most `limit` words, with "…" when cut."""
     parts = text.split()
     return text if len(parts) <= limit else " ".join(parts[:limit]) + " …"
-

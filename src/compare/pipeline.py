@@ -171,7 +171,10 @@ def compare(
 
     aligner = align_bounded.align if align_bounded.needed(len(before_words), len(after_words)) else align.align
     alignment = aligner(before.vectors, after.vectors, before_words, after_words, model)
-    return classify.claims(alignment.beads, before.sentences, after.sentences, alignment.versions, alignment.replaced)
+    floor = 0.0 if alignment.close else model.changed_floor
+    return classify.claims(
+        alignment.beads, before.sentences, after.sentences, alignment.versions, alignment.replaced, floor
+    )
 
 
 SEGMENT_REPORT_CHARS = 2**20

@@ -1,8 +1,9 @@
 """redline: a comparison's claims -> the later document in its own order, every edit in place.
 
 A pure stage after classify. The result is a list of segments (`RedlineSegment`) whose
-``equal`` and ``insert`` texts, joined, are the later document's text character for
-character, and whose ``equal`` and ``delete`` texts, joined, are the earlier document's.
+``equal`` and ``insert`` texts, joined, are the later document's body (its text after any
+front matter or date header, `Document.body_start`) character for character, and whose
+``equal`` and ``delete`` texts, joined, are the earlier document's body.
 
 How it is built, from the alignment rather than from a plain diff of the two texts:
 
@@ -88,7 +89,8 @@ def redline(
         != bisect.bisect(a_starts, min(after_sentences[j].start for j in c.after))
     }
     out: list[tuple[Op, str, int | None]] = []
-    pb = pa = 0
+    # front matter is the file's metadata, not what the document says
+    pb, pa = before.body_start, after.body_start
     for b, a, n, k in anchors:
         out += _region(before.text, pb, b, owners_b, after.text, pa, a, owners_a)
         out.append((Op.EQUAL, before.text[b : b + n], k))

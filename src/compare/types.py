@@ -139,6 +139,8 @@ class Alignment:
     replaced: tuple[Bead, ...] = ()
     """Pairs of a dropped and a new sentence, the new one in the dropped one's place (`align.in_place`),
     with their pair probability: two claims, linked."""
+    close: bool = False
+    """Close versions of one text (`PairModel.close_reuse`): a pair's place vouches for it."""
 
 
 @dataclass(frozen=True)
