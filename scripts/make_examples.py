@@ -38,6 +38,23 @@ FOMC_SERIES = {
     ),
 }  # fmt: skip
 """Example name -> (statement dates, phrases an analyst would watch: what `--watch FILE` passes)."""
+FOMC_GROUPS = {
+    # the lift-off guidance as a watcher follows it, element by element: "considerable time"
+    # and the asset purchases leave, "patient" comes and goes, the two conditions arrive
+    "fomc-2014": (
+        (
+            "Lift-off guidance",
+            (
+                "considerable time",
+                "asset purchase program",
+                "patient",
+                "further improvement in the labor market",
+                "reasonably confident",
+            ),
+        ),
+    ),
+}
+"""Example name -> watch-list groups ([Name] and its elements in a `--watch FILE`)."""
 FORMATS = {"md": "markdown", "html": "html", "json": "json"}
 CHROMIUM_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
@@ -60,13 +77,17 @@ def generate(embedder: object | None = None, only: str | None = None) -> dict[st
     from compare import load, pipeline, render
     from compare.embed import TransformerEmbedder
     from compare.summarize import ExtractiveSummarizer
+    from compare.types import WatchGroup
 
     embedder = embedder or TransformerEmbedder()
     out: dict[str, str] = {}
     for name, paths in inputs().items():
         if only and name != only:
             continue
-        options = pipeline.Options(watch=FOMC_SERIES[name][1] if name in FOMC_SERIES else ())
+        options = pipeline.Options(
+            watch=FOMC_SERIES[name][1] if name in FOMC_SERIES else (),
+            groups=tuple(WatchGroup(group, elements) for group, elements in FOMC_GROUPS.get(name, ())),
+        )
         brief = pipeline.run(load.read_all(paths), embedder, ExtractiveSummarizer(), options)  # type: ignore[arg-type]
         for ext, fmt in FORMATS.items():
             out[f"examples/{name}/brief.{ext}"] = render.render(brief, render.Format(fmt))

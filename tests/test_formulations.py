@@ -122,3 +122,46 @@ def test_a_watched_phrase_matches_its_variants() -> None:
     assert variants("patient", ["Patience is a virtue."]) == 0  # a short phrase matches exactly only
     docs = [["We will manage competition responsibly."], ["Both will responsibly manage the competition."], ["No."]]
     assert formulations(docs, watch=["manage competition responsibly"])[0].counts == (1, 1, 0)
+
+
+def readouts(n: int = 9) -> list[list[str]]:
+    """White House readouts: who spoke with whom (the framing changes wording across the
+    series), the President's own verbs, and one formula that enters and leaves: "humanitarian
+    pause" (documents 2 to 4)."""
+    docs = []
+    for k in range(n):
+        when = "this morning" if 2 <= k < 6 else "today"
+        verb = "reiterated" if 1 <= k < 5 else "reaffirmed"
+        leaders = "The two leaders discussed" if 5 <= k < 9 else "They discussed"
+        ask = "a humanitarian pause" if 2 <= k < 5 else "the protection of civilians"
+        docs.append(
+            [
+                f"President Joseph R. Biden, Jr. spoke {when} with Prime Minister Benjamin Netanyahu of Israel.",
+                f"The President {verb} his support for Israel and its right to defend itself.",
+                f"{leaders} the situation in Gaza and the need for {ask}.",
+                f"President Biden welcomed Prime Minister Netanyahu's commitment to {ask}.",
+            ]
+        )
+    return docs
+
+
+def test_who_speaks_is_not_a_formulation() -> None:
+    phrases = [f.phrase for f in formulations(readouts())]
+    assert "humanitarian pause" in phrases
+    names = {"president", "biden", "joseph", "prime", "minister", "netanyahu", "benjamin"}
+    edged = [p for p in phrases if p.split()[0] in names or p.split()[-1] in names]
+    assert edged == []
+    assert not [p for p in phrases if "leaders" in p or "this morning" in p]
+
+
+def test_readout_series_list_formulas_not_who_spoke(shared_data) -> None:
+    """Issue 18: on the readout series, the formulas a watcher tracks there, not "the two
+    leaders" or "president joseph r"."""
+    from compare import load, segment
+
+    people = {"president", "biden", "joseph", "prime", "minister", "netanyahu", "zelenskyy", "volodymyr", "leaders"}
+    for series, formula in (("netanyahu", "hostages held"), ("zelenskyy", "territorial integrity")):
+        paths = sorted((shared_data / "readouts" / series).glob("*.md"))
+        phrases = [f.phrase for f in formulations([[s.text for s in segment.segment(load.read(p))] for p in paths])]
+        assert formula in phrases
+        assert [p for p in phrases if p.split()[0] in people or p.split()[-1] in people] == []

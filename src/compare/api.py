@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar, Union
 
 from . import load
 from .errors import DateError, UsageError
-from .types import Baseline, Brief, Document, SummarizerKind
+from .types import Baseline, Brief, Document, SummarizerKind, WatchGroup
 
 if TYPE_CHECKING:
     from .embed import Embedder
@@ -60,6 +60,7 @@ def brief(
     baseline: Baseline | str = Baseline.PREVIOUS,
     summary_sentences: int = 3,
     watch: Sequence[str] = (),
+    groups: Mapping[str, Sequence[str]] | None = None,
     summarizer: Summarizer | SummarizerKind | str = SummarizerKind.EXTRACTIVE,
     model: str | None = None,
     prompt: str | os.PathLike[str] | None = None,
@@ -73,6 +74,9 @@ def brief(
       each with the first.
     - `summary_sentences`: points in each document's summary.
     - `watch`: phrases to track in the key formulations.
+    - `groups`: watch-list groups, name -> elements of one formula (``{"US support":
+      ["as long as it takes", "unwavering"]}``); the brief shows which elements each
+      document carries (`Brief.grids`).
     - `summarizer`: ``"extractive"`` (source sentences), ``"abstractive"`` (a language model:
       `model` and `prompt` as ``--model`` and ``--prompt``), or any object with the
       `compare.summarize.Summarizer` interface.
@@ -107,9 +111,22 @@ def brief(
     else:
         chosen = summarizer
     options = pipeline.Options(
-        baseline=_choice(Baseline, baseline, "baseline"), summary_sentences=summary_sentences, watch=tuple(watch)
+        baseline=_choice(Baseline, baseline, "baseline"),
+        summary_sentences=summary_sentences,
+        watch=tuple(watch),
+        groups=_groups(groups or {}),
     )
     return pipeline.run(docs, chosen_embedder, chosen, options, say)
+
+
+def _groups(groups: Mapping[str, Sequence[str]]) -> tuple[WatchGroup, ...]:
+    out = []
+    for name, elements in groups.items():
+        listed = (elements,) if isinstance(elements, str) else tuple(e for e in elements if e.strip())
+        if not listed:
+            raise UsageError(f"watch group {name!r} has no elements; give it a list of phrases")
+        out.append(WatchGroup(name, listed))
+    return tuple(out)
 
 
 def _flat(sources: Iterable[Source | Iterable[Source]]) -> list[Source]:

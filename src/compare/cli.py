@@ -251,7 +251,11 @@ def main_command(
     ] = None,
     watch: Annotated[
         Path | None,
-        typer.Option(metavar="FILE", help="Track the phrases in FILE (one a line) in the key formulations."),
+        typer.Option(
+            metavar="FILE",
+            help="Track the phrases in FILE (one a line) in the key formulations; a line [Name]"
+            " starts a group of elements of one formula (until a blank line), shown as a grid.",
+        ),
     ] = None,
     template: Annotated[
         Path | None,
@@ -328,7 +332,7 @@ def main_command(
         if not quiet:
             _say(f"compare: {message}")
 
-    from .load import read_all, read_aux, watch_list
+    from .load import read_all, read_aux, watch_file
     from .readers import expand, fetch_all, is_url
 
     paths = expand(_expand([f for f in files if not is_url(f)]), progress)
@@ -350,11 +354,8 @@ def main_command(
 
     fetched = fetch_all([f for f in files if is_url(f)], save_inputs, progress)
     paths += list(fetched)
-    options = pipeline.Options(
-        baseline=baseline,
-        summary_sentences=summary_sentences,
-        watch=watch_list(watch) if watch else (),
-    )
+    phrases, groups = watch_file(watch) if watch else ((), ())
+    options = pipeline.Options(baseline=baseline, summary_sentences=summary_sentences, watch=phrases, groups=groups)
     documents = read_all(paths, _dates(date or []), {str(p): url for p, url in fetched.items()})
     encoder = TransformerEmbedder(embedder)
     chosen_embedder: Embedder = encoder if no_cache else CachedEmbedder(encoder, report=progress)

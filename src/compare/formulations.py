@@ -20,6 +20,7 @@ new in that document that shares the phrase's first or last words.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 from collections import Counter
@@ -145,6 +146,7 @@ def formulations(
         and any(profile.get(h, -1) == profile[g] for h in _around(g, per_doc, uses[profile[g]]))
     }
     proper, names = _proper_words(documents)
+    persons = _persons(documents, proper)
     watched_words = {tuple(tokens(p)) for p in watch}
     sents = [[tokens(s) for s in d] for d in documents]
     actors = _actors(sents, proper - names)
@@ -162,10 +164,11 @@ def formulations(
     pool = [g for g in pool if not _amount(g, shapes, uses[profile[g]])]
     # the context weight needs the sentences: worth it only for the best candidates by gain
     pool.sort(key=lambda g: (gains[profile[g]], len(g), g), reverse=True)
+    said = (g for g in pool if not _speaker(g, uses[profile[g]], persons, proper, sents))
     scored = sorted(
         (
             (gains[profile[g]] * _context(g, uses[profile[g]], sents, actors) / (1 + LENGTH * (len(g) - 1)), g)
-            for g in pool[: 20 * limit]
+            for g in itertools.islice(said, 20 * limit)
         ),
         key=lambda t: (t[0], -len(t[1]), t[1]),
         reverse=True,
@@ -285,6 +288,61 @@ def _proper_words(documents: Sequence[Sequence[str]]) -> tuple[set[str], set[str
             initialled[key[0]] += any(len(x.rstrip(".")) == 1 and x[0].isupper() for x in near)
     proper = {w for w, c in seen.items() if upper[w] >= 0.8 * c}
     return proper, {w for w in proper if initialled[w] >= 0.3 * seen[w] and len(w) > 1}
+
+
+PERSON_SHARE = 0.5
+"""Share of its uses in which a capitalized word stands next to another for it to be part of a
+name or title ("President Biden", "Prime Minister Netanyahu")."""
+
+
+def _persons(documents: Sequence[Sequence[str]], proper: set[str]) -> set[str]:
+    """Words of names and titles: capitalized words that mostly stand next to another
+    (PERSON_SHARE), as "President Biden" and "Prime Minister Netanyahu" do and "the Committee"
+    does not. A phrase that begins or ends on one is who speaks or is spoken to ("the President
+    reiterated", "welcomed President"), not what is said."""
+    seen: Counter[str] = Counter()
+    paired: Counter[str] = Counter()
+    for sentence in (s for d in documents for s in d):
+        found = list(_CASED.finditer(sentence))
+        keys = [tokens(m[0]) for m in found]
+        for i, m in enumerate(found):
+            if len(keys[i]) != 1 or keys[i][0] not in proper:
+                continue
+            seen[keys[i][0]] += 1
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(found)]
+            paired[keys[i][0]] += any(
+                len(keys[j]) == 1
+                and keys[j][0] in proper
+                and found[j][0][0].isupper()
+                and not sentence[min(m.end(), found[j].end()) : max(m.start(), found[j].start())].strip()
+                for j in near
+            )
+    return {w for w, c in seen.items() if paired[w] >= PERSON_SHARE * c}
+
+
+def _speaker(
+    g: Gram, uses: Uses, persons: set[str], proper: set[str], sents: Sequence[Sequence[Sequence[str]]]
+) -> bool:
+    """Whether `g` names who speaks or is spoken to rather than what is said: it ends on a name
+    or title ("welcomed President", "with Prime Minister Netanyahu"), begins on one or on the
+    name that opens its sentences ("The President reiterated", "President Biden highlighted"),
+    or shares words with the frame of most of its sentences ("the two leaders discussed")."""
+    if g[0] in persons or g[-1] in persons:
+        return True
+    from .lede import _FRAMING
+
+    opening = framing = held = 0
+    for s in (s for k, _ in uses for s in sents[k]):
+        i = _find(s, g)
+        if i < 0:
+            continue
+        held += 1
+        opening += g[0] in proper and all(w in STOP or w in proper for w in s[:i])
+        # the phrase's words overlap the frame's ("the two leaders discussed", "spoke today with")
+        start = len(" ".join(s[:i])) + (i > 0)
+        end = start + len(" ".join(g))
+        framing += any(m.start() < end and start < m.end() for m in _FRAMING.finditer(" ".join(s)))
+    return held > 0 and 2 * max(opening, framing) > held
 
 
 def _shape(g: Gram) -> Gram:

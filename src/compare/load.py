@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import markup, quantities
 from .errors import DateError, InputError, TemplateError, UsageError
-from .types import Document
+from .types import Document, WatchGroup
 
 _ISO = r"(\d{4})-(\d{2})-(\d{2})"
 _HEADER = re.compile(r"\A\s*date[:\s]\s*" + _ISO + r"[ \t]*\r?\n?", re.IGNORECASE)
@@ -526,9 +526,60 @@ def unique_ids(docs: list[Document]) -> list[Document]:
 
 
 def watch_list(path: Path) -> tuple[str, ...]:
-    """Phrases to track, one a line; blank lines and lines starting with # are skipped."""
-    text = decode(_read_bytes(path, MAX_AUX_BYTES, "watch list"), display(path))
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    """The single watched phrases of a watch list (its groups are `watch_file`'s)."""
+    return watch_file(path)[0]
+
+
+def watch_file(path: Path) -> tuple[tuple[str, ...], tuple[WatchGroup, ...]]:
+    """A watch list: phrases to track, one a line, and groups of elements of one formula.
+
+    Blank lines and lines starting with # are skipped. A line ``[Name]`` starts a group; the
+    lines after it are its elements, until a blank line or the next group header. Every other
+    line is one watched phrase, as before groups existed::
+
+        considerable period
+        [US support formula]
+        sovereignty and territorial integrity
+        as long as it takes
+    """
+    name = display(path)
+    text = decode(_read_bytes(path, MAX_AUX_BYTES, "watch list"), name)
+    return parse_watch(text, name)
+
+
+def parse_watch(text: str, name: str = "watch list") -> tuple[tuple[str, ...], tuple[WatchGroup, ...]]:
+    """`watch_file` on text; `name` is the file named in error messages."""
+    phrases: list[str] = []
+    groups: list[tuple[int, str, list[str]]] = []  # (header line, name, elements)
+    open_group: list[str] | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if line.startswith("#"):
+            continue
+        if not line:
+            open_group = None
+            continue
+        if line.startswith("["):
+            if not line.endswith("]"):
+                raise InputError(f"{name} line {number}: a group header is a name in brackets, as in [Taiwan formula]")
+            label = " ".join(line[1:-1].split())
+            if not label:
+                raise InputError(f"{name} line {number}: a group header needs a name, as in [Taiwan formula]")
+            if any(g[1] == label for g in groups):
+                raise InputError(f"{name} line {number}: group [{label}] is given twice; merge its elements")
+            open_group = []
+            groups.append((number, label, open_group))
+        elif open_group is not None:
+            if line not in open_group:
+                open_group.append(line)
+        else:
+            phrases.append(line)
+    for number, label, elements in groups:
+        if not elements:
+            raise InputError(
+                f"{name} line {number}: group [{label}] has no elements; list them on the lines after it, one a line"
+            )
+    return tuple(phrases), tuple(WatchGroup(label, tuple(elements)) for _, label, elements in groups)
 
 
 def read_aux(path: Path, kind: str) -> str:

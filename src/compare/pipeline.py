@@ -22,7 +22,7 @@ from . import lede, redline, segment
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
-from .types import Baseline, Brief, Cell, Claim, Comparison, Document, DocumentEntry, Status, Thread
+from .types import Baseline, Brief, Cell, Claim, Comparison, Document, DocumentEntry, Status, Thread, WatchGroup
 
 if TYPE_CHECKING:
     from . import align
@@ -39,6 +39,8 @@ class Options:
     baseline: Baseline = Baseline.PREVIOUS
     summary_sentences: int = 3
     watch: tuple[str, ...] = ()
+    groups: tuple[WatchGroup, ...] = ()
+    """Watch-list groups: per group, a grid of which elements each document carries."""
 
 
 def calibration() -> dict[str, Any]:
@@ -73,7 +75,7 @@ def run(
         )
     # imported once the inputs are known good: a bad-input error stays instant (align pulls
     # in scipy.optimize, ~0.3 s)
-    from . import align, align_bounded, formulations, lineage
+    from . import align, align_bounded, formulations, grid, lineage
 
     sentences = []
     for d in documents:
@@ -144,7 +146,8 @@ def run(
         threads = tuple(_spread(t, kept, len(documents)) for t in threads)
     if len(flat) > EMBED_CHUNK:
         progress("finding key formulations")
-    phrases = formulations.formulations([[s.text for s in g] for g in sentences], options.watch)
+    texts = [[s.text for s in g] for g in sentences]
+    phrases = formulations.formulations(texts, options.watch)
     brief = Brief(
         entries,
         tuple(comparisons),
@@ -153,6 +156,7 @@ def run(
         tuple(notes),
         lineage=threads,
         formulations=phrases,
+        grids=grid.grids(texts, options.groups),
     )
     weights = calibration().get("significance", {}).get("weights")
     return dataclasses.replace(brief, lede=lede.lede(brief, weights))

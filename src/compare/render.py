@@ -12,6 +12,7 @@ from typing import Any
 
 import jinja2
 
+from . import formulations
 from . import lede as lede_module
 from . import redline as redline_module
 from . import timeline as timeline_module
@@ -25,6 +26,7 @@ from .types import (
     DocumentEntry,
     Format,
     Formulation,
+    Grid,
     LedeItem,
     Op,
     RedlineSegment,
@@ -322,6 +324,16 @@ def to_dict(brief: Brief) -> dict[str, Any]:
         ],
         "lineage": [_thread(t) for t in brief.lineage],
         "formulations": [_formulation(f) for f in brief.formulations],
+        "grids": [_grid(g) for g in brief.grids],
+    }
+
+
+def _grid(g: Grid) -> dict[str, Any]:
+    return {
+        "name": g.name,
+        "elements": [
+            {"phrase": f.phrase, "counts": list(f.counts), "omitted_since": formulations.omitted(f)} for f in g.elements
+        ],
     }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import formulations, lineage
-from .types import Brief, Cell, Formulation, Thread, joined
+from .types import Brief, Cell, Formulation, Grid, Thread, joined
 
 WIDE = 12
 """Documents above which lineage is drawn on a time axis rather than as a column per document."""
@@ -132,6 +132,52 @@ def phrase_rows(brief: Brief) -> list[PhraseRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class GridRow:
+    """One element of a watch-list group: whether each document carries it, and in short."""
+
+    element: Formulation
+    carried: tuple[bool, ...]
+    documents: int
+    first: str
+    last: str
+    """The date of the last document that carries it ("" when none does)."""
+    omitted: str | None
+    """The date it was last named, when the latest document drops an element most earlier carried."""
+
+
+@dataclass(frozen=True)
+class GridView:
+    name: str
+    rows: tuple[GridRow, ...]
+    wide: bool
+    """More than WIDE documents: each row in short ("carried in N of M, last DATE"), not a
+    column per document."""
+
+
+def grids(brief: Brief) -> list[GridView]:
+    """Per watch-list group, a row per element: which documents carry it."""
+    dates = _dates(brief)
+    return [_grid(g, dates) for g in brief.grids]
+
+
+def _grid(g: Grid, dates: list[str]) -> GridView:
+    rows = []
+    for f in g.elements:
+        gone = formulations.omitted(f)
+        rows.append(
+            GridRow(
+                f,
+                tuple(bool(c) for c in f.counts),
+                f.documents,
+                "" if f.first is None else dates[f.first],
+                "" if f.last is None else dates[f.last],
+                None if gone is None else dates[gone],
+            )
+        )
+    return GridView(g.name, tuple(rows), len(dates) > WIDE)
 
 
 def thread_title(brief: Brief, thread: Thread) -> str:

@@ -273,6 +273,24 @@ class Formulation:
         return tuple(dict.fromkeys(p for s in self.shifts for p in s.to))
 
 
+@dataclass(frozen=True)
+class WatchGroup:
+    """The elements of one formula a watcher follows together (a watch-list group: the
+    policy's label, the documents it cites, "peaceful means"), under the group's name."""
+
+    name: str
+    elements: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Which elements of a watch-list group each document carries: one watched `Formulation`
+    per element (its counts count variants), in the order of the watch list."""
+
+    name: str
+    elements: tuple[Formulation, ...]
+
+
 class Kind(StrEnum):
     """Why a lede item is there: what kind of change a reader is shown."""
 
@@ -337,6 +355,8 @@ class Brief:
     lede: tuple[tuple[LedeItem, ...], ...] = ()
     """Per comparison, the changes a reader should see first, most significant first."""
     schema: str = SCHEMA_ID
+    grids: tuple[Grid, ...] = ()
+    """Per watch-list group, which of its elements each document carries."""
 
     @cached_property
     def _by_id(self) -> dict[str, DocumentEntry]:
