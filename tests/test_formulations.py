@@ -165,3 +165,16 @@ def test_readout_series_list_formulas_not_who_spoke(shared_data) -> None:
         phrases = [f.phrase for f in formulations([[s.text for s in segment.segment(load.read(p))] for p in paths])]
         assert formula in phrases
         assert [p for p in phrases if p.split()[0] in people or p.split()[-1] in people] == []
+
+
+def test_a_pronoun_is_not_what_a_formulation_shifted_to() -> None:
+    # "remain in close consultation" -> "remain in them": the sentence is kept, but a function
+    # word standing where the phrase stood is no formulation; "close touch" is
+    from compare.formulations import formulations
+
+    kept = "The two leaders agreed that their teams would remain in {} in the days ahead."
+    docs = [[kept.format("close consultation"), "Other text."], [kept.format("close consultation"), "More."]]
+    gone = formulations([*docs, [kept.format("them"), "Else."]], watch=["close consultation"])
+    assert gone[0].counts == (1, 1, 0) and gone[0].shifts == ()
+    touch = formulations([*docs, [kept.format("close touch"), "Else."]], watch=["close consultation"])
+    assert [s.to for s in touch[0].shifts] == [("close touch",)]

@@ -260,3 +260,15 @@ def test_wrapped_framing_is_framing() -> None:
         beads=[[B((), (0,), None)]],
     )
     assert lede.rank_comparison(b, 0, lede.DEFAULT_WEIGHTS)[0].features["framing"] == 1.0
+
+
+def test_a_phrase_of_two_calls_is_no_set_formulation() -> None:
+    # in four readouts, "close consultation" used in the first two calls and then not: a wording
+    # varied from call to call, not a formula whose exit leads the brief; in two articles, a
+    # phrase of the first that the second drops is (the seeds' "self-reliance and strength")
+    from compare.lede import _established
+    from compare.types import Formulation
+
+    assert not _established(Formulation("close consultation", (1, 1, 0, 0)), 1)
+    assert _established(Formulation("close consultation", (1, 1, 1, 0)), 2)
+    assert _established(Formulation("self-reliance and strength", (1, 0)), 0)

@@ -522,7 +522,8 @@ def _replaced(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -
         new.pop(0)
     while new and new[-1] in _GLUE:
         new.pop()
-    if not new or tuple(new) == g or len(new) > len(g) + 4:
+    # "close consultation" -> "they": a pronoun or a function word is not a formulation
+    if not new or tuple(new) == g or len(new) > len(g) + 4 or all(w in STOP for w in new):
         return None
     return " ".join(new)
 
