@@ -7,7 +7,6 @@ import http.server
 import json
 import os
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ import pytest
 
 from compare.errors import InputError
 from compare.readers import fetch
+from conftest import cli_process
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ROOT / "tests" / "fixtures" / "inputs"
@@ -144,11 +144,9 @@ def test_unreachable_server_is_one_error() -> None:
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1", "no_proxy": "127.0.0.1"}
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "no_proxy": "127.0.0.1"}
     env = {k: v for k, v in env.items() if k.lower() not in {"http_proxy", "https_proxy", "all_proxy"}}
-    return subprocess.run(
-        [sys.executable, "-m", "compare", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=300
-    )
+    return cli_process(*args, cwd=cwd, env=env)
 
 
 def test_compare_urls_and_save_inputs(server: str, tmp_path: Path) -> None:

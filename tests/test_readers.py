@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import pytest
 
 from compare import load, readers, segment
 from compare.errors import DateError, InputError
+from conftest import cli_process
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ROOT / "tests" / "fixtures" / "inputs"
@@ -178,8 +178,7 @@ def test_folder_expands_to_supported_files_with_a_note(tmp_path: Path) -> None:
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
-    return subprocess.run([sys.executable, "-m", "compare", *args], capture_output=True, text=True, env=env, cwd=cwd)
+    return cli_process(*args, cwd=cwd, env={"OMP_NUM_THREADS": "1"})
 
 
 def test_a_folder_of_mixed_formats_is_one_brief_in_date_order(tmp_path: Path) -> None:
