@@ -256,8 +256,8 @@ def fit_genres(model: PairModel) -> dict[str, Any]:
     `replace_floor` by the readout label replacements shown as linked (ties: fewer links)."""
     import dataclasses
 
-    import evaluate
-    import evaluate_readouts
+    from evaluation import fomc as evaluate
+    from evaluation import readouts as evaluate_readouts
 
     embedder = TransformerEmbedder()
     fomc = [
@@ -349,9 +349,8 @@ def seeds_share(model: PairModel, embedder: TransformerEmbedder) -> float:
     The seeds are two texts on one subject (a report and a commentary), not two versions of
     one text, so the versions bar must lie above this share: below it, their total rewrites
     would pair by place (the FOMC labels alone would pick 0.2, which the seeds reach)."""
-    import evaluate
-
     from compare.align import one_to_one, overlap_matrix
+    from evaluation import fomc as evaluate
 
     (before, before_words), (after, after_words) = (
         evaluate.read_side(path, embedder) for path in sorted((ROOT / "seeds").glob("*.txt"))
@@ -366,7 +365,7 @@ def fit_structure(model: PairModel) -> dict[str, object]:
     apart (`seeds_share`)."""
     import dataclasses
 
-    import evaluate
+    from evaluation import fomc as evaluate
 
     embedder = TransformerEmbedder()
     pairs = [

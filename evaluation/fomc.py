@@ -57,27 +57,13 @@ from compare import align, classify, load, pipeline, segment  # noqa: E402
 from compare.embed import Embedder, TransformerEmbedder  # noqa: E402
 from compare.summarize import Segmented  # noqa: E402
 from compare.types import Sentence  # noqa: E402
+from evaluation import labels  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
-TUNING = (
-    "fomc_labels.json",
-    "fomc_labels_blind.json",
-    "fomc_labels_dev.json",
-    "fomc_labels_test1.json",
-    "fomc_labels_test2.json",
-    "fomc_labels_test3.json",
-    "fomc_labels_test4.json",
-    "fomc_labels_test5.json",
-    "fomc_labels_test6.json",
-    "fomc_labels_test7.json",
-    "fomc_labels_test8.json",
-    "fomc_labels_test9.json",
-)
-HELD_OUT = ("fomc_labels_test10.json", "fomc_labels_test11.json")
-SECOND = {
-    "fomc_labels_test1.json": "fomc_labels_test1_second.json",
-    "fomc_labels_test3.json": "fomc_labels_test3_second.json",
-}
+# the label sets and their roles: tests/fixtures/labels.json
+TUNING = labels.files("fomc", "tuning")
+HELD_OUT = labels.files("fomc", "held-out")
+SECOND = labels.second_labelings("fomc")
 """Label files of which some or all pairs were labeled again by other labelers."""
 FOMC = ROOT.parent / "shared" / "data" / "fomc"
 STATUSES = ("repeated", "changed", "new", "dropped")

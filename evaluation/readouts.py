@@ -41,17 +41,16 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import evaluate as ev  # noqa: E402
 
 from compare import align, classify, pipeline, segment  # noqa: E402
 from compare.embed import Embedder, TransformerEmbedder  # noqa: E402
 from compare.types import Bead, Claim, Sentence, Status  # noqa: E402
+from evaluation import fomc as ev  # noqa: E402
+from evaluation import labels  # noqa: E402
 
 READOUTS = ROOT.parent / "shared" / "data" / "readouts"
 ARXIV = ROOT.parent / "shared" / "data" / "versions" / "arxivedits"
-DEFAULT = ("readout_claims_L16r.json",)
+DEFAULT = labels.files("readouts", "tuning")  # tests/fixtures/labels.json
 
 Key = tuple[str, int]
 """("before" | "after", sentence index)."""

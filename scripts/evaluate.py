@@ -1,0 +1,12 @@
+"""python scripts/evaluate.py: the aligner against the labeled FOMC statements.
+
+The code is `evaluation/fomc.py` (importable from tests and other scripts); this file only runs it."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository root: the evaluation package
+from evaluation.fomc import main  # noqa: E402
+
+if __name__ == "__main__":
+    main()
