@@ -7,8 +7,11 @@ language-model generation) are left out by the everyday loop, ``pytest -m "not s
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Sequence
+import subprocess
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +106,64 @@ def seeds_brief(embedder):
     from compare.summarize import ExtractiveSummarizer
 
     return pipeline.run(load.read_all(SEEDS), embedder, ExtractiveSummarizer())
+
+
+CLI = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], embedder: Any) -> CLI:
+    """``run_cli(*ARGS, model=None)``: `compare ARGS` in this process, as the console script
+    runs it, with the session's real model (or `model`, e.g. a `FakeEmbedder`) handed to the
+    CLI through its embedder seam (`compare.cli.main(embedder=...)`). Returns (exit code,
+    stdout, stderr)."""
+    from compare import cli
+
+    def run(*args: str, model: Any = None) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "argv", ["compare", *args])
+        code = 0
+        try:
+            cli.main(embedder=lambda _id: embedder if model is None else model)
+        except SystemExit as e:
+            code = int(e.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def cli_code(fake: bool = False) -> str:
+    """Python source that runs `compare` as the console script does (``python -c CODE ARGS``,
+    with src and tests on PYTHONPATH); `fake` hands it a `FakeEmbedder`."""
+    code = "import sys; sys.argv[0] = 'compare'; from compare.cli import main; "
+    return code + ("from conftest import FakeEmbedder; main(embedder=FakeEmbedder)" if fake else "main()")
+
+
+PYTHONPATH = os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests")])
+"""What a test subprocess that runs `compare` needs on its path: this checkout's src, and
+tests for `conftest.FakeEmbedder`."""
+
+
+def cli_process(
+    *args: str,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    fake: bool = False,
+    timeout: float = 300,
+    text: bool = True,
+    **kwargs: Any,
+) -> subprocess.CompletedProcess[Any]:
+    """`compare ARGS` in a subprocess, as a user runs it (the console script's `main`), with
+    this checkout's src on the path. `env` is added to os.environ (or replaces it when it has
+    PATH); `fake=True` hands the CLI a `FakeEmbedder` through its embedder seam (plumbing
+    tests: each run well under a second)."""
+    code = cli_code(fake)
+    given = dict(env or {})
+    base = {} if "PATH" in given else {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    full = {**base, **given, "PYTHONPATH": PYTHONPATH}
+    if "capture_output" not in kwargs and not {"stdout", "stderr"} & kwargs.keys():
+        kwargs["capture_output"] = True
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, env=full, timeout=timeout, text=text, **kwargs)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

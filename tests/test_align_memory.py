@@ -11,6 +11,7 @@ import pytest
 from compare import align_bounded, pipeline
 
 
+@pytest.mark.slow
 def test_candidate_cosines_are_computed_in_bounded_memory(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(align_bounded, "GATHER", 1024, raising=False)  # the test's pairs are few: gather fewer
     rng = np.random.default_rng(0)

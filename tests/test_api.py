@@ -87,3 +87,17 @@ def test_one_document_is_not_a_brief(embedder) -> None:
         compare.brief(SEEDS, embedder=embedder, model="x")
     with pytest.raises(UsageError, match="baseline must be 'previous' or 'first', not 'last'"):
         compare.brief(SEEDS, embedder=embedder, baseline="last")
+
+
+def test_duplicate_names_get_the_ids_the_cli_gives(tmp_path) -> None:
+    from compare import load
+
+    paths = []
+    for folder, name in (("one", "x"), ("two", "x"), ("one", "x-2")):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        p = tmp_path / folder / f"{name}.txt"
+        p.write_text("date 2023-01-01\nRates held.\n", encoding="utf-8")
+        paths.append(p)
+    documents = compare.read(load.read(p) for p in paths)
+    assert [d.id for d in documents] == [d.id for d in load.read_all(paths)]
+    assert len({d.id for d in documents}) == 3

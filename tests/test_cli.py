@@ -10,17 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, cli_process
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "compare", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
-    )
+    return cli_process(*args, cwd=cwd, env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())})
 
 
 def test_every_option_in_help_is_documented_in_the_readme() -> None:

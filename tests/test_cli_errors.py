@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,21 +21,14 @@ from compare.errors import (
     TemplateError,
     UsageError,
 )
+from conftest import cli_process
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run(
-        [sys.executable, "-m", "compare", "-q", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-    )
+    return cli_process("-q", *args, cwd=cwd, timeout=120)
 
 
 def one_line(p: subprocess.CompletedProcess[str], code: int, *fragments: str) -> None:

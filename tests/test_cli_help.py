@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 
 import compare
-from conftest import ROOT
+from conftest import ROOT, cli_process
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    code = "import sys; from compare.cli import main; sys.argv[0] = 'compare'; main()"
-    return subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")}
-    )
+    return cli_process(*args, env={"PATH": "/usr/bin:/bin"})
 
 
 def test_version() -> None:

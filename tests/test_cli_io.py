@@ -1,10 +1,10 @@
 """The CLI's input and output paths under faults: stdout full, gone, closed or unbuffered;
 stderr closed; signals during `-o`; files the run reads; file names with control characters.
 
-These run `compare.cli.main` in a subprocess, as a user does. The embedding model is replaced by
-a hash-based stand-in (plumbing only: nothing here checks what the brief says, only that it is
-whole, in the right place and with the documented exit code), so each case takes well under a
-second.
+These run `compare.cli.main` in a subprocess, as a user does. The embedding model is a
+`conftest.FakeEmbedder` handed to the CLI through its embedder seam (plumbing only: nothing
+here checks what the brief says, only that it is whole, in the right place and with the
+documented exit code), so each case takes well under a second.
 """
 
 from __future__ import annotations
@@ -19,27 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PYTHONPATH, cli_code
+
 ROOT = Path(__file__).resolve().parents[1]
 
 RUNNER = r"""
-import hashlib, os, sys, time
-import numpy as np
-import compare.embed as embed
-
-class HashEmbedder:
-    model_id = "hash"
-    recipe = "hash/v1"
-    def __init__(self, *args, **kwargs):
-        pass
-    def model_files(self):
-        return None  # never cached
-    def embed(self, texts):
-        rows = [np.random.default_rng(list(hashlib.blake2b(t.encode(), digest_size=8).digest())).standard_normal(16)
-                for t in texts]
-        rows = [r / np.linalg.norm(r) for r in rows]
-        return np.array(rows, dtype=np.float32).reshape(len(texts), 16)
-
-embed.TransformerEmbedder = HashEmbedder
+import os, time
 if os.environ.get("SLOW_FSYNC"):  # stand in for a slow disk: signal the test, then wait for it
     real = os.fsync
     def fsync(fd):
@@ -47,15 +32,12 @@ if os.environ.get("SLOW_FSYNC"):  # stand in for a slow disk: signal the test, t
         time.sleep(30)
         real(fd)
     os.fsync = fsync
-from compare import cli
-sys.argv = ["compare", *sys.argv[1:]]
-cli.main()
-"""
+""" + cli_code(fake=True)
 
 
 def env(**extra: str) -> dict[str, str]:
     base = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
-    return {**base, "PYTHONPATH": str(ROOT / "src"), **extra}
+    return {**base, "PYTHONPATH": PYTHONPATH, **extra}
 
 
 def run(*args: str, cwd: Path, **kwargs) -> subprocess.CompletedProcess[bytes]:  # type: ignore[no-untyped-def]

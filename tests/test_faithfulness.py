@@ -113,6 +113,7 @@ needs_smollm2 = pytest.mark.skipif(
 )
 
 
+@pytest.mark.slow
 @needs_smollm2
 def test_smollm2_on_the_seeds_keeps_faithful_points_and_invents_nothing(embedder) -> None:  # type: ignore[no-untyped-def]
     """The real model: at least one generated point per seed survives the check, and no kept

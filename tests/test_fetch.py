@@ -7,7 +7,6 @@ import http.server
 import json
 import os
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ import pytest
 
 from compare.errors import InputError
 from compare.readers import fetch
+from conftest import cli_process
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ROOT / "tests" / "fixtures" / "inputs"
@@ -143,17 +143,18 @@ def test_unreachable_server_is_one_error() -> None:
         fetch.fetch("http://127.0.0.1:9/x", timeout=2)
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1", "no_proxy": "127.0.0.1"}
+def run(*args: str, cwd: Path, fake: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "no_proxy": "127.0.0.1"}
     env = {k: v for k, v in env.items() if k.lower() not in {"http_proxy", "https_proxy", "all_proxy"}}
-    return subprocess.run(
-        [sys.executable, "-m", "compare", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=300
-    )
+    return cli_process(*args, cwd=cwd, env=env, fake=fake)
 
 
 def test_compare_urls_and_save_inputs(server: str, tmp_path: Path) -> None:
     page, pdf = f"{server}/press/monetary20190918a.htm", f"{server}/files/statement.pdf"
-    p = run(pdf, page, "--save-inputs", "fetched", "-f", "json", "-o", "brief.json", "--no-cache", cwd=tmp_path)
+    # fetching and reading only: the fake embedder is enough
+    p = run(
+        pdf, page, "--save-inputs", "fetched", "-f", "json", "-o", "brief.json", "--no-cache", cwd=tmp_path, fake=True
+    )
     assert p.returncode == 0, p.stderr
     brief = json.loads((tmp_path / "brief.json").read_text("utf-8"))
     got = [(d["path"], d["date"], d["date_source"]) for d in brief["documents"]]
@@ -161,7 +162,7 @@ def test_compare_urls_and_save_inputs(server: str, tmp_path: Path) -> None:
     assert got == [(page, "2019-09-18", "file name"), (pdf, "2019-10-30", "pdf metadata")]
     saved = sorted(f.name for f in (tmp_path / "fetched").iterdir())
     assert saved == ["monetary20190918a.html", "statement.pdf"]
-    again = run("fetched", "-f", "json", "--no-cache", "-q", cwd=tmp_path)  # the saved inputs reproduce it
+    again = run("fetched", "-f", "json", "--no-cache", "-q", cwd=tmp_path, fake=True)  # the saved inputs reproduce it
     assert [s["sentences"] for s in json.loads(again.stdout)["documents"]] == [
         s["sentences"] for s in brief["documents"]
     ]

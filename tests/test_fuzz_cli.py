@@ -1,11 +1,11 @@
 """The whole CLI over generated files: every run ends with a correct brief or with one line on
 stderr and a documented exit code; no traceback, no partial output, inputs untouched. The
-real packaged model is loaded once (session fixture `embedder`) and handed to the CLI."""
+real packaged model is loaded once (session fixture `embedder`) and handed to the CLI through
+its embedder seam (fixture `run_cli`)."""
 
 from __future__ import annotations
 
 import json
-import sys
 import tempfile
 from pathlib import Path
 
@@ -13,22 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare import cli, embed, load, pipeline, render
+from compare import load, pipeline, render
 from compare.summarize import ExtractiveSummarizer
-from conftest import FakeEmbedder
+from conftest import CLI, FakeEmbedder
 
 DOCUMENTED = {0, 2, 3, 4, 5}
-
-
-def run_main(
-    argv: list[str], monkeypatch: pytest.MonkeyPatch, embedder: object, capsys: pytest.CaptureFixture[str]
-) -> tuple[int, str, str]:
-    monkeypatch.setattr(embed, "TransformerEmbedder", lambda *a, **k: embedder)
-    monkeypatch.setattr(sys, "argv", ["compare", "-q", *argv])
-    with pytest.raises(SystemExit) as e:
-        cli.main()
-    out, err = capsys.readouterr()
-    return int(e.value.code or 0), out, err
 
 
 sentence = st.one_of(
@@ -75,9 +64,7 @@ def test_cli_on_generated_files(
     generated: list[tuple[str, bytes]],
     fmt: str,
     existing_output: bool,
-    embedder: object,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    run_cli: CLI,
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
@@ -91,7 +78,7 @@ def test_cli_on_generated_files(
         if existing_output:
             out.write_text("previous", encoding="utf-8")
         stamps = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths}
-        code, stdout, err = run_main(["-f", fmt, "-o", str(out), *map(str, paths)], monkeypatch, embedder, capsys)
+        code, stdout, err = run_cli("-q", "-f", fmt, "-o", str(out), *map(str, paths))
         assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in paths} == stamps
         assert sorted(x.name for x in out.parent.iterdir()) == (
             ["brief." + fmt] if existing_output or code == 0 else []
@@ -111,13 +98,11 @@ def test_cli_on_generated_files(
             assert "<script>alert" not in text
 
 
-def test_stdout_output_and_dash(
-    tmp_path: Path, embedder: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_stdout_output_and_dash(tmp_path: Path, run_cli: CLI) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("date 2023-01-01\n<b>Rates</b> rose to 5 percent | sharply.\n", encoding="utf-8")
     b.write_text("date 2023-02-01\n<b>Rates</b> rose to 6 percent | sharply.\n", encoding="utf-8")
-    code, out, err = run_main(["-o", "-", "-f", "json", str(a), str(b)], monkeypatch, embedder, capsys)
+    code, out, err = run_cli("-q", "-o", "-", "-f", "json", str(a), str(b))
     assert code == 0 and err == ""
     data = json.loads(out)
     assert data["documents"][0]["sentences"][0]["text"] == "<b>Rates</b> rose to 5 percent | sharply."

@@ -112,21 +112,6 @@ def test_an_omission_is_a_thread_most_earlier_documents_carried() -> None:
     assert omitted(Thread("c3", (Cell(""), Cell(""), Cell(""), Cell("new", (0,)), Cell("dropped")))) is None
 
 
-@pytest.fixture(scope="module")
-def threads_script():
-    import importlib.util
-    import sys
-
-    from conftest import ROOT
-
-    spec = importlib.util.spec_from_file_location("lineage_threads", ROOT / "scripts" / "lineage_threads.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["lineage_threads"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "precision", "recall"),
@@ -137,10 +122,11 @@ def threads_script():
         ("lineage_threads_LT3.json", 0.95, 0.92),
     ],
 )
-def test_threads_follow_blind_labeled_claims(shared_data, embedder, threads_script, name, precision, recall) -> None:
+def test_threads_follow_blind_labeled_claims(shared_data, embedder, name, precision, recall) -> None:
     from conftest import ROOT
+    from evaluation import threads
 
-    r = threads_script.window(ROOT / "tests" / "fixtures" / "lineage_threads" / name, embedder)
+    r = threads.window(ROOT / "tests" / "fixtures" / "lineage_threads" / name, embedder)
     assert not r["missing"] or len(r["missing"]) <= 1  # one labeled dissent quote spans a sentence cut
     c, naive = r["compare"], r["naive"]
     assert c["link_precision"] >= precision and c["link_recall"] >= recall

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import pytest
 
 from compare import load, readers, segment
 from compare.errors import DateError, InputError
+from conftest import cli_process
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ROOT / "tests" / "fixtures" / "inputs"
@@ -177,11 +177,11 @@ def test_folder_expands_to_supported_files_with_a_note(tmp_path: Path) -> None:
         readers.expand([tmp_path], notes.append)
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
-    return subprocess.run([sys.executable, "-m", "compare", *args], capture_output=True, text=True, env=env, cwd=cwd)
+def run(*args: str, cwd: Path, fake: bool = False) -> subprocess.CompletedProcess[str]:
+    return cli_process(*args, cwd=cwd, env={"OMP_NUM_THREADS": "1"}, fake=fake)
 
 
+@pytest.mark.slow  # a subprocess that imports every reader: about 12 s
 def test_a_folder_of_mixed_formats_is_one_brief_in_date_order(tmp_path: Path) -> None:
     folder = tmp_path / "statements"
     folder.mkdir()
@@ -195,7 +195,8 @@ def test_a_folder_of_mixed_formats_is_one_brief_in_date_order(tmp_path: Path) ->
         encoding="utf-8",
     )
     (folder / "notes.xlsx").write_bytes(b"PK\x03\x04")
-    p = run("statements", "-f", "json", "-o", "brief.json", "--no-cache", cwd=tmp_path)
+    # reading only (dates, extractors, offsets): the fake embedder is enough
+    p = run("statements", "-f", "json", "-o", "brief.json", "--no-cache", cwd=tmp_path, fake=True)
     assert p.returncode == 0, p.stderr
     assert "skipped 1 file(s)" in p.stderr and "notes.xlsx" in p.stderr
     brief = json.loads((tmp_path / "brief.json").read_text("utf-8"))

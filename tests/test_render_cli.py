@@ -1,43 +1,25 @@
 """CLI manners for briefs: `compare schema`, --template, --quiet, the brief alone on stdout,
-no colour codes. Runs use the real packaged model, loaded once per session."""
+no colour codes. Runs use the real packaged model, loaded once per session (fixture `run_cli`)."""
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from compare import cli, render
+from compare import render
+from conftest import cli_process
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = [str(p) for p in sorted((ROOT / "seeds").glob("*.txt"))]
 
 
-def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """cli.main() as the console script runs it: exit code, stdout, stderr."""
-    monkeypatch.setattr(sys, "argv", ["compare", *args])
-    code = 0
-    try:
-        cli.main()
-    except SystemExit as e:
-        code = int(e.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def shared_model(monkeypatch: pytest.MonkeyPatch, embedder) -> None:
-    """The CLI builds its embedder per run; hand it the session's already-loaded one."""
-    monkeypatch.setattr("compare.embed.TransformerEmbedder", lambda *args, **kwargs: embedder)
-
-
-def test_schema_command_prints_the_shipped_schema(monkeypatch, capsys) -> None:
-    code, out, err = run_main(monkeypatch, capsys, "schema")
+def test_schema_command_prints_the_shipped_schema(run_cli) -> None:
+    code, out, err = run_cli("schema")
     assert code == 0 and err == ""
     schema = json.loads(out)
     assert schema["title"] == "compare.brief/2"
@@ -45,31 +27,31 @@ def test_schema_command_prints_the_shipped_schema(monkeypatch, capsys) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
 
 
-def test_schema_command_rejects_arguments(monkeypatch, capsys) -> None:
-    code, out, err = run_main(monkeypatch, capsys, "schema", "extra")
+def test_schema_command_rejects_arguments(run_cli) -> None:
+    code, out, err = run_cli("schema", "extra")
     assert code == 2 and out == ""
     assert err.strip() == "compare: compare schema takes no arguments, got extra"
 
 
-def test_help_mentions_schema(monkeypatch, capsys) -> None:
-    code, out, _ = run_main(monkeypatch, capsys, "--help")
+def test_help_mentions_schema(run_cli) -> None:
+    code, out, _ = run_cli("--help")
     assert code == 0 and "compare schema" in out
 
 
-def test_json_on_stdout_alone_progress_on_stderr(monkeypatch, capsys, shared_model) -> None:
-    code, out, err = run_main(monkeypatch, capsys, *SEEDS, "--format", "json")
+def test_json_on_stdout_alone_progress_on_stderr(run_cli) -> None:
+    code, out, err = run_cli(*SEEDS, "--format", "json")
     assert code == 0
     jsonschema.validate(json.loads(out), json.loads(render.schema()), cls=jsonschema.Draft202012Validator)
     assert err and all(line.startswith("compare: ") for line in err.splitlines())
 
 
-def test_quiet_silences_progress(monkeypatch, capsys, shared_model) -> None:
-    code, out, err = run_main(monkeypatch, capsys, *SEEDS, "--quiet")
+def test_quiet_silences_progress(run_cli) -> None:
+    code, out, err = run_cli(*SEEDS, "--quiet")
     assert code == 0 and err == ""
     assert out.startswith("# Comparative brief")
 
 
-def test_quiet_silences_library_output_too(monkeypatch, capsys, shared_model) -> None:
+def test_quiet_silences_library_output_too(run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
     # a library writing to stderr while the brief is made (the GGUF conversion's progress bar,
     # a warning) is silenced by --quiet and shown without it
     from compare import pipeline
@@ -81,26 +63,26 @@ def test_quiet_silences_library_output_too(monkeypatch, capsys, shared_model) ->
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "run", chatty)
-    assert run_main(monkeypatch, capsys, *SEEDS, "--quiet")[::2] == (0, "")
-    code, _, err = run_main(monkeypatch, capsys, *SEEDS)
+    assert run_cli(*SEEDS, "--quiet")[::2] == (0, "")
+    code, _, err = run_cli(*SEEDS)
     assert code == 0 and "de-quantizing" in err
 
 
-def test_template_context_and_unknown_variable(monkeypatch, capsys, shared_model, tmp_path: Path) -> None:
+def test_template_context_and_unknown_variable(run_cli, tmp_path: Path) -> None:
     good = tmp_path / "ok.md.j2"
     good.write_text("{{ brief.documents | length }} documents; first {{ brief.documents[0].document.id }}\n")
-    code, out, err = run_main(monkeypatch, capsys, *SEEDS, "-q", "--template", str(good))
+    code, out, err = run_cli(*SEEDS, "-q", "--template", str(good))
     assert (code, out, err) == (0, "2 documents; first 000_5e902f7cddc8c7f3\n", "")
 
     bad = tmp_path / "bad.md.j2"
     bad.write_text("{{ brief.documents | length }}\n{{ headline }}\n")
-    code, out, err = run_main(monkeypatch, capsys, *SEEDS, "-q", "--template", str(bad))
+    code, out, err = run_cli(*SEEDS, "-q", "--template", str(bad))
     assert code == 7 and out == ""
     assert err == f"compare: {bad}:2: 'headline' is undefined\n"
 
 
-def test_missing_template_file(monkeypatch, capsys, tmp_path: Path) -> None:
-    code, _, err = run_main(monkeypatch, capsys, *SEEDS, "--template", str(tmp_path / "nope.j2"))
+def test_missing_template_file(run_cli, tmp_path: Path) -> None:
+    code, _, err = run_cli(*SEEDS, "--template", str(tmp_path / "nope.j2"))
     assert code == 3 and "template file not found" in err and err.count("\n") == 1
 
 
@@ -111,16 +93,10 @@ def test_no_colour_codes_with_no_color(extra: dict[str, str]) -> None:
     asks rich to force colour, and even on a terminal."""
     import pty
 
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT / "src"), **extra}
+    env = {"NO_COLOR": "1", **extra}
     for args in (["--help"], ["--format", "nope", "x.txt"], ["schema", "x"]):
         leader, follower = pty.openpty()
-        proc = subprocess.run(
-            [sys.executable, "-m", "compare", *args],
-            stdout=follower,
-            stderr=follower,
-            env=env,
-            timeout=60,
-        )
+        proc = cli_process(*args, stdout=follower, stderr=follower, env=env, timeout=60, text=False)
         os.close(follower)
         chunks = []
         while True:

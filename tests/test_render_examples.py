@@ -3,7 +3,6 @@ regenerate with `python scripts/make_examples.py` and review the diff before com
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _make_examples():
-    spec = importlib.util.spec_from_file_location("make_examples", ROOT / "scripts" / "make_examples.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from evaluation import examples
+
+    return examples
 
 
 @pytest.mark.slow

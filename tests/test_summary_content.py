@@ -3,7 +3,7 @@ summarizer picks the wrong sentences, whatever the sentences' form.
 
 - FOMC (../shared, skipped without it): the statement's policy-decision sentence is in its
   summary, for at least 95% of the statements that have one (the evaluation's definition,
-  scripts/summaries.py `is_decision`);
+  evaluation/summaries.py `is_decision`);
 - seeds: each summary holds the key message written in tests/fixtures/seeds_key_facts.json;
 - an extractive summary of a series document prefers what its neighbours do not say.
 """
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -22,9 +21,7 @@ from compare import load, segment
 from compare.summarize import ExtractiveSummarizer, Segmented, Weights, features
 from compare.types import Brief, Document
 from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from summaries import is_decision  # noqa: E402
+from evaluation.summaries import is_decision
 
 KEY_FACTS = json.loads((ROOT / "tests" / "fixtures" / "seeds_key_facts.json").read_text("utf-8"))["documents"]
 
@@ -99,7 +96,7 @@ def _segmented(d: Document, embedder) -> Segmented:  # type: ignore[no-untyped-d
 def test_readout_summaries_carry_a_labeled_message_more_often_than_lead3(readouts) -> None:  # type: ignore[no-untyped-def]
     """Blind labels (L16r, tests/fixtures/readout_messages_L16r.json): the summary holds a
     message quote, not only the "spoke today with ... discussed" framing."""
-    from summaries import _label_items, overlaps
+    from evaluation.summaries import _label_items, overlaps
 
     labels = _label_items(json.loads((ROOT / "tests" / "fixtures" / "readout_messages_L16r.json").read_text("utf-8")))
     ours = lead = 0

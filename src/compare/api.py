@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, Union
@@ -26,6 +24,7 @@ from .errors import DateError, UsageError
 from .types import Baseline, Brief, Document, SummarizerKind, WatchGroup
 
 if TYPE_CHECKING:
+    from .abstractive import Prompt
     from .embed import Embedder
     from .summarize import Summarizer
 
@@ -51,7 +50,7 @@ def read(*sources: Source | Iterable[Source]) -> list[Document]:
         else:
             documents.append(load.read(Path(source)))
     documents.sort(key=lambda d: (d.date, Path(d.path).name, d.path))
-    return _unique_ids(documents)
+    return load.unique_ids(documents)
 
 
 def brief(
@@ -63,7 +62,7 @@ def brief(
     groups: Mapping[str, Sequence[str]] | None = None,
     summarizer: Summarizer | SummarizerKind | str = SummarizerKind.EXTRACTIVE,
     model: str | None = None,
-    prompt: str | os.PathLike[str] | None = None,
+    prompt: str | os.PathLike[str] | Prompt | None = None,
     embedder: Embedder | str | None = None,
     cache: bool = True,
     progress: Callable[[str], None] | None = None,
@@ -82,8 +81,12 @@ def brief(
       `compare.summarize.Summarizer` interface.
     - `embedder`: a model id or folder as ``--embedder``, or any object with
       ``embed(texts) -> array`` and ``model_id`` (`compare.embed.Embedder`); default the
-      packaged MiniLM. Vectors are cached on disk unless ``cache=False``.
+      packaged MiniLM.
+    - `cache`: read and write vectors in the embedding cache (only for an embedder that names
+      its weights files, as the packaged one does; ``False`` as ``--no-cache``).
     - `progress`: called with each progress message (the CLI prints them on stderr).
+
+    The CLI builds its brief through this function.
     """
     from . import pipeline
     from .cache import CachedEmbedder
@@ -91,19 +94,21 @@ def brief(
     from .summarize import ExtractiveSummarizer
 
     docs = read(documents)
-    if embedder is None or isinstance(embedder, str):
-        encoder = TransformerEmbedder(embedder or DEFAULT_EMBEDDER)
-        chosen_embedder: Embedder = CachedEmbedder(encoder) if cache else encoder
-    else:
-        chosen_embedder = embedder
     say = progress or _silent
+    encoder = (
+        TransformerEmbedder(embedder or DEFAULT_EMBEDDER) if embedder is None or isinstance(embedder, str) else embedder
+    )
+    chosen_embedder: Embedder = (
+        CachedEmbedder(encoder, report=progress) if cache and not isinstance(encoder, CachedEmbedder) else encoder
+    )
     chosen: Summarizer
     if isinstance(summarizer, str):
         kind = _choice(SummarizerKind, summarizer, "summarizer")
         if kind is SummarizerKind.ABSTRACTIVE:
-            from .abstractive import AbstractiveSummarizer
+            from .abstractive import AbstractiveSummarizer, Prompt
 
-            chosen = AbstractiveSummarizer(chosen_embedder, model, Path(prompt) if prompt else None, say)
+            given = prompt if prompt is None or isinstance(prompt, Prompt) else Path(prompt)
+            chosen = AbstractiveSummarizer(chosen_embedder, model, given, say)
         else:
             if model is not None or prompt is not None:
                 raise UsageError("model and prompt need summarizer='abstractive'")
@@ -133,16 +138,16 @@ def _flat(sources: Iterable[Source | Iterable[Source]]) -> list[Source]:
     out: list[Source] = []
     for s in sources:
         if isinstance(s, (str, os.PathLike, tuple, Document)):
-            out.append(s)  # type: ignore[arg-type]
+            out.append(s)
         else:
             out.extend(s)
     return out
 
 
 def _from_text(pair: tuple[object, ...], name: str) -> Document:
-    if len(pair) != 2 or not isinstance(pair[0], str):
+    text, when = pair if len(pair) == 2 else (None, None)
+    if not isinstance(text, str):
         raise UsageError(f"{name}: a text source is a (text, date) pair, got {pair!r:.60}")
-    text, when = pair
     date = _date(when, name)
     try:
         # through the same decoding as a file, so control characters are neutralized alike
@@ -164,16 +169,6 @@ def _date(when: object, name: str) -> dt.date | None:
         except ValueError:
             raise DateError(f"{name}: date {when!r} is not a real YYYY-MM-DD date") from None
     raise UsageError(f"{name}: the date must be a datetime.date or 'YYYY-MM-DD', got {type(when).__name__}")
-
-
-def _unique_ids(documents: list[Document]) -> list[Document]:
-    """Two documents with the same id become ``id`` and ``id-2``, as the CLI names them."""
-    counts: Counter[str] = Counter()
-    out = []
-    for d in documents:
-        counts[d.id] += 1
-        out.append(d if counts[d.id] == 1 else replace(d, id=f"{d.id}-{counts[d.id]}"))
-    return out
 
 
 def _choice(kind: type[E], value: str, name: str) -> E:

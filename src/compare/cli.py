@@ -15,8 +15,9 @@ import signal
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -24,6 +25,9 @@ from .embed import DEFAULT_EMBEDDER
 from .errors import CompareError, DateError, InputError, OutputError, TemplateError, UsageError
 from .load import display, printable
 from .types import Baseline, Format, SummarizerKind, View
+
+if TYPE_CHECKING:
+    from .embed import Embedder
 
 # Shell completion is offered (--install-completion / --show-completion, typer's); FILES and
 # the FILE options complete as file names.
@@ -211,6 +215,7 @@ def format_for(output: Path | None) -> Format:
     "\n\n`compare schema` prints the JSON Schema of --format json.",
 )
 def main_command(
+    ctx: typer.Context,
     files: Annotated[
         list[str],
         # described in the command's help: typer would print the Python type (list[str]) beside it
@@ -323,10 +328,7 @@ def main_command(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
-    from . import pipeline, render
-    from .cache import CachedEmbedder
-    from .embed import Embedder, TransformerEmbedder
-    from .summarize import ExtractiveSummarizer, Summarizer
+    from . import api, render
 
     def progress(message: str) -> None:
         if not quiet:
@@ -355,18 +357,26 @@ def main_command(
     fetched = fetch_all([f for f in files if is_url(f)], save_inputs, progress)
     paths += list(fetched)
     phrases, groups = watch_file(watch) if watch else ((), ())
-    options = pipeline.Options(baseline=baseline, summary_sentences=summary_sentences, watch=phrases, groups=groups)
     documents = read_all(paths, _dates(date or []), {str(p): url for p, url in fetched.items()})
-    encoder = TransformerEmbedder(embedder)
-    chosen_embedder: Embedder = encoder if no_cache else CachedEmbedder(encoder, report=progress)
-    chosen: Summarizer = ExtractiveSummarizer()
-    with _muted(quiet):
-        if summarizer is SummarizerKind.ABSTRACTIVE:
-            from .abstractive import AbstractiveSummarizer, Prompt
+    given = None
+    if prompt is not None and prompt_text is not None:
+        from .abstractive import Prompt
 
-            given = Prompt(prompt.name, prompt_text) if prompt is not None and prompt_text is not None else None
-            chosen = AbstractiveSummarizer(chosen_embedder, model, given, progress)
-        brief = pipeline.run(documents, chosen_embedder, chosen, options, progress)
+        given = Prompt(prompt.name, prompt_text)
+    with _muted(quiet):
+        brief = api.brief(
+            documents,
+            baseline=baseline,
+            summary_sentences=summary_sentences,
+            watch=phrases,
+            groups={g.name: g.elements for g in groups},
+            summarizer=summarizer,
+            model=model,
+            prompt=given,
+            embedder=_embedder_factory(ctx)(embedder),
+            cache=not no_cache,
+            progress=progress,
+        )
     try:
         text = render.render(brief, format or format_for(out), template, view, show_unsupported, source=template_source)
     except CompareError:
@@ -380,6 +390,18 @@ def main_command(
     else:
         write_atomically(out, text, protected)
         progress(f"wrote {display(out)}")
+
+
+EmbedderFactory = Callable[[str], "Embedder"]
+"""Builds the embedding model from the ``--embedder`` ID."""
+
+
+def _embedder_factory(ctx: typer.Context) -> EmbedderFactory:
+    if ctx.obj is not None:
+        return cast(EmbedderFactory, ctx.obj)
+    from .embed import TransformerEmbedder
+
+    return TransformerEmbedder
 
 
 def print_schema(args: list[str]) -> None:
@@ -453,24 +475,28 @@ def _say(line: str) -> None:
         print(printable(line), file=sys.stderr, flush=True)
 
 
-def main() -> None:
+def main(*, embedder: EmbedderFactory | None = None) -> None:
     """Console entry point: package errors and usage errors become one line on stderr and
     their exit code (README, "Exit codes"); anything else is a bug and keeps its traceback.
     `compare schema` is dispatched here, before typer, so `compare FILES...` stays one command
-    (a file named "schema" is still reachable as ./schema)."""
+    (a file named "schema" is still reachable as ./schema).
+
+    `embedder` builds the embedding model from the ``--embedder`` ID (default
+    `compare.embed.TransformerEmbedder`): the seam for a program or a test that brings its own
+    model; the embedding cache and ``--no-cache`` apply to it as to the packaged one."""
     _guard_standard_streams()
     previous = {}
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             previous[getattr(signal, name)] = signal.signal(getattr(signal, name), _on_signal)
     try:
-        _main()
+        _main(embedder)
     finally:  # main() called in-process (tests, an embedding program) leaves no handler behind
         for signum, handler in previous.items():
             signal.signal(signum, handler)
 
 
-def _main() -> None:
+def _main(embedder: EmbedderFactory | None) -> None:
     ce = _click_exceptions()
     aborts = tuple(c for c in (KeyboardInterrupt, typer.Abort, getattr(ce, "Abort", None)) if c)
     exits = tuple(c for c in (typer.Exit, getattr(ce, "Exit", None)) if c)
@@ -479,7 +505,7 @@ def _main() -> None:
         if sys.argv[1:2] == ["schema"]:
             print_schema(sys.argv[2:])
         else:
-            code = app(standalone_mode=False)
+            code = app(standalone_mode=False, obj=embedder)
         sys.stdout.flush()  # what typer printed (--help): a full disk is exit 5 here too
     except CompareError as e:
         _fail(str(e), e.exit_code)
