@@ -1,9 +1,9 @@
 """redline: a comparison's claims -> the later document in its own order, every edit in place.
 
 A pure stage after classify. The result is a list of segments (`RedlineSegment`) whose
-``equal`` and ``insert`` texts, joined, are the later document's body (its text after any
-front matter or date header, `Document.body_start`) character for character, and whose
-``equal`` and ``delete`` texts, joined, are the earlier document's body.
+``equal`` and ``insert`` texts, joined, are the later document's text from its first
+sentence to the end of its last (`span`) character for character, and whose ``equal`` and
+``delete`` texts, joined, are the earlier document's.
 
 How it is built, from the alignment rather than from a plain diff of the two texts:
 
@@ -17,10 +17,10 @@ How it is built, from the alignment rather than from a plain diff of the two tex
    marked `moved`.
 3. Between two consecutive anchors lie the rest: struck and inserted words of a claim,
    dropped and new sentences, moved sentences, and the text between sentences (paragraph
-   breaks, titles, residue, front matter). Each sentence piece is one token of its own (it
+   breaks, headings, residue lines). Each sentence piece is one token of its own (it
    never matches anything), text between sentences is matched line by line, so identical
-   breaks and titles stay equal, and lines that differ are word-diffed among themselves
-   (a date line: ~~October 29~~ **December 17**, 2014), never with sentence text. Deletions
+   breaks and headings stay equal, and lines that differ are word-diffed among themselves,
+   never with sentence text. Deletions
    come before insertions in each change, so a dropped sentence stands just after the
    sentence that preceded it in the earlier document.
 
@@ -89,13 +89,12 @@ def redline(
         != bisect.bisect(a_starts, min(after_sentences[j].start for j in c.after))
     }
     out: list[tuple[Op, str, int | None]] = []
-    # front matter is the file's metadata, not what the document says
-    pb, pa = before.body_start, after.body_start
+    (pb, b_end), (pa, a_end) = span(before, before_sentences), span(after, after_sentences)
     for b, a, n, k in anchors:
         out += _region(before.text, pb, b, owners_b, after.text, pa, a, owners_a)
         out.append((Op.EQUAL, before.text[b : b + n], k))
         pb, pa = b + n, a + n
-    out += _region(before.text, pb, len(before.text), owners_b, after.text, pa, len(after.text), owners_a)
+    out += _region(before.text, pb, b_end, owners_b, after.text, pa, a_end, owners_a)
     segments: list[RedlineSegment] = []
     for op, text, owner in out:
         if not text:
@@ -107,6 +106,16 @@ def redline(
         else:
             segments.append(RedlineSegment(op, text, owner, mv))
     return tuple(segments)
+
+
+def span(document: Document, sentences: Sequence[Sentence]) -> tuple[int, int]:
+    """What the redline covers of a document: from its first sentence to the end of its last.
+    The page around them (front matter, a date line, "For immediate release", "Share", an
+    "Implementation Note issued ..." link) says nothing the comparison is about; a document
+    with no sentence is covered from its body on."""
+    if not sentences:
+        return document.body_start, len(document.text)
+    return sentences[0].start, sentences[-1].end
 
 
 def rebuild(segments: Sequence[RedlineSegment], which: Op) -> str:
