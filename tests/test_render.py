@@ -409,3 +409,17 @@ def test_comparison_headings_name_documents_only_when_not_their_dates(tmp_path) 
     assert "## 2021-05-12 → 2021-05-15\n" in md and "2021-05-15: 2021-05-12" not in md
     html = render.render(dated, Format.HTML)
     assert "<h2>2021-05-12 → 2021-05-15</h2>" in html
+
+
+def test_a_comparison_with_few_messages_in_common_says_so(seeds_brief) -> None:
+    # the seeds (a report and a commentary) carry 1 of 8 sentences over: a reader is told that
+    # the long new and dropped lists are a change of subject as much as of line
+    from compare.types import Claim, Comparison, Status
+
+    note = "Few messages in common: 1 of the 8 sentences of the shorter document carries over"
+    assert note in render.render(seeds_brief, Format.MARKDOWN)
+    assert note in render.render(seeds_brief, Format.HTML)
+    versions = Comparison(
+        "a", "b", tuple(Claim(Status.REPEATED, (k,), (k,)) for k in range(3)) + (Claim(Status.NEW, (), (3,)),)
+    )
+    assert render.subject_note(versions) == ""

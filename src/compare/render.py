@@ -155,10 +155,29 @@ def _environment(
         timeline=timeline_module,
         sentence_ref=sentence_ref,
         input_notes=input_notes,
+        subject_note=subject_note,
         redline_paragraphs=redline_module.paragraphs,
         redline_rows=redline_module.rows,
     )
     return env
+
+
+FEW_CARRIED = 0.25
+"""A comparison whose shorter document carries at most this share of its sentences over is
+said to be about another subject as much as a change of line."""
+
+
+def subject_note(c: Comparison) -> str:
+    """A warning over a comparison of two documents that share few messages (a crisis call
+    after a policy call): what is dropped there is mostly a change of subject."""
+    carried, total = c.carried
+    if total < 3 or carried > FEW_CARRIED * total:
+        return ""
+    carry = "carries" if carried == 1 else "carry"
+    return (
+        f"Few messages in common: {carried} of the {total} sentences of the shorter document {carry} over; "
+        "much of what is new and dropped here may be a change of subject rather than of line."
+    )
 
 
 def input_notes(brief: Brief) -> tuple[str, ...]:

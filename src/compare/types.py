@@ -187,6 +187,21 @@ class Comparison:
     def with_status(self, status: Status) -> tuple[Claim, ...]:
         return tuple(c for c in self.claims if c.status is status)
 
+    @property
+    def carried(self) -> tuple[int, int]:
+        """(sentences carried over, sentences) of the shorter document: those in repeated or
+        changed claims. Few carried over means the later document is about something else
+        as much as it changes the line."""
+        paired = (Status.REPEATED, Status.CHANGED)
+        sides = [
+            (
+                sum(len(getattr(c, side)) for c in self.claims if c.status in paired),
+                sum(len(getattr(c, side)) for c in self.claims),
+            )
+            for side in ("before", "after")
+        ]
+        return min(sides, key=lambda x: (x[1], x[0]))
+
 
 @dataclass(frozen=True)
 class Cell:
