@@ -116,6 +116,40 @@ def screenshot(html: Path, png: Path, width: int = 1280, height: int = 2200) -> 
     return True
 
 
+SERIES_SECTIONS = ("formulations", "lineage")
+"""The sections of the whole FOMC series' brief shown in examples/fomc-all/ (its HTML, 5 MB, is
+not kept: `compare ../shared/data/fomc/*.txt -f html` makes it)."""
+
+
+def series_screenshots(log: Callable[[str], None]) -> None:
+    """examples/fomc-all/{formulations,lineage}.png: the key formulations' timeline and the
+    lineage of all 194 statements, as a reader scans them (needs ../shared, chromium, playwright)."""
+
+    if not (ROOT / FOMC_DATA).is_dir() or not shutil.which("chromium"):
+        return
+    from playwright.sync_api import sync_playwright
+
+    from compare import load, pipeline, render
+    from compare.cache import CachedEmbedder
+    from compare.embed import TransformerEmbedder
+    from compare.summarize import ExtractiveSummarizer
+
+    paths = sorted((ROOT / FOMC_DATA).glob("*.txt"))
+    brief = pipeline.run(load.read_all(paths), CachedEmbedder(TransformerEmbedder()), ExtractiveSummarizer())
+    out = ROOT / "examples" / "fomc-all"
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        page_path = Path(tmp) / "brief.html"
+        page_path.write_text(render.render(brief, render.Format.HTML), encoding="utf-8")
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(page_path.as_uri())
+        for section in SERIES_SECTIONS:
+            page.locator(f"#{section}").screenshot(path=str(out / f"{section}.png"))
+            log(f"wrote examples/fomc-all/{section}.png")
+        browser.close()
+
+
 def main(log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> None:
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT / "src"))
@@ -126,6 +160,7 @@ def main(log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> No
         log(f"wrote {rel}")
         if rel.endswith(".html") and screenshot(path, path.with_suffix(".png")):
             log(f"wrote {path.with_suffix('.png').relative_to(ROOT)}")
+    series_screenshots(log)
 
 
 if __name__ == "__main__":
