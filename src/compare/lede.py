@@ -51,7 +51,7 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "carries_count": 1.0,
     "decision": 2.5,
     "date_guidance": 3.0,
-    "formulation": 2.5,
+    "formulation": 4.0,
     "tone": 1.0,
     "emphatic": 0.8,
     "new": 1.0,
@@ -185,8 +185,7 @@ sets a condition (`_AHEAD`): "In determining whether it will be appropriate to r
 range at its next meeting", "The substantial easing of monetary policy to date"."""
 _DISSENT = re.compile(r"\b(?:voting against|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
 _SLIGHT = frozenset(
-    "continue continues continued continuing currently nonetheless however still moreover overall "
-    "meanwhile".split()
+    "continue continues continued continuing currently nonetheless however still moreover overall meanwhile".split()
 )
 """Connectives and aspect words: an edit of only these (and function words, names, reporting
 and calendar words) says nothing new ("~~continue to~~", "~~The~~ **Nonetheless, the**")."""
@@ -201,8 +200,16 @@ def lede(
 
 
 def rank_comparison(brief: Brief, k: int, weights: Mapping[str, float], limit: int = LIMIT) -> list[LedeItem]:
-    """The lede of comparison `k`: at most `limit` items, most significant first."""
-    return [item for _, item in candidates(brief, k, weights)[:limit]]
+    """The lede of comparison `k`: at most `limit` items, most significant first. A changed
+    dissent is always among them (in the last place its score does not earn it): who wants a
+    different decision is news even when it is not the headline."""
+    ranked = [item for _, item in candidates(brief, k, weights)]
+    top = ranked[:limit]
+    for item in ranked[limit:]:
+        if item.features.get("dissent") and item.kind is not Kind.MECHANICAL and limit > 1:
+            top = top[: limit - 1] + [item]
+            break
+    return top
 
 
 def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple[tuple[float, ...], LedeItem]]:
@@ -282,9 +289,7 @@ def describe(
         "related": float(bool(_RELATED.search(text))),
     }
     decision_sentence = bool(_DECISION_SENTENCE.search(text)) and not feats["related"]
-    guidance_sentence = (
-        not decision_sentence and not feats["framing"] and any(_is_guidance(t) for t in (old, new) if t)
-    )
+    guidance_sentence = not decision_sentence and not feats["framing"] and any(_is_guidance(t) for t in (old, new) if t)
     dissent_sentence = bool(_DISSENT.search(old + " " + new)) and not feats["roster"]
     if claim.status is Status.REPEATED:
         if claim.diff and any(d.op is not Op.EQUAL for d in claim.diff):
@@ -340,7 +345,9 @@ def describe(
     feats["dissent"] = float(dissent_sentence and bool(said))
     feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(struck + " " + inserted)))
     rewritten = bool(claim.diff) and kept(claim.diff) < REWRITE and longest_kept(claim.diff) < PHRASE
-    feats["rewritten" if rewritten else "changed"] = 1.0
+    if not slight:
+        # an edit of connectives, names and framing words is no change of substance
+        feats["rewritten" if rewritten else "changed"] = 1.0
     if claim.numbers or moved:
         if feats["vote"]:
             return Kind.VOTE, feats, "dissent: " + _numbers_reason(claim, new, loose), ""
