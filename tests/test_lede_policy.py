@@ -112,6 +112,12 @@ def test_tone_ignores_sideways_words_and_words_moved_from_another_sentence() -> 
     ("old", "new", "slight"),
     [
         (
+            "President Biden spoke today with Israeli Prime Minister Benjamin Netanyahu.",
+            "The President spoke today with Israeli Prime Minister Netanyahu.",
+            True,
+        ),
+        ("Inflation rose.", "Unemployment rose.", False),
+        (
             "The President spoke today with Israeli Prime Minister Netanyahu.",
             "President Biden spoke with Israeli Prime Minister Netanyahu today.",
             True,

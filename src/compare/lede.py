@@ -391,19 +391,26 @@ def _move(sentence: str) -> str:
 def is_slight(ops: Sequence[DiffOp]) -> bool:
     """An edit of only function words, connectives ("nonetheless", "continue to"), reporting and
     calendar words and names: "~~The President spoke today~~ **President Biden spoke**"."""
-    changed = False
-    start = True
+    tokens: list[tuple[Op, str, bool]] = []
+    seen_old = seen_new = False  # the first word of each side's sentence
     for d in ops:
         for m in _WORD_CASED.finditer(d.text):
-            w = m.group()
-            first, start = start, False
-            if d.op is Op.EQUAL:
-                continue
-            changed = True
-            low = w.lower()
-            name = w[:1].isupper() and not first
-            if not (low in STOP or low in _SLIGHT or low in _REPORTING or low in _CALENDAR or name):
-                return False
+            on_old, on_new = d.op is not Op.INSERT, d.op is not Op.DELETE
+            first = (on_old and not seen_old) or (on_new and not seen_new)
+            seen_old, seen_new = seen_old or on_old, seen_new or on_new
+            tokens.append((d.op, m.group(), first))
+    # a capital inside a sentence marks a name or title; the first word is one when it is
+    # capitalized inside the sentence too ("~~President Biden~~ **The President** spoke")
+    names = {w for _, w, first in tokens if w[:1].isupper() and not first}
+    changed = False
+    for op, w, first in tokens:
+        if op is Op.EQUAL:
+            continue
+        changed = True
+        low = w.lower()
+        name = w[:1].isupper() and (not first or w in names)
+        if not (low in STOP or low in _SLIGHT or low in _REPORTING or low in _CALENDAR or name):
+            return False
     return changed
 
 
