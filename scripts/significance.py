@@ -99,11 +99,7 @@ def hits(brief: Brief, item: LedeItem, headline: dict[str, Any]) -> bool:
 
 
 def ranked(case: Case, weights: dict[str, float]) -> list[LedeItem]:
-    def key(item: LedeItem) -> tuple[float, ...]:
-        score = lede.score_of(dict(item.features), weights)
-        return (*lede.tier(item), -score, item.features.get("position", -1.0))
-
-    return sorted(case.items, key=key)
+    return [item for _, item in lede.order(case.items, weights)]
 
 
 def naive_ranked(case: Case) -> list[LedeItem]:

@@ -217,7 +217,7 @@ def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple
     c: Comparison = brief.comparisons[k]
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
     loose = is_loose(c)
-    scored: list[tuple[tuple[float, ...], LedeItem]] = []
+    items: list[LedeItem] = []
     described = [(j, describe(claim, before, after, loose)) for j, claim in enumerate(c.claims)]
     main_moved = any(got and got[1].get("decision_changed") for _, got in described)
     for j, got in described:
@@ -238,25 +238,38 @@ def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple
         else:
             position = min(claim.before) / max(len(before), 1)
         feats["position"] = position
-        score = score_of(feats, weights)
-        item = LedeItem(k, j, kind, score, reason, claim.before, claim.after, None, direction, feats)
-        scored.append(((*tier(item), -score, position, j), item))
-    for n, item in enumerate(phrase_items(brief, k)):
-        score = score_of(dict(item.features), weights)
-        item = LedeItem(**{**item.__dict__, "score": score})
-        scored.append(((*tier(item), -score, -1.0, n), item))
-    scored.sort(key=lambda t: t[0])
-    return scored
+        items.append(LedeItem(k, j, kind, 0.0, reason, claim.before, claim.after, None, direction, feats))
+    items += phrase_items(brief, k)
+    return order(items, weights)
 
 
 FOLLOWS = ("quantity_changed", "quantity_appeared", "carries_quantity", "carries_count", "decision")
 """Features a related action (the discount rate) does not get when the main decision moved."""
 
 
-def tier(item: LedeItem) -> tuple[int, int]:
-    """Rules above the score: `mechanical` items come last; a change of the policy decision
-    itself (raise, lower or hold; its amounts) comes first."""
-    return (1 if item.kind is Kind.MECHANICAL else 0, 0 if item.features.get("decision_changed") else 1)
+def order(items: Sequence[LedeItem], weights: Mapping[str, float]) -> list[tuple[tuple[float, ...], LedeItem]]:
+    """`items` scored by `weights` and sorted, best first, each with its sort key. Rules sit
+    above the score: `mechanical` items come last; the decision (the best-scored change of the
+    policy decision itself, raise, lower or hold or its amounts, or a new decision with amounts:
+    "will purchase … at a pace of $40 billion per month") comes first. Ties go to earlier
+    sentences."""
+    scored = [LedeItem(**{**item.__dict__, "score": score_of(item.features, weights)}) for item in items]
+
+    def position(item: LedeItem) -> float:
+        return item.features.get("position", -1.0)
+
+    decisions = [i for i in scored if is_decision(i) and i.kind is not Kind.MECHANICAL]
+    lead = min(decisions, key=lambda i: (-i.score, position(i))) if decisions else None
+    keyed = [
+        ((1 if i.kind is Kind.MECHANICAL else 0, 0 if i is lead else 1, -i.score, position(i), n), i)
+        for n, i in enumerate(scored)
+    ]
+    return sorted(keyed, key=lambda t: t[0])
+
+
+def is_decision(item: LedeItem) -> bool:
+    new_action = item.kind is Kind.ACTION and bool(item.features.get("new") or item.features.get("new_loose"))
+    return bool(item.features.get("decision_changed")) or new_action
 
 
 LOOSE = frozenset({"new", "dropped", "changed", "rewritten"})
