@@ -7,12 +7,16 @@ repeat, or a key formulation that starts or stops) gets features a watcher ranks
 - a policy action: quantities that changed ("1-3/4 -> 2 percent", "$30 -> $25 billion"), a
   new or dropped sentence that carries quantities with units or a decision verb ("decided",
   "will purchase", "approved");
-- date-based guidance ("through mid-2013" -> "through late 2014");
+- date-based guidance ("through mid-2013" -> "through late 2014") and forward guidance: a
+  sentence about the policy instrument that looks ahead ("at its next meeting", "in a timely
+  manner", "to date");
+- the decision sentence ("decided to raise" -> "decided to maintain"), which leads; a related
+  action (the discount rate) that moves with it follows; a dissent that changed;
 - a key formulation entering or leaving;
 - a shift of tone with its direction ("raised" -> "condemned" is stronger; "somewhat further"
   -> "further" is stronger; "may" inserted is hedged);
-- plain new, dropped, rewritten or reworded claims; framing ("the two leaders spoke") counts
-  against;
+- plain new, dropped, rewritten or reworded claims; framing ("the two leaders spoke") and
+  slight edits (connectives, names: "~~The~~ **Nonetheless, the**") count against;
 - `mechanical` changes (calendar or punctuation only) always come last.
 
 Its score is a weighted sum of those features; the weights are fitted on blind-labeled
