@@ -99,11 +99,7 @@ def hits(brief: Brief, item: LedeItem, headline: dict[str, Any]) -> bool:
 
 
 def ranked(case: Case, weights: dict[str, float]) -> list[LedeItem]:
-    def key(item: LedeItem) -> tuple[float, ...]:
-        score = lede.score_of(dict(item.features), weights)
-        return (1 if item.kind is Kind.MECHANICAL else 0, -score, item.features.get("position", -1.0))
-
-    return sorted(case.items, key=key)
+    return [item for _, item in lede.order(case.items, weights)]
 
 
 def naive_ranked(case: Case) -> list[LedeItem]:
@@ -286,10 +282,14 @@ NEWS = {
     "tone",
     "stance",
     "emphatic",
+    "guidance",
+    "decision_changed",
+    "decision_sentence",
+    "dissent",
 }
 """Features that may only count for: issue 16 ranks amounts, decisions, guidance, formulations
 and shifts of tone above plain rewordings."""
-NOT_NEWS = {"vote", "roster", "framing", "related", "reworded_repeat"}
+NOT_NEWS = {"vote", "roster", "framing", "related", "reworded_repeat", "slight"}
 """Features that may only count against: a dissent is not the decision, a list of names or the
 framing of a call is not news, and framing must count against. (On 60 tuning pairs a free
 fit put dissents above rate moves and gave framing no weight, so that "The President will

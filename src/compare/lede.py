@@ -7,12 +7,16 @@ repeat, or a key formulation that starts or stops) gets features a watcher ranks
 - a policy action: quantities that changed ("1-3/4 -> 2 percent", "$30 -> $25 billion"), a
   new or dropped sentence that carries quantities with units or a decision verb ("decided",
   "will purchase", "approved");
-- date-based guidance ("through mid-2013" -> "through late 2014");
+- date-based guidance ("through mid-2013" -> "through late 2014") and forward guidance: a
+  sentence about the policy instrument that looks ahead ("at its next meeting", "in a timely
+  manner", "to date");
+- the decision sentence ("decided to raise" -> "decided to maintain"), which leads; a related
+  action (the discount rate) that moves with it follows; a dissent that changed;
 - a key formulation entering or leaving;
 - a shift of tone with its direction ("raised" -> "condemned" is stronger; "somewhat further"
   -> "further" is stronger; "may" inserted is hedged);
-- plain new, dropped, rewritten or reworded claims; framing ("the two leaders spoke") counts
-  against;
+- plain new, dropped, rewritten or reworded claims; framing ("the two leaders spoke") and
+  slight edits (connectives, names: "~~The~~ **Nonetheless, the**") count against;
 - `mechanical` changes (calendar or punctuation only) always come last.
 
 Its score is a weighted sum of those features; the weights are fitted on blind-labeled
@@ -22,7 +26,7 @@ headlines (scripts/significance.py) and shipped in the calibration file.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from . import quantities
 from .segment import STOP, words
@@ -51,7 +55,7 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "carries_count": 1.0,
     "decision": 2.5,
     "date_guidance": 3.0,
-    "formulation": 2.5,
+    "formulation": 4.0,
     "tone": 1.0,
     "emphatic": 0.8,
     "new": 1.0,
@@ -68,6 +72,11 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "roster": -2.0,
     "related": -1.0,
     "stance": 1.5,
+    "guidance": 2.0,
+    "decision_changed": 3.0,
+    "decision_sentence": 1.0,
+    "dissent": 1.5,
+    "slight": -1.5,
     "position": -0.5,
 }
 """Used when the calibration file has no `significance` weights (scripts/significance.py
@@ -89,7 +98,7 @@ STRENGTH: Mapping[str, int] = {
     ),
     # softer wording: hedges
     **dict.fromkeys(
-        "nearly almost roughly may might could somewhat slightly slight appear appears appeared likely "
+        "nearly almost roughly may might could somewhat appear appears appeared likely "
         "possible possibly partly mild mildly tentative".split(),
         -1,
     ),
@@ -102,7 +111,15 @@ TONE_KEPT = 0.5
 """Tone is read only in a sentence that keeps at least this share of its words: in a
 rewritten sentence a word's force says nothing about the earlier one."""
 
-HEDGES = frozenset("may might could somewhat slightly appear appears likely possible possibly".split())
+HEDGES = frozenset("may might could somewhat appear appears likely possible possibly".split())
+"""Words that make a claim less certain. "Slightly" is not one: "moved slightly lower" states
+the size of a move, not doubt about it."""
+SIDEWAYS = (
+    frozenset("strong firm solid robust".split()),
+    frozenset("strongly firmly".split()),
+)
+"""Words of one strength: "strong support" -> "firm support" is a writer's variation, not a
+stronger claim."""
 
 _DECISION = re.compile(
     r"\b(?:decided|decide|decision|voted|approved|approve|authorized|authorize|announced|announce|"
@@ -131,7 +148,7 @@ _RELATED = re.compile(
 )
 """An action that follows the main one (the discount rate after the funds rate)."""
 _STANCE = re.compile(
-    r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,40}\b(?:balanced|weighted|diminished|increased)|"
+    r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,80}\b(?:balanced|weighted|diminished|increased)|"
     r"for some time|extended period|considerable (?:period|time)|exceptionally low|measured pace|patient|"
     r"timely manner|act as (?:needed|appropriate)|all available tools|future (?:policy )?(?:actions?|adjustments?)|"
     r"policy accommodation|(?:further|additional) (?:policy )?(?:firming|easing)|ceasefire|two-state|red lines?)\b",
@@ -143,6 +160,39 @@ _VOTE = re.compile(
 )
 """A vote or a dissent: news, but not the decision itself."""
 _DATE_GUIDANCE = re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b")
+_DECISION_SENTENCE = re.compile(
+    r"\b(?:decided|decides|voted|reaffirmed its view)\b[^.]{0,160}?\b(?:federal funds rate|target range|"
+    r"(?:asset )?purchases|holdings)\b",
+    re.IGNORECASE,
+)
+"""The sentence that states the policy decision ("decided today to keep its target for the
+federal funds rate at 2 percent"); a related action (the discount rate) is not it."""
+_MOVES = (
+    ("up", re.compile(r"\b(?:raise[sd]?|increase[sd]?|tighten\w*|firm(?:ing)?)\b", re.IGNORECASE)),
+    ("down", re.compile(r"\b(?:lower(?:ed)?|reduce[sd]?|cut|decrease[sd]?|eas(?:e|ed|ing))\b", re.IGNORECASE)),
+    ("hold", re.compile(r"\b(?:keep|kept|maintain\w*|leave|unchanged|remains? appropriate)\b", re.IGNORECASE)),
+)
+"""What a decision sentence does to its instrument: raise, lower or hold."""
+_MOVE_NAMES = {"up": "raise", "down": "lower", "hold": "hold"}
+_INSTRUMENT = re.compile(
+    r"\b(?:monetary policy|policy (?:accommodation|actions?|stance|firming|easing)|stance of (?:monetary )?policy|"
+    r"federal funds rate|target range|accommodation|purchases|holdings|reinvest\w*|act as needed|will act)\b",
+    re.IGNORECASE,
+)
+_AHEAD = re.compile(
+    r"\b(?:will|would|expects? (?:that|to)|anticipates?|intends?|determin\w+|depend\w*|appropriate|next meeting|"
+    r"warrant\w*|for (?:some|a considerable) time|until|as needed|to date|timely|gradual\w*|patient)\b",
+    re.IGNORECASE,
+)
+"""Forward guidance: a sentence about the policy instrument (`_INSTRUMENT`) that looks ahead or
+sets a condition (`_AHEAD`): "In determining whether it will be appropriate to raise the target
+range at its next meeting", "The substantial easing of monetary policy to date"."""
+_DISSENT = re.compile(r"\b(?:voting against|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
+_SLIGHT = frozenset(
+    "continue continues continued continuing currently nonetheless however still moreover overall meanwhile".split()
+)
+"""Connectives and aspect words: an edit of only these (and function words, names, reporting
+and calendar words) says nothing new ("~~continue to~~", "~~The~~ **Nonetheless, the**")."""
 
 
 def lede(
@@ -154,8 +204,16 @@ def lede(
 
 
 def rank_comparison(brief: Brief, k: int, weights: Mapping[str, float], limit: int = LIMIT) -> list[LedeItem]:
-    """The lede of comparison `k`: at most `limit` items, most significant first."""
-    return [item for _, item in candidates(brief, k, weights)[:limit]]
+    """The lede of comparison `k`: at most `limit` items, most significant first. A changed
+    dissent is always among them (in the last place its score does not earn it): who wants a
+    different decision is news even when it is not the headline."""
+    ranked = [item for _, item in candidates(brief, k, weights)]
+    top = ranked[:limit]
+    for item in ranked[limit:]:
+        if item.features.get("dissent") and item.kind is not Kind.MECHANICAL and limit > 1:
+            top = top[: limit - 1] + [item]
+            break
+    return top
 
 
 def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple[tuple[float, ...], LedeItem]]:
@@ -163,12 +221,18 @@ def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple
     c: Comparison = brief.comparisons[k]
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
     loose = is_loose(c)
-    scored: list[tuple[tuple[float, ...], LedeItem]] = []
-    for j, claim in enumerate(c.claims):
-        got = describe(claim, before, after, loose)
+    items: list[LedeItem] = []
+    described = [(j, describe(claim, before, after, loose)) for j, claim in enumerate(c.claims)]
+    main_moved = any(got and got[1].get("decision_changed") for _, got in described)
+    for j, got in described:
         if got is None:
             continue
+        claim = c.claims[j]
         kind, feats, reason, direction = got
+        if feats["related"] and main_moved:
+            # the discount rate moves with the target: its amounts follow the main action
+            feats.update(dict.fromkeys(FOLLOWS, 0.0))
+            reason = "follows the main action" + (f"; {reason}" if reason else "")
         if loose:
             # between loosely related documents (readouts) what is new carries the news;
             # between versions of one text (statements) what was edited does
@@ -178,15 +242,38 @@ def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple
         else:
             position = min(claim.before) / max(len(before), 1)
         feats["position"] = position
-        score = score_of(feats, weights)
-        last = 1 if kind is Kind.MECHANICAL else 0
-        item = LedeItem(k, j, kind, score, reason, claim.before, claim.after, None, direction, feats)
-        scored.append(((last, -score, position, j), item))
-    for n, item in enumerate(phrase_items(brief, k)):
-        score = score_of(dict(item.features), weights)
-        scored.append(((0, -score, -1.0, n), LedeItem(**{**item.__dict__, "score": score})))
-    scored.sort(key=lambda t: t[0])
-    return scored
+        items.append(LedeItem(k, j, kind, 0.0, reason, claim.before, claim.after, None, direction, feats))
+    items += phrase_items(brief, k)
+    return order(items, weights)
+
+
+FOLLOWS = ("quantity_changed", "quantity_appeared", "carries_quantity", "carries_count", "decision")
+"""Features a related action (the discount rate) does not get when the main decision moved."""
+
+
+def order(items: Sequence[LedeItem], weights: Mapping[str, float]) -> list[tuple[tuple[float, ...], LedeItem]]:
+    """`items` scored by `weights` and sorted, best first, each with its sort key. Rules sit
+    above the score: `mechanical` items come last; the decision (the best-scored change of the
+    policy decision itself, raise, lower or hold or its amounts, or a new decision with amounts:
+    "will purchase … at a pace of $40 billion per month") comes first. Ties go to earlier
+    sentences."""
+    scored = [LedeItem(**{**item.__dict__, "score": score_of(item.features, weights)}) for item in items]
+
+    def position(item: LedeItem) -> float:
+        return item.features.get("position", -1.0)
+
+    decisions = [i for i in scored if is_decision(i) and i.kind is not Kind.MECHANICAL]
+    lead = min(decisions, key=lambda i: (-i.score, position(i))) if decisions else None
+    keyed = [
+        ((1 if i.kind is Kind.MECHANICAL else 0, 0 if i is lead else 1, -i.score, position(i), n), i)
+        for n, i in enumerate(scored)
+    ]
+    return sorted(keyed, key=lambda t: t[0])
+
+
+def is_decision(item: LedeItem) -> bool:
+    new_action = item.kind is Kind.ACTION and bool(item.features.get("new") or item.features.get("new_loose"))
+    return bool(item.features.get("decision_changed")) or new_action
 
 
 LOOSE = frozenset({"new", "dropped", "changed", "rewritten"})
@@ -218,6 +305,9 @@ def describe(
         "roster": float(is_roster(text)),
         "related": float(bool(_RELATED.search(text))),
     }
+    decision_sentence = bool(_DECISION_SENTENCE.search(text)) and not feats["related"]
+    guidance_sentence = not decision_sentence and not feats["framing"] and any(_is_guidance(t) for t in (old, new) if t)
+    dissent_sentence = bool(_DISSENT.search(old + " " + new)) and not feats["roster"]
     if claim.status is Status.REPEATED:
         if claim.diff and any(d.op is not Op.EQUAL for d in claim.diff):
             feats["reworded_repeat"] = 1.0
@@ -233,6 +323,8 @@ def describe(
         feats["carries_count"] = min(len(carried) - len(amounts), 2)
         feats["decision"] = float(decided)
         feats["stance"] = float(bool(_STANCE.search(text)))
+        feats["guidance"] = float(guidance_sentence)
+        feats["dissent"] = float(dissent_sentence)
         feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(text)) and not feats["framing"])
         feats["new" if claim.status is Status.NEW else "dropped"] = 1.0
         feats["emphatic"] = float(min(sum(STRENGTH.get(w, 0) >= 2 for w in words(text)), 2))
@@ -256,22 +348,93 @@ def describe(
     struck = " ".join(" ".join(d.text.split()) for d in claim.diff if d.op is Op.DELETE)
     inserted = " ".join(" ".join(d.text.split()) for d in claim.diff if d.op is Op.INSERT)
     feats["decision"] = float(not feats["framing"] and bool(_DECISION.search(struck + " " + inserted)))
-    feats["stance"] = float(bool(_STANCE.search(struck + " " + inserted)))
+    slight = is_slight(claim.diff) and not claim.numbers
+    # a risk or guidance sentence edited in substance moves the stance, whatever words it uses
+    feats["stance"] = float(
+        bool(_STANCE.search(struck + " " + inserted)) or (bool(_STANCE.search(text)) and not slight)
+    )
+    feats["guidance"] = float(guidance_sentence and not slight)
+    feats["slight"] = float(slight)
+    moved = decision_sentence and (bool(both or one) or _move(old) != _move(new))
+    feats["decision_changed"] = float(moved)
+    feats["decision_sentence"] = float(decision_sentence and not slight)
+    said = [w for w in words(struck + " " + inserted) if w not in STOP]
+    feats["dissent"] = float(dissent_sentence and bool(said))
     feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(struck + " " + inserted)))
     rewritten = bool(claim.diff) and kept(claim.diff) < REWRITE and longest_kept(claim.diff) < PHRASE
-    feats["rewritten" if rewritten else "changed"] = 1.0
-    if claim.numbers:
+    if not slight:
+        # an edit of connectives, names and framing words is no change of substance
+        feats["rewritten" if rewritten else "changed"] = 1.0
+    if claim.numbers or moved:
         if feats["vote"]:
             return Kind.VOTE, feats, "dissent: " + _numbers_reason(claim, new, loose), ""
-        return Kind.ACTION, feats, _numbers_reason(claim, new, loose), ""
-    if feats["date_guidance"]:
+        reason = _numbers_reason(claim, new, loose)
+        if moved and not claim.numbers and _move(old) and _move(new) and _move(old) != _move(new):
+            # no amount moved to show it: name the decision ("lower → hold; 2 percent unchanged")
+            reason = f"{_MOVE_NAMES[_move(old)]} → {_MOVE_NAMES[_move(new)]}" + (f"; {reason}" if reason else "")
+        return Kind.ACTION, feats, reason, ""
+    if feats["dissent"]:
+        return Kind.VOTE, feats, "dissent changed", ""
+    if feats["date_guidance"] or feats["guidance"]:
         return Kind.GUIDANCE, feats, "", ""
     if rewritten:
         return Kind.REWRITTEN, feats, "", ""
-    # a shift of tone is read only where the sentence was edited, not rewritten or re-quantified
-    direction, tone_reason, delta = tone(claim.diff) if kept(claim.diff) >= TONE_KEPT else ("", "", 0)
+    # a shift of tone is read only where the sentence was edited, not rewritten or re-quantified,
+    # and only from words new to the document (not moved in from another sentence)
+    elsewhere_before = {w for s in before if s.index not in claim.before for w in words(s.text)}
+    elsewhere_after = {w for s in after if s.index not in claim.after for w in words(s.text)}
+    direction, tone_reason, delta = (
+        tone(claim.diff, elsewhere_before, elsewhere_after) if kept(claim.diff) >= TONE_KEPT else ("", "", 0)
+    )
     feats["tone"] = float(min(abs(delta), 3)) if direction else 0.0
     return (Kind.SHIFT if direction else Kind.REWORDED), feats, tone_reason, direction
+
+
+def _is_guidance(sentence: str) -> bool:
+    return bool(_INSTRUMENT.search(sentence)) and bool(_AHEAD.search(sentence))
+
+
+def _move(sentence: str) -> str:
+    """What a decision sentence does: "up", "down", "hold", or "" (the first move word after
+    the decision verb)."""
+    found = _DECISION_SENTENCE.search(sentence)
+    if not found:
+        return ""
+    rest = sentence[found.start() :]
+    hits = [(m.start(), name) for name, pattern in _MOVES for m in [pattern.search(rest)] if m]
+    return min(hits)[1] if hits else ""
+
+
+def is_slight(ops: Sequence[DiffOp]) -> bool:
+    """An edit of only function words, connectives ("nonetheless", "continue to"), reporting and
+    calendar words and names: "~~The President spoke today~~ **President Biden spoke**"."""
+    tokens: list[tuple[Op, str, bool]] = []
+    seen_old = seen_new = False  # the first word of each side's sentence
+    for d in ops:
+        for m in _WORD_CASED.finditer(d.text):
+            on_old, on_new = d.op is not Op.INSERT, d.op is not Op.DELETE
+            first = (on_old and not seen_old) or (on_new and not seen_new)
+            seen_old, seen_new = seen_old or on_old, seen_new or on_new
+            tokens.append((d.op, m.group(), first))
+    # a capital inside a sentence marks a name or title; the first word is one when it is
+    # capitalized inside the sentence too ("~~President Biden~~ **The President** spoke")
+    names = {w for _, w, first in tokens if w[:1].isupper() and not first}
+    changed = False
+    for op, w, first in tokens:
+        if op is Op.EQUAL:
+            continue
+        changed = True
+        low = w.lower()
+        name = w[:1].isupper() and (not first or w in names)
+        if not (low in STOP or low in _SLIGHT or low in _REPORTING or low in _CALENDAR or name):
+            return False
+    return changed
+
+
+_WORD_CASED = re.compile(r"\w+(?:[-'’./]\w+)*")
+_CALENDAR = frozenset(w.lower() for w in quantities.MONTHS + quantities.WEEKDAYS) | frozenset(
+    "today tonight yesterday week month year".split()
+)
 
 
 def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
@@ -307,16 +470,23 @@ def is_roster(text: str) -> bool:
     return len(tokens) >= 8 and capitals >= 0.5 * len(tokens) and len(_ROSTER_SEPARATORS.findall(text)) >= 3
 
 
-def tone(ops: Sequence[DiffOp]) -> tuple[str, str, int]:
+def tone(
+    ops: Sequence[DiffOp], elsewhere_before: Set[str] = frozenset(), elsewhere_after: Set[str] = frozenset()
+) -> tuple[str, str, int]:
     """Direction of the wording: ("stronger" | "weaker" | "hedged" | "", reason, delta), read
     edit by edit (a struck run and the inserted run in its place), so a word struck in one
     place is not weighed against a word inserted in another. Dropping "somewhat" is stronger,
-    "raised" -> "condemned" is stronger, inserting "may" is hedged."""
+    "raised" -> "condemned" is stronger, inserting "may" is hedged. A word the earlier document
+    used in another sentence (`elsewhere_before`) moved here and does not strengthen it, nor does
+    striking a word the later document keeps elsewhere (`elsewhere_after`) weaken it; "strong"
+    -> "firm" is sideways (`SIDEWAYS`)."""
     gone: list[str] = []
     came: list[str] = []
     for struck, inserted in _edits(ops):
-        g = [w for w in words(struck) if w in STRENGTH]
-        c = [w for w in words(inserted) if w in STRENGTH]
+        sw, iw = words(struck), words(inserted)
+        side = {w for group in SIDEWAYS if group & set(sw) and group & set(iw) for w in group}
+        g = [w for w in sw if w in STRENGTH and w not in side and w not in elsewhere_after]
+        c = [w for w in iw if w in STRENGTH and w not in side and w not in elsewhere_before]
         common = set(g) & set(c)
         gone += [w for w in g if w not in common]
         came += [w for w in c if w not in common]

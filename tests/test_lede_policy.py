@@ -1,0 +1,201 @@
+"""lede: what a Fed or readout watcher leads with. Real sentences (FOMC statements 2008 and
+2015-16, White House readouts 2021; public domain), each case from a blind review of the lede."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+
+from compare import lede, pipeline
+from compare.types import Kind
+from render_builders import B, brief, entry
+
+
+def shipped() -> Mapping[str, float]:
+    return {**lede.DEFAULT_WEIGHTS, **pipeline.calibration()["significance"]["weights"]}
+
+
+def one(
+    old: str | None, new: str | None, before: tuple[str, ...] = (), after: tuple[str, ...] = ()
+) -> tuple[Kind, str, str]:
+    """Kind, reason and direction of the claim `old` -> `new`, with other sentences of each
+    document (`before`, `after`) beside it."""
+    first = [old] if old else []
+    second = [new] if new else []
+    bead = B((0,) if old else (), (0,) if new else (), 0.9)
+    b = brief(
+        entry("a", "2020-01-01", first + list(before)), entry("b", "2020-02-01", second + list(after)), beads=[[bead]]
+    )
+    got = lede.describe(b.comparisons[0].claims[0], b.documents[0].sentences, b.documents[1].sentences)
+    assert got is not None
+    return got[0], got[2], got[3]
+
+
+HOLD_OLD = (
+    "Given the economic outlook, and recognizing the time it takes for policy actions to affect future economic "
+    "outcomes, the Committee decided to raise the target range for the federal funds rate to 1/4 to 1/2 percent."
+)
+HOLD_NEW = (
+    "Given the economic outlook, the Committee decided to maintain the target range for the "
+    "federal funds rate at 1/4 to 1/2 percent."
+)
+NEXT_OLD = (
+    "In determining how long to maintain this target range, the Committee will assess progress--both realized "
+    "and expected--toward its objectives of maximum employment and 2 percent inflation."
+)
+NEXT_NEW = (
+    "In determining whether it will be appropriate to raise the target range at its next meeting, the Committee "
+    "will assess progress--both realized and expected--toward its objectives of maximum "
+    "employment and 2 percent inflation."
+)
+TIMELY_OLD = (
+    "The Committee will act in a timely manner as needed to promote sustainable economic growth and price stability."
+)
+TIMELY_NEW = (
+    "The Committee will continue to monitor economic and financial developments and will act as needed to "
+    "promote sustainable economic growth and price stability."
+)
+DISSENT_OLD = (
+    "Voting against were Richard W. Fisher and Charles I. Plosser, who preferred no change in the target for "
+    "the federal funds rate at this meeting."
+)
+DISSENT_NEW = (
+    "Voting against was Richard W. Fisher, who preferred an increase in the target for the "
+    "federal funds rate at this meeting."
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kind", "reason"),
+    [
+        # a hike, then a hold at the same level: the decision changed though no amount did
+        (HOLD_OLD, HOLD_NEW, Kind.ACTION, "raise → hold; 1/4 to 1/2 percent unchanged"),
+        # forward guidance reworded is guidance, not a rewording
+        (NEXT_OLD, NEXT_NEW, Kind.GUIDANCE, ""),
+        (TIMELY_OLD, TIMELY_NEW, Kind.GUIDANCE, ""),
+        # a dissenter who wanted no change now wants a hike
+        (DISSENT_OLD, DISSENT_NEW, Kind.VOTE, "dissent changed"),
+    ],
+)
+def test_policy_sentences_are_read_as_policy(old: str, new: str, kind: Kind, reason: str) -> None:
+    assert one(old, new)[:2] == (kind, reason)
+
+
+def test_slightly_sizes_a_move_and_is_no_hedge() -> None:
+    got = one(
+        "Market-based measures of inflation compensation moved lower; survey-based measures of "
+        "longer-term inflation expectations have remained stable.",
+        "Market-based measures of inflation compensation moved slightly lower; survey-based "
+        "measures of longer-term inflation expectations have remained stable.",
+    )
+    assert got[2] == ""
+
+
+def test_tone_ignores_sideways_words_and_words_moved_from_another_sentence() -> None:
+    got = one(
+        "The President reaffirmed his strong support for Israel’s right to defend itself against "
+        "rocket attacks from Hamas and other terrorist groups in Gaza.",
+        "The President reiterated his firm support for Israel’s right to defend itself against "
+        "indiscriminate rocket attacks.",
+        before=("He condemned these indiscriminate attacks against towns and cities across Israel.",),
+    )
+    assert got[2] == ""
+    # the same edit with a word new to the pair still reads as stronger
+    assert (
+        one("Risks to the outlook have increased.", "Risks to the outlook have increased significantly.")[2]
+        == "stronger"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "slight"),
+    [
+        (
+            "President Biden spoke today with Israeli Prime Minister Benjamin Netanyahu.",
+            "The President spoke today with Israeli Prime Minister Netanyahu.",
+            True,
+        ),
+        ("Inflation rose.", "Unemployment rose.", False),
+        (
+            "The President spoke today with Israeli Prime Minister Netanyahu.",
+            "President Biden spoke with Israeli Prime Minister Netanyahu today.",
+            True,
+        ),
+        (
+            "The Committee expects that, with appropriate policy accommodation, economic activity will "
+            "expand at a moderate pace.",
+            "Nonetheless, the Committee expects that, with appropriate policy accommodation, economic "
+            "activity will expand at a moderate pace.",
+            True,
+        ),
+        (
+            "Household spending and business fixed investment have been increasing moderately.",
+            "Household spending and business fixed investment have been increasing at solid rates in recent months.",
+            False,
+        ),
+    ],
+)
+def test_slight_edits(old: str, new: str, slight: bool) -> None:
+    b = brief(entry("a", "2020-01-01", [old]), entry("b", "2020-02-01", [new]), beads=[[B((0,), (0,), 0.9)]])
+    assert lede.is_slight(b.comparisons[0].claims[0].diff) is slight
+
+
+def test_the_decision_leads_and_the_discount_rate_follows() -> None:
+    """2008-03-18 -> 2008-04-30: the cut leads; the discount rate moving with it is not #2,
+    below the dropped risk line and the guidance change."""
+    before = [
+        "The Federal Open Market Committee decided today to lower its target for the federal funds "
+        "rate 75 basis points to 2-1/4 percent.",
+        "However, downside risks to growth remain.",
+        TIMELY_OLD,
+        "In a related action, the Board of Governors unanimously approved a 75-basis-point "
+        "decrease in the discount rate to 2-1/2 percent.",
+    ]
+    after = [
+        "The Federal Open Market Committee decided today to lower its target for the federal funds "
+        "rate 25 basis points to 2 percent.",
+        TIMELY_NEW,
+        "In a related action, the Board of Governors unanimously approved a 25-basis-point "
+        "decrease in the discount rate to 2-1/4 percent.",
+    ]
+    beads = [B((0,), (0,), 0.9), B((1,), (), None), B((2,), (1,), 0.8), B((3,), (2,), 0.9)]
+    b = brief(entry("a", "2008-03-18", before), entry("b", "2008-04-30", after), beads=[beads])
+    ranked = [i.claim for i in lede.rank_comparison(b, 0, shipped())]
+    assert ranked[0] == 0
+    assert ranked.index(3) > ranked.index(2) and ranked.index(3) > ranked.index(1)
+
+
+def test_a_hold_after_a_hike_leads_over_trivia() -> None:
+    """2015-12-16 -> 2016-01-27: the hold is in the lede, ahead of a struck "continue to"."""
+    before = [
+        "The Committee currently expects that, with gradual adjustments in the stance of monetary "
+        "policy, economic activity will continue to expand at a moderate pace.",
+        "The Committee continues to monitor inflation developments closely.",
+        HOLD_OLD,
+    ]
+    after = [
+        "The Committee currently expects that, with gradual adjustments in the stance of monetary "
+        "policy, economic activity will expand at a moderate pace.",
+        HOLD_NEW,
+    ]
+    beads = [B((0,), (0,), 0.9), B((1,), (), None), B((2,), (1,), 0.8)]
+    b = brief(entry("a", "2015-12-16", before), entry("b", "2016-01-27", after), beads=[beads])
+    ranked = [i.claim for i in lede.rank_comparison(b, 0, shipped())]
+    assert ranked[0] == 2 and ranked[-1] == 0
+
+
+def test_a_boilerplate_opener_ranks_below_a_real_drop() -> None:
+    """Readouts 2021-05-17 -> 2021-05-19: "~~The President spoke today~~ **President Biden
+    spoke**" is not news; dropping the call for protection of civilians is."""
+    before = [
+        "The President spoke today with Israeli Prime Minister Netanyahu.",
+        "He encouraged Israel to make every effort to ensure the protection of innocent civilians.",
+    ]
+    after = ["President Biden spoke with Israeli Prime Minister Netanyahu today."]
+    b = brief(
+        entry("a", "2021-05-17", before),
+        entry("b", "2021-05-19", after),
+        beads=[[B((0,), (0,), 0.9), B((1,), (), None)]],
+    )
+    assert [i.claim for i in lede.rank_comparison(b, 0, shipped())] == [1, 0]
