@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
@@ -98,6 +98,8 @@ def test_decode_any_bytes_gives_text_or_one_error(raw: bytes) -> None:
 @FAST
 @given(printable)
 def test_utf8_text_round_trips(text: str) -> None:
+    # a text that itself opens with U+FEFF reads as a byte-order mark: that mark is not text
+    assume(not text.startswith("\ufeff"))
     for raw in (text.encode("utf-8"), b"\xef\xbb\xbf" + text.encode("utf-8"), text.encode("utf-16")):
         assert load.decode(raw, "f") == text
 
