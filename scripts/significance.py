@@ -3,7 +3,7 @@
 
     python scripts/significance.py                 # tuning sets: FOMC (L16a, L16b), Netanyahu readouts (L16r)
     python scripts/significance.py --fit           # fit the weights on the tuning sets, write calibration.json
-    python scripts/significance.py --held-out      # the held-out sets (FOMC L16h, Zelenskyy readouts L16z): measure once
+    python scripts/significance.py --held-out      # the held-out sets (FOMC L16h, Zelenskyy L16z): measure once
 
 Label files are tests/fixtures/headlines/*.json (guide: GUIDE.md there); documents come from
 ../shared/data. Metrics:
@@ -143,7 +143,8 @@ def number_scores(cases: Sequence[Case], naive: bool = False) -> tuple[float, fl
                 continue
             if naive:
                 old, new = (
-                    joined(e.sentences, idx) for e, idx in zip(case.brief.documents, (claim.before, claim.after))
+                    joined(e.sentences, idx)
+                    for e, idx in zip(case.brief.documents, (claim.before, claim.after), strict=True)
                 )
                 changes = _naive_numbers(old, new)
             else:
@@ -227,7 +228,9 @@ def report(cases: Sequence[Case], weights: dict[str, float], title: str) -> dict
             "naive_top3": round(n3, 3),
         }
     print(
-        "\n| genre | numbers precision | recall | naive precision | naive recall | mechanical precision | recall | naive precision | naive recall | flagged with a number change (compare / naive) |"
+        "\n| genre | numbers precision | recall | naive precision | naive recall "
+        "| mechanical precision | recall | naive precision | naive recall "
+        "| flagged with a number change (compare / naive) |"
     )
     print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--|")
     for genre in sorted({c.genre for c in cases} - {"seeds"}):
@@ -237,7 +240,8 @@ def report(cases: Sequence[Case], weights: dict[str, float], title: str) -> dict
         mp, mr, mq = mechanical_scores(sub)
         nmp, nmr, nmq = mechanical_scores(sub, naive=True)
         print(
-            f"| {genre} | {p:.2f} | {r:.2f} | {np_:.2f} | {nr:.2f} | {mp:.2f} | {mr:.2f} | {nmp:.2f} | {nmr:.2f} | {mq} / {nmq} |"
+            f"| {genre} | {p:.2f} | {r:.2f} | {np_:.2f} | {nr:.2f} "
+            f"| {mp:.2f} | {mr:.2f} | {nmp:.2f} | {nmr:.2f} | {mq} / {nmq} |"
         )
         figures[genre].update(
             numbers_precision=round(p, 3),
