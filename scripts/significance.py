@@ -5,7 +5,8 @@
     python scripts/significance.py --fit           # fit the weights on the tuning sets, write calibration.json
     python scripts/significance.py --held-out      # the held-out sets (FOMC L16h, Zelenskyy L16z): measure once
 
-Label files are tests/fixtures/headlines/*.json (guide: GUIDE.md there); documents come from
+Label files are tests/fixtures/headlines/*.json (guide: GUIDE.md there), their roles (tuning,
+held out) listed in tests/fixtures/labels.json (task "significance"); documents come from
 ../shared/data. Metrics:
 - top-1: the lede's first item is one of the pair's labeled headlines;
 - top-3: the labeled first headline is among the lede's first three items;
@@ -30,20 +31,18 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # the repository root: the evaluation package
 
 from compare import lede, load, pipeline, quantities  # noqa: E402
 from compare.classify import normalized  # noqa: E402
 from compare.summarize import ExtractiveSummarizer  # noqa: E402
 from compare.types import Brief, Kind, LedeItem, Op, Status, joined  # noqa: E402
+from evaluation import labels  # noqa: E402
 
-LABELS = ROOT / "tests" / "fixtures" / "headlines"
 DATA = ROOT.parent / "shared" / "data"
-TUNING = {
-    "fomc": ["fomc_headlines_L16a.json", "fomc_headlines_L16b.json"],
-    "readouts": ["readout_headlines_L16r.json"],
-    "seeds": ["seeds_issue16.json"],
-}
-HELD_OUT = {"fomc": ["fomc_headlines_L16h.json"], "readouts": ["readout_headlines_L16z.json"]}
+# {genre: label files under tests/fixtures}, from the manifest tests/fixtures/labels.json
+TUNING = labels.by_genre("significance", "tuning")
+HELD_OUT = labels.by_genre("significance", "held-out")
 SERIES = {"fomc": ("fomc", ".txt"), "L16r": ("readouts/netanyahu", ".md"), "L16z": ("readouts/zelenskyy", ".md")}
 
 
@@ -53,9 +52,6 @@ class Case:
     label: dict[str, Any]
     brief: Brief
     items: list[LedeItem]  # every lede candidate, unranked
-
-
-SEEDS_LABELS = "seeds_issue16.json"
 
 
 def _path(genre: str, labeler: str, day: str) -> Path:
@@ -73,7 +69,7 @@ def load_cases(sets: dict[str, list[str]]) -> list[Case]:
     cases = []
     for genre, files in sets.items():
         for name in files:
-            data = json.loads((LABELS / name).read_text("utf-8"))
+            data = json.loads((labels.FIXTURES / name).read_text("utf-8"))
             labeler = data["labeler"]
             for pair in data["pairs"]:
                 docs = load.read_all([_path(genre, labeler, pair["before"]), _path(genre, labeler, pair["after"])])
