@@ -274,7 +274,8 @@ def _search(
 ) -> tuple[Weights, list]:
     """The best weights on the grid; with `tolerance` (the standard error of the best
     weights' objective), the simplest weights (smallest sum of cue weights, the lead prior
-    aside) within one standard error of the best, so that a cue is used only where it earns more than the noise of the tuning set."""
+    aside) within one standard error of the best, so that a cue is used only where it earns
+    more than the noise of the tuning set."""
     rows = []
     for values in itertools.product(*grid.values()):
         w = Weights(**dict(zip(grid, values, strict=True)))
@@ -358,8 +359,9 @@ def calibrate(args: argparse.Namespace) -> None:
         raw["summarizer"] = {
             **old,
             "weights": weights,
-            "fitted_by": "scripts/summaries.py calibrate --write: alone on CNN/DM 1-50 and Zhang-2023 1-55 (ROUGE vs Lead-3); "
-            "series on FOMC statements at even positions (decision sentence in summary) and Zelenskyy readouts (no framing sentence)",
+            "fitted_by": "scripts/summaries.py calibrate --write: alone on CNN/DM 1-50 and Zhang-2023 1-55 "
+            "(ROUGE vs Lead-3); series on FOMC statements at even positions (decision sentence in summary) "
+            "and Zelenskyy readouts (no framing sentence)",
             "tuning": tuning,
         }
         CALIBRATION.write_text(json.dumps(raw, indent=2) + "\n", "utf-8")
@@ -386,10 +388,12 @@ def evaluate(args: argparse.Namespace) -> None:
         ("last 3 sentences (naive)", last3),
     ]
     print(
-        f"Held-out halves: CNN/DM {len(cnn_h)} articles, Zhang-2023 {len(zh_h)} articles, FOMC {len(fed_h)} statements (odd positions); Netanyahu readouts {len(net)} (never tuned on).\n"
+        f"Held-out halves: CNN/DM {len(cnn_h)} articles, Zhang-2023 {len(zh_h)} articles, "
+        f"FOMC {len(fed_h)} statements (odd positions); Netanyahu readouts {len(net)} (never tuned on).\n"
     )
     print(
-        "| system | CNN/DM R-1 | CNN/DM R-Lsum | Zhang R-1 | Zhang R-Lsum | FOMC decision in summary (held-out / all 194) | readouts free of framing |"
+        "| system | CNN/DM R-1 | CNN/DM R-Lsum | Zhang R-1 | Zhang R-Lsum "
+        "| FOMC decision in summary (held-out / all 194) | readouts free of framing |"
     )
     print("|---|---|---|---|---|---|---|")
     for name, p in systems:
@@ -397,7 +401,8 @@ def evaluate(args: argparse.Namespace) -> None:
         rate, n = decision_rate(fed_h, p)
         rate_all, n_all = decision_rate(fed, p)
         print(
-            f"| {name} | {c[0]:.1f} | {c[1]:.1f} | {z[0]:.1f} | {z[1]:.1f} | {rate:.3f} of {n} / {rate_all:.3f} of {n_all} | {framing_free(net, p):.2f} |"
+            f"| {name} | {c[0]:.1f} | {c[1]:.1f} | {z[0]:.1f} | {z[1]:.1f} "
+            f"| {rate:.3f} of {n} / {rate_all:.3f} of {n_all} | {framing_free(net, p):.2f} |"
         )
     labels = readout_labels()
     if labels is not None:
@@ -423,19 +428,19 @@ def readout_table(docs: Sequence[Doc], labels: dict, systems: list[tuple[str, Pi
         "| system | summary carries a message quote | holds no framing quote | message and fewer framing than Lead-3 |"
     )
     print("|---|---|---|---|")
+    def count(d: Doc, idx: Sequence[int], quotes: Sequence[str]) -> int:
+        """How many of the sentences `idx` of `d` match one of the quotes."""
+        return sum(any(overlaps(d.seg.sentences[i].text, q) for q in quotes) for i in idx)
+
     for name, p in systems:
         carry = free = better = 0
         for d, lab in known:
-
-            def count(idx: Sequence[int], quotes: Sequence[str]) -> int:
-                return sum(any(overlaps(d.seg.sentences[i].text, q) for q in quotes) for i in idx)
-
             picks = p(d)
-            msg = count(picks, lab["message"]) > 0
-            frames = count(picks, lab["framing"])
+            msg = count(d, picks, lab["message"]) > 0
+            frames = count(d, picks, lab["framing"])
             carry += msg
             free += frames == 0
-            better += msg and frames < count(lead3(d), lab["framing"]) or (msg and frames == 0)
+            better += msg and frames < count(d, lead3(d), lab["framing"]) or (msg and frames == 0)
         n = max(1, len(known))
         print(f"| {name} | {carry / n:.2f} | {free / n:.2f} | {better / n:.2f} |")
 

@@ -161,15 +161,20 @@ def main() -> None:
 
     def count(group: list) -> str:
         labels = [x[0]["label"] for x in group]
-        return f"{len(group)} points: {labels.count('faithful')} faithful, {labels.count('invented')} invented, {labels.count('filler')} filler"
+        return (
+            f"{len(group)} points: {labels.count('faithful')} faithful, "
+            f"{labels.count('invented')} invented, {labels.count('filler')} filler"
+        )
 
     print(f"tune: {count(tune)}; test: {count(test)}")
     print(
-        f"fitted on tune + {len(refs_tune)} reference sentences of articles 1-50: cosine >= {best.cosine}, coverage >= {best.coverage} "
+        f"fitted on tune + {len(refs_tune)} reference sentences of articles 1-50: "
+        f"cosine >= {best.cosine}, coverage >= {best.coverage} "
         f"(tune recall {grid[0][1]:.2f}, references kept {grid[0][2]:.2f})\n"
     )
     print(
-        "| rule | split | recall (invented withheld) | precision (withheld are invented) | precision (withheld are invented or filler) |"
+        "| rule | split | recall (invented withheld) | precision (withheld are invented) "
+        "| precision (withheld are invented or filler) |"
     )
     print("|---|---|---|---|---|")
     naive = Rule(0.49, 0.0)
@@ -177,7 +182,9 @@ def main() -> None:
         labels = [x[0]["label"] for x in group]
         if group:
             print(
-                f"| withhold every point (naive) | {split} | 1.00 | {labels.count('invented') / len(group):.2f} | {(len(group) - labels.count('faithful')) / len(group):.2f} |"
+                f"| withhold every point (naive) | {split} | 1.00 "
+                f"| {labels.count('invented') / len(group):.2f} "
+                f"| {(len(group) - labels.count('faithful')) / len(group):.2f} |"
             )
     for name, rule in (
         ("fitted rule (entities + coverage + filler + cosine)", best),
@@ -204,8 +211,9 @@ def main() -> None:
         raw = json.loads(CALIBRATION.read_text("utf-8"))
         raw.setdefault("summarizer", {})["faithfulness"] = {
             "rule": {"cosine": best.cosine, "coverage": best.coverage},
-            "fitted_by": f"scripts/faithfulness.py --write: highest recall on the invented tune points of {LABELS.name} "
-            f"({count(tune)}) keeping >= {KEEP_FLOOR:.0%} of {len(refs_tune)} SummEval reference sentences (articles 1-50)",
+            "fitted_by": f"scripts/faithfulness.py --write: highest recall on the invented tune points "
+            f"of {LABELS.name} ({count(tune)}) keeping >= {KEEP_FLOOR:.0%} of {len(refs_tune)} "
+            "SummEval reference sentences (articles 1-50)",
         }
         CALIBRATION.write_text(json.dumps(raw, indent=2) + "\n", "utf-8")
         print(f'\nwrote {CALIBRATION.relative_to(ROOT)} "summarizer"."faithfulness"')

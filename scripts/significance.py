@@ -3,9 +3,10 @@
 
     python scripts/significance.py                 # tuning sets: FOMC (L16a, L16b), Netanyahu readouts (L16r)
     python scripts/significance.py --fit           # fit the weights on the tuning sets, write calibration.json
-    python scripts/significance.py --held-out      # the held-out sets (FOMC L16h, Zelenskyy readouts L16z): measure once
+    python scripts/significance.py --held-out      # the held-out sets (FOMC L16h, Zelenskyy L16z): measure once
 
-Label files are tests/fixtures/headlines/*.json (guide: GUIDE.md there); documents come from
+Label files are tests/fixtures/headlines/*.json (guide: GUIDE.md there), their roles (tuning,
+held out) listed in tests/fixtures/labels.json (task "significance"); documents come from
 ../shared/data. Metrics:
 - top-1: the lede's first item is one of the pair's labeled headlines;
 - top-3: the labeled first headline is among the lede's first three items;
@@ -30,20 +31,18 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))  # the repository root: the evaluation package
 
 from compare import lede, load, pipeline, quantities  # noqa: E402
 from compare.classify import normalized  # noqa: E402
 from compare.summarize import ExtractiveSummarizer  # noqa: E402
 from compare.types import Brief, Kind, LedeItem, Op, Status, joined  # noqa: E402
+from evaluation import labels  # noqa: E402
 
-LABELS = ROOT / "tests" / "fixtures" / "headlines"
 DATA = ROOT.parent / "shared" / "data"
-TUNING = {
-    "fomc": ["fomc_headlines_L16a.json", "fomc_headlines_L16b.json"],
-    "readouts": ["readout_headlines_L16r.json"],
-    "seeds": ["seeds_issue16.json"],
-}
-HELD_OUT = {"fomc": ["fomc_headlines_L16h.json"], "readouts": ["readout_headlines_L16z.json"]}
+# {genre: label files under tests/fixtures}, from the manifest tests/fixtures/labels.json
+TUNING = labels.by_genre("significance", "tuning")
+HELD_OUT = labels.by_genre("significance", "held-out")
 SERIES = {"fomc": ("fomc", ".txt"), "L16r": ("readouts/netanyahu", ".md"), "L16z": ("readouts/zelenskyy", ".md")}
 
 
@@ -53,9 +52,6 @@ class Case:
     label: dict[str, Any]
     brief: Brief
     items: list[LedeItem]  # every lede candidate, unranked
-
-
-SEEDS_LABELS = "seeds_issue16.json"
 
 
 def _path(genre: str, labeler: str, day: str) -> Path:
@@ -73,7 +69,7 @@ def load_cases(sets: dict[str, list[str]]) -> list[Case]:
     cases = []
     for genre, files in sets.items():
         for name in files:
-            data = json.loads((LABELS / name).read_text("utf-8"))
+            data = json.loads((labels.FIXTURES / name).read_text("utf-8"))
             labeler = data["labeler"]
             for pair in data["pairs"]:
                 docs = load.read_all([_path(genre, labeler, pair["before"]), _path(genre, labeler, pair["after"])])
@@ -139,7 +135,8 @@ def number_scores(cases: Sequence[Case], naive: bool = False) -> tuple[float, fl
                 continue
             if naive:
                 old, new = (
-                    joined(e.sentences, idx) for e, idx in zip(case.brief.documents, (claim.before, claim.after))
+                    joined(e.sentences, idx)
+                    for e, idx in zip(case.brief.documents, (claim.before, claim.after), strict=True)
                 )
                 changes = _naive_numbers(old, new)
             else:
@@ -223,7 +220,9 @@ def report(cases: Sequence[Case], weights: dict[str, float], title: str) -> dict
             "naive_top3": round(n3, 3),
         }
     print(
-        "\n| genre | numbers precision | recall | naive precision | naive recall | mechanical precision | recall | naive precision | naive recall | flagged with a number change (compare / naive) |"
+        "\n| genre | numbers precision | recall | naive precision | naive recall "
+        "| mechanical precision | recall | naive precision | naive recall "
+        "| flagged with a number change (compare / naive) |"
     )
     print("|---|--:|--:|--:|--:|--:|--:|--:|--:|--|")
     for genre in sorted({c.genre for c in cases} - {"seeds"}):
@@ -233,7 +232,8 @@ def report(cases: Sequence[Case], weights: dict[str, float], title: str) -> dict
         mp, mr, mq = mechanical_scores(sub)
         nmp, nmr, nmq = mechanical_scores(sub, naive=True)
         print(
-            f"| {genre} | {p:.2f} | {r:.2f} | {np_:.2f} | {nr:.2f} | {mp:.2f} | {mr:.2f} | {nmp:.2f} | {nmr:.2f} | {mq} / {nmq} |"
+            f"| {genre} | {p:.2f} | {r:.2f} | {np_:.2f} | {nr:.2f} "
+            f"| {mp:.2f} | {mr:.2f} | {nmp:.2f} | {nmr:.2f} | {mq} / {nmq} |"
         )
         figures[genre].update(
             numbers_precision=round(p, 3),

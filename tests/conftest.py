@@ -72,34 +72,6 @@ def embedder(model):
     return MemoEmbedder(model)
 
 
-class FakeEmbedder:
-    """Plumbing only: deterministic unit vectors seeded by each text (and by the bytes of a
-    `weights` file when given, so a changed "model" gives other vectors); equal texts get
-    equal vectors. Counts what it computes. Meaning is random: use the real model for any
-    test about what is paired or summarized."""
-
-    recipe = "fake/v1"
-
-    def __init__(self, model_id: str = "fake", weights: Path | None = None, dim: int = 8) -> None:
-        self.model_id = model_id
-        self.weights = weights
-        self.dim = dim
-        self.computed: list[str] = []
-
-    def model_files(self) -> list[Path] | None:
-        return [self.weights] if self.weights is not None else None
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        self.computed.extend(texts)
-        salt = self.weights.read_bytes() if self.weights is not None else b""
-        rows = []
-        for t in texts:
-            rng = np.random.default_rng(list(salt + t.encode()) or [0])
-            v = rng.standard_normal(self.dim)
-            rows.append(v / np.linalg.norm(v))
-        return np.array(rows, dtype=np.float32).reshape(len(texts), self.dim)
-
-
 @pytest.fixture(scope="session")
 def seeds_brief(embedder):
     from compare import load, pipeline
@@ -136,12 +108,12 @@ def cli_code(fake: bool = False) -> str:
     """Python source that runs `compare` as the console script does (``python -c CODE ARGS``,
     with src and tests on PYTHONPATH); `fake` hands it a `FakeEmbedder`."""
     code = "import sys; sys.argv[0] = 'compare'; from compare.cli import main; "
-    return code + ("from conftest import FakeEmbedder; main(embedder=FakeEmbedder)" if fake else "main()")
+    return code + ("from fakes import FakeEmbedder; main(embedder=FakeEmbedder)" if fake else "main()")
 
 
 PYTHONPATH = os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests")])
 """What a test subprocess that runs `compare` needs on its path: this checkout's src, and
-tests for `conftest.FakeEmbedder`."""
+tests for `fakes.FakeEmbedder`."""
 
 
 def cli_process(
@@ -164,6 +136,22 @@ def cli_process(
     if "capture_output" not in kwargs and not {"stdout", "stderr"} & kwargs.keys():
         kwargs["capture_output"] = True
     return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, env=full, timeout=timeout, text=text, **kwargs)
+
+
+EVERYDAY = False
+"""True when the run leaves the slow tests out (``-m "not slow"``, the everyday loop)."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global EVERYDAY
+    EVERYDAY = "not slow" in (config.getoption("markexpr", "") or "")
+
+
+def examples(n: int) -> int:
+    """How many inputs a property test draws: `n` in the full suite (as CI runs it), a third
+    (at least 30) in the everyday loop, where the drawing of examples was a fifth of the time.
+    Test modules are imported after `pytest_configure`, so a decorator may call this."""
+    return n if not EVERYDAY else max(30, n // 3)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -21,7 +21,10 @@ LABOR = "Labor market conditions improved further, with solid job gains."
 
 
 def test_import_is_light_and_documents_itself() -> None:
-    code = "import sys, compare; sys.exit('torch' in sys.modules or 'transformers' in sys.modules or 'scipy' in sys.modules)"
+    code = (
+        "import sys, compare; "
+        "sys.exit('torch' in sys.modules or 'transformers' in sys.modules or 'scipy' in sys.modules)"
+    )
     assert subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": str(ROOT / "src")}).returncode == 0
     assert {"read", "brief", "Brief", "Document", "CompareError", "__version__"} <= set(compare.__all__)
     assert "compare.read" in compare.__doc__ and "to_markdown" in compare.__doc__

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from compare.cache import DB_NAME, CachedEmbedder, default_folder
-from conftest import FakeEmbedder
+from fakes import FakeEmbedder
 
 ROOT = Path(__file__).resolve().parents[1]
 

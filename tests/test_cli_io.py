@@ -1,10 +1,13 @@
 """The CLI's input and output paths under faults: stdout full, gone, closed or unbuffered;
 stderr closed; signals during `-o`; files the run reads; file names with control characters.
 
-These run `compare.cli.main` in a subprocess, as a user does. The embedding model is a
-`conftest.FakeEmbedder` handed to the CLI through its embedder seam (plumbing only: nothing
-here checks what the brief says, only that it is whole, in the right place and with the
-documented exit code), so each case takes well under a second.
+The cases about the process (its streams, pipes and signals) run `compare.cli.main` in a
+subprocess, as a user does; the checks of what `-o`, `--watch` and `--template` accept and of
+file names run it in the test's process (`run_cli`, the same `main`, its exit code and its
+stderr line), which costs no interpreter start. The embedding model is a `FakeEmbedder`
+(tests/fakes.py) handed to the CLI through its embedder seam (plumbing only: nothing here
+checks what the brief says, only that it is whole, in the right place and with the documented
+exit code).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PYTHONPATH, cli_code
+from conftest import CLI, PYTHONPATH, cli_code
+from fakes import FakeEmbedder
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,6 +59,13 @@ def write_pair(folder: Path, sentences: int) -> None:
 def d(tmp_path: Path) -> Path:
     write_pair(tmp_path, 3)
     return tmp_path
+
+
+@pytest.fixture()
+def cli(d: Path, run_cli: CLI, monkeypatch: pytest.MonkeyPatch) -> CLI:
+    """`compare ARGS` in this process, in the folder `d`, with the fake embedder."""
+    monkeypatch.chdir(d)
+    return lambda *args: run_cli(*args, model=FakeEmbedder())
 
 
 # ---- stdout: every byte written, or the documented error ----
@@ -160,45 +171,33 @@ def test_closed_stderr_keeps_progress_and_errors_out_of_the_brief(d: Path) -> No
 
 
 @pytest.mark.parametrize("option", ["--watch", "--template"])
-def test_output_may_not_replace_a_file_the_run_reads(d: Path, option: str) -> None:
+def test_output_may_not_replace_a_file_the_run_reads(d: Path, cli: CLI, option: str) -> None:
     (d / "w.txt").write_text("council\n", encoding="utf-8")
-    p = run("-q", option, "w.txt", "-o", "w.txt", "a.txt", "b.txt", cwd=d, capture_output=True)
-    assert p.returncode == 5 and b"choose another output path" in p.stderr
+    code, _, err = cli("-q", option, "w.txt", "-o", "w.txt", "a.txt", "b.txt")
+    assert code == 5 and "choose another output path" in err
     assert (d / "w.txt").read_text("utf-8") == "council\n"
 
 
-def test_output_may_not_replace_the_prompt(d: Path) -> None:
+def test_output_may_not_replace_the_prompt(d: Path, cli: CLI) -> None:
     (d / "p.j2").write_text("Summarize {{ text }}", encoding="utf-8")
-    p = run(
-        "-q",
-        "--summarizer",
-        "abstractive",
-        "--prompt",
-        "p.j2",
-        "-o",
-        "./p.j2",
-        "a.txt",
-        "b.txt",
-        cwd=d,
-        capture_output=True,
-    )
-    assert p.returncode == 5 and b"choose another output path" in p.stderr
+    code, _, err = cli("-q", "--summarizer", "abstractive", "--prompt", "p.j2", "-o", "./p.j2", "a.txt", "b.txt")
+    assert code == 5 and "choose another output path" in err
     assert (d / "p.j2").read_text("utf-8") == "Summarize {{ text }}"
 
 
-def test_output_may_not_replace_an_input_through_a_hard_link(d: Path) -> None:
+def test_output_may_not_replace_an_input_through_a_hard_link(d: Path, cli: CLI) -> None:
     os.link(d / "a.txt", d / "hard.md")
-    p = run("-q", "-o", "hard.md", "a.txt", "b.txt", cwd=d, capture_output=True)
-    assert p.returncode == 5 and b"is one of the input files" in p.stderr
+    code, _, err = cli("-q", "-o", "hard.md", "a.txt", "b.txt")
+    assert code == 5 and "is one of the input files" in err
 
 
-def test_output_ending_in_a_separator_is_a_folder(d: Path) -> None:
-    p = run("-q", "-o", "newdir/", "a.txt", "b.txt", cwd=d, capture_output=True)
-    assert p.returncode == 5 and b"newdir/: folder newdir does not exist" in p.stderr
+def test_output_ending_in_a_separator_is_a_folder(d: Path, cli: CLI) -> None:
+    code, _, err = cli("-q", "-o", "newdir/", "a.txt", "b.txt")
+    assert code == 5 and "newdir/: folder newdir does not exist" in err
     assert not (d / "newdir").exists()
     (d / "there").mkdir()
-    p = run("-q", "-o", "there/", "a.txt", "b.txt", cwd=d, capture_output=True)
-    assert p.returncode == 5 and b"is a directory" in p.stderr
+    code, _, err = cli("-q", "-o", "there/", "a.txt", "b.txt")
+    assert code == 5 and "is a directory" in err
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
@@ -224,17 +223,17 @@ def test_signal_during_output_write_leaves_previous_file_and_no_temporary(d: Pat
 # ---- limits on the template, prompt and watch files ----
 
 
-def test_template_from_dev_zero_is_refused_at_once(d: Path) -> None:
+def test_template_from_dev_zero_is_refused_at_once(cli: CLI) -> None:
     start = time.monotonic()
-    p = run("-q", "--template", "/dev/zero", "a.txt", "b.txt", cwd=d, capture_output=True)
-    assert p.returncode == 3 and b"/dev/zero: is a device" in p.stderr
+    code, _, err = cli("-q", "--template", "/dev/zero", "a.txt", "b.txt")
+    assert code == 3 and "/dev/zero: is a device" in err
     assert time.monotonic() - start < 20
 
 
-def test_oversized_watch_list_is_refused(d: Path) -> None:
+def test_oversized_watch_list_is_refused(d: Path, cli: CLI) -> None:
     (d / "w.txt").write_bytes(b"council\n" * 200_000)  # 1.6 MB
-    p = run("-q", "--watch", "w.txt", "a.txt", "b.txt", cwd=d, capture_output=True)
-    assert p.returncode == 3 and b"w.txt: watch list is 1 MB; the limit is 1 MB" in p.stderr
+    code, _, err = cli("-q", "--watch", "w.txt", "a.txt", "b.txt")
+    assert code == 3 and "w.txt: watch list is 1 MB; the limit is 1 MB" in err
 
 
 def test_template_through_a_pipe_is_read_once(d: Path) -> None:
@@ -258,18 +257,16 @@ def test_watch_list_through_a_pipe(d: Path) -> None:
 EVIL = "e\x1b]0;pwned\x07vil\r\u202e.txt"
 
 
-def test_control_characters_in_file_names_are_escaped_in_errors(d: Path) -> None:
-    p = run("-q", EVIL, "a.txt", cwd=d, capture_output=True)
-    assert p.returncode == 3
-    line = p.stderr.decode()
+def test_control_characters_in_file_names_are_escaped_in_errors(cli: CLI) -> None:
+    code, _, line = cli("-q", EVIL, "a.txt")
+    assert code == 3
     assert line == "compare: e\\x1b]0;pwned\\x07vil\\r\\u202e.txt: no such file\n"
 
 
-def test_control_characters_in_file_names_are_escaped_in_the_brief(d: Path) -> None:
+def test_control_characters_in_file_names_are_escaped_in_the_brief(d: Path, cli: CLI) -> None:
     (d / EVIL).write_bytes((d / "a.txt").read_bytes())
     for fmt in ("markdown", "html", "json"):
-        p = run("-q", "-f", fmt, EVIL, "b.txt", cwd=d, capture_output=True)
-        assert p.returncode == 0, p.stderr
-        out = p.stdout.decode()
+        code, out, err = cli("-q", "-f", fmt, EVIL, "b.txt")
+        assert code == 0, err
         assert not any(c in out for c in "\x1b\x07\r\u202e"), fmt
         assert "pwned" in out

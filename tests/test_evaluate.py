@@ -21,7 +21,7 @@ def ev() -> ModuleType:
 def floors(genre: str) -> list[tuple[str, dict[str, float]]]:
     """The label sets with a regression floor (a little under the measured figure), from the
     manifest tests/fixtures/labels.json: tuning and held-out sets alike."""
-    return [(e["file"], e["floor"]) for e in labels.sets(genre) if "floor" in e]
+    return [(e["file"], e["floor"]) for e in labels.sets(genre, task="alignment") if "floor" in e]
 
 
 @pytest.mark.parametrize(("name", "floor"), floors("fomc"))
@@ -47,19 +47,40 @@ def test_fomc_labeled_pairs_agree(shared_data, embedder, ev: ModuleType, name: s
                 assert ev.classify.normalized(old) == ev.classify.normalized(new), (p.name, i)
 
 
+# JSON under tests/fixtures that is not a label set: the manifest itself (tests/fixtures/inputs
+# holds the readers' test inputs, none of them JSON). Every other JSON file there is labels.
+NOT_LABELS = {"labels.json"}
+
+
 def test_the_manifest_lists_every_label_file_and_the_docs_quote_it() -> None:
-    """tests/fixtures/labels.json is the one list of label sets: every label file is in it,
-    each floor sits under its measured figure, and docs/evaluation.md's table quotes its
-    figures (compare, naive, status only) as they are there."""
-    listed = {e["file"] for e in labels.sets()}
-    on_disk = {p.name for p in (ROOT / "tests" / "fixtures").glob("*.json")}
-    assert {n for n in on_disk if n.startswith(("fomc_labels", "readout_claims"))} == listed
-    for e in labels.sets():
+    """tests/fixtures/labels.json is the one list of label sets: every label file under
+    tests/fixtures is in it (subfolders too) with its task, genre, role, labelers and the
+    command that measures it; each floor sits under its measured figure, and
+    docs/evaluation.md's table quotes its figures (compare, naive, status only) as they are there."""
+    fixtures = ROOT / "tests" / "fixtures"
+    entries = labels.sets()
+    listed = [e["file"] for e in entries]
+    assert len(listed) == len(set(listed))
+    on_disk = {
+        p.relative_to(fixtures).as_posix()
+        for p in fixtures.rglob("*.json")
+        if p.relative_to(fixtures).parts[0] != "inputs" and p.name not in NOT_LABELS
+    }
+    assert on_disk == set(listed)
+    for e in entries:
+        assert {"task", "genre", "role", "labelers", "measured_by"} <= e.keys(), e["file"]
+        assert e["role"] in {"tuning", "held-out", "second labeling", "split"}, e["file"]
+        # the command that measures it runs a script (or test) of this repository on it
+        programs = [w for w in e["measured_by"].split() if w.endswith(".py")]
+        assert programs and (ROOT / programs[0]).is_file(), e["file"]
+        if e["role"] == "second labeling":
+            assert e["of"] in listed, e["file"]
+    for e in entries:
         if "floor" in e:
             for key in ("agreement", "status_agreement"):
                 assert e["floor"][key] <= e["measured"]["compare"][key], (e["file"], key)
     docs = (ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
-    for e in labels.sets("fomc"):
+    for e in labels.sets("fomc", task="alignment"):
         if "measured" not in e:
             continue
         row = next(line for line in docs.splitlines() if line.startswith(f"| `{e['file']}`"))

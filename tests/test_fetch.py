@@ -16,7 +16,8 @@ import pytest
 
 from compare.errors import InputError
 from compare.readers import fetch
-from conftest import cli_process
+from conftest import CLI, cli_process
+from fakes import FakeEmbedder
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ROOT / "tests" / "fixtures" / "inputs"
@@ -149,21 +150,26 @@ def run(*args: str, cwd: Path, fake: bool = False) -> subprocess.CompletedProces
     return cli_process(*args, cwd=cwd, env=env, fake=fake)
 
 
-def test_compare_urls_and_save_inputs(server: str, tmp_path: Path) -> None:
+def test_compare_urls_and_save_inputs(
+    server: str, tmp_path: Path, run_cli: CLI, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page, pdf = f"{server}/press/monetary20190918a.htm", f"{server}/files/statement.pdf"
-    # fetching and reading only: the fake embedder is enough
-    p = run(
-        pdf, page, "--save-inputs", "fetched", "-f", "json", "-o", "brief.json", "--no-cache", cwd=tmp_path, fake=True
+    monkeypatch.chdir(tmp_path)
+    # fetching and reading only: the fake embedder is enough, in this process (the CLI's
+    # failure in a subprocess is the next test)
+    code, _, err = run_cli(
+        pdf, page, "--save-inputs", "fetched", "-f", "json", "-o", "brief.json", "--no-cache", model=FakeEmbedder()
     )
-    assert p.returncode == 0, p.stderr
+    assert code == 0, err
     brief = json.loads((tmp_path / "brief.json").read_text("utf-8"))
     got = [(d["path"], d["date"], d["date_source"]) for d in brief["documents"]]
     # the page's date comes from its URL's file name; the PDF's from its metadata
     assert got == [(page, "2019-09-18", "file name"), (pdf, "2019-10-30", "pdf metadata")]
     saved = sorted(f.name for f in (tmp_path / "fetched").iterdir())
     assert saved == ["monetary20190918a.html", "statement.pdf"]
-    again = run("fetched", "-f", "json", "--no-cache", "-q", cwd=tmp_path, fake=True)  # the saved inputs reproduce it
-    assert [s["sentences"] for s in json.loads(again.stdout)["documents"]] == [
+    # the saved inputs reproduce it
+    _, again, _ = run_cli("fetched", "-f", "json", "--no-cache", "-q", model=FakeEmbedder())
+    assert [s["sentences"] for s in json.loads(again)["documents"]] == [
         s["sentences"] for s in brief["documents"]
     ]
 

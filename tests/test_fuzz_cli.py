@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from compare import load, pipeline, render
 from compare.summarize import ExtractiveSummarizer
-from conftest import CLI, FakeEmbedder
+from conftest import CLI
+from fakes import FakeEmbedder
 
 DOCUMENTED = {0, 2, 3, 4, 5}
 

@@ -442,7 +442,8 @@ def test_markdown_front_matter_and_markup_are_read_as_text(tmp_path: Path) -> No
     assert d.title == "Readout of President Biden’s Call with Prime Minister Netanyahu of Israel"
     texts = [" ".join(s.text.split()) for s in segment.segment(d)]
     assert (
-        "President Biden spoke with the Prime Minister about the hostages held by Hamas and the need for an end to the fighting."
+        "President Biden spoke with the Prime Minister about the hostages held by Hamas "
+        "and the need for an end to the fighting."
         in texts
     )
     assert all(mark not in t for t in texts for mark in ("<sup>", "**", "](", "\\", "###", "*"))

@@ -33,8 +33,9 @@ from compare.types import (
     Summary,
     SummaryPoint,
 )
+from conftest import examples
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # printable text of any script, no control characters or lone surrogates
 printable = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=0, max_size=200)
@@ -300,7 +301,7 @@ TEMPLATE_TAGS = {
 
 
 @pytest.mark.slow
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefs())
 def test_html_never_contains_unescaped_input(brief: Brief) -> None:
     from lxml import html as lxml_html
@@ -319,7 +320,7 @@ def test_html_never_contains_unescaped_input(brief: Brief) -> None:
     assert not tree.xpath("//script") and not tree.xpath("//@*[starts-with(name(), 'on')]")
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefs())
 def test_json_carries_the_exact_text(brief: Brief) -> None:
     data = json.loads(render(brief, Format.JSON))
@@ -330,7 +331,7 @@ def test_json_carries_the_exact_text(brief: Brief) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(briefs())
 def test_markdown_structure_holds(brief: Brief) -> None:
     """Rendered by a CommonMark parser, the brief keeps its skeleton: each full-text sentence is

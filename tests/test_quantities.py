@@ -46,7 +46,8 @@ def test_quantities_are_read_with_their_units(text: str, values: list[tuple[floa
     ("old", "new", "changes"),
     [
         (  # a hold after a cut: the cut's size goes, the level stays (not "50 bp -> 1-1/4")
-            "The Committee decided today to lower its target for the federal funds rate by 50 basis points to 1-1/4 percent.",
+            "The Committee decided today to lower its target for the federal funds rate "
+            "by 50 basis points to 1-1/4 percent.",
             "The Committee decided today to keep its target for the federal funds rate unchanged at 1-1/4 percent.",
             [("50 basis points", "")],
         ),
@@ -57,8 +58,10 @@ def test_quantities_are_read_with_their_units(text: str, values: list[tuple[floa
         ),
         ("maintain its target at 1 3/4 percent.", "maintain its target at 1-3/4 percent.", []),
         (
-            "add to its holdings of agency securities at a pace of $30 billion per month rather than $35 billion per month",
-            "add to its holdings of agency securities at a pace of $25 billion per month rather than $30 billion per month",
+            "add to its holdings of agency securities at a pace of $30 billion per month "
+            "rather than $35 billion per month",
+            "add to its holdings of agency securities at a pace of $25 billion per month "
+            "rather than $30 billion per month",
             [("$30 billion per month", "$25 billion per month"), ("$35 billion per month", "$30 billion per month")],
         ),
         (
@@ -68,7 +71,8 @@ def test_quantities_are_read_with_their_units(text: str, values: list[tuple[floa
         ),
         (  # an amount inserted before the others: pairing by order would say "1 -> 5 percent"
             "The Committee kept the target at 1 percent and inflation ran at 2 percent.",
-            "With unemployment at 5 percent, the Committee kept the target at 1-1/4 percent and inflation ran at 2 percent.",
+            "With unemployment at 5 percent, the Committee kept the target at 1-1/4 percent "
+            "and inflation ran at 2 percent.",
             [("1 percent", "1-1/4 percent"), ("", "5 percent")],
         ),
     ],

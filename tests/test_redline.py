@@ -17,7 +17,8 @@ from compare import classify, load, pipeline, redline, render
 from compare.diff import word_diff
 from compare.summarize import ExtractiveSummarizer
 from compare.types import Bead, Claim, Document, Format, Op, RedlineSegment, Sentence, Status, View
-from conftest import FakeEmbedder
+from conftest import examples
+from fakes import FakeEmbedder
 
 B = Bead
 
@@ -284,7 +285,7 @@ def versions(draw):
     return before, after, beads
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(versions(), st.data())
 def test_redline_rebuilds_both_texts_on_generated_versions(v, data) -> None:
     before, after, beads = v

@@ -400,7 +400,7 @@ def test_markdown_lists_one_claim_a_line(seeds_brief) -> None:
 
 def test_comparison_headings_name_documents_only_when_not_their_dates(tmp_path) -> None:
     import compare
-    from conftest import FakeEmbedder
+    from fakes import FakeEmbedder
 
     for name in ("2021-05-12.txt", "2021-05-15.txt"):
         (tmp_path / name).write_text("The President spoke today with the Prime Minister.\n", encoding="utf-8")

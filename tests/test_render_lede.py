@@ -242,7 +242,8 @@ def test_rosters_are_not_news() -> None:
             "b",
             "2020-02-01",
             [
-                "The Board approved requests submitted by the Federal Reserve Banks of New York, Boston, Chicago, Dallas, and San Francisco.",
+                "The Board approved requests submitted by the Federal Reserve Banks of New York, "
+                "Boston, Chicago, Dallas, and San Francisco.",
                 "The Committee sees upside risks to inflation.",
             ],
         ),

@@ -142,7 +142,10 @@ def test_hard_wrapped_lines_are_joined_into_sentences() -> None:
 
 
 def test_one_paragraph_per_line_is_not_joined() -> None:
-    body = "Rates were held at 5 percent today\nThe Committee will act as needed.\nVoting for the action were all members.\n"
+    body = (
+        "Rates were held at 5 percent today\nThe Committee will act as needed.\n"
+        "Voting for the action were all members.\n"
+    )
     texts = [s.text for s in segment.segment(doc(body))]
     assert texts[-2:] == ["The Committee will act as needed.", "Voting for the action were all members."]
 
