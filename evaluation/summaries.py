@@ -428,6 +428,7 @@ def readout_table(docs: Sequence[Doc], labels: dict, systems: list[tuple[str, Pi
         "| system | summary carries a message quote | holds no framing quote | message and fewer framing than Lead-3 |"
     )
     print("|---|---|---|---|")
+
     def count(d: Doc, idx: Sequence[int], quotes: Sequence[str]) -> int:
         """How many of the sentences `idx` of `d` match one of the quotes."""
         return sum(any(overlaps(d.seg.sentences[i].text, q) for q in quotes) for i in idx)

@@ -169,9 +169,7 @@ def test_compare_urls_and_save_inputs(
     assert saved == ["monetary20190918a.html", "statement.pdf"]
     # the saved inputs reproduce it
     _, again, _ = run_cli("fetched", "-f", "json", "--no-cache", "-q", model=FakeEmbedder())
-    assert [s["sentences"] for s in json.loads(again)["documents"]] == [
-        s["sentences"] for s in brief["documents"]
-    ]
+    assert [s["sentences"] for s in json.loads(again)["documents"]] == [s["sentences"] for s in brief["documents"]]
 
 
 def test_a_failed_url_writes_nothing(server: str, tmp_path: Path) -> None:

@@ -443,8 +443,7 @@ def test_markdown_front_matter_and_markup_are_read_as_text(tmp_path: Path) -> No
     texts = [" ".join(s.text.split()) for s in segment.segment(d)]
     assert (
         "President Biden spoke with the Prime Minister about the hostages held by Hamas "
-        "and the need for an end to the fighting."
-        in texts
+        "and the need for an end to the fighting." in texts
     )
     assert all(mark not in t for t in texts for mark in ("<sup>", "**", "](", "\\", "###", "*"))
     assert texts[0] == "On the 21st of May"
