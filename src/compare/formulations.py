@@ -13,8 +13,12 @@ only the longer is kept. Watched phrases are always tracked, and listed first.
 
 A shift is computed at each exit: where the sentence that carried the phrase is repeated in
 the next document with the phrase's words replaced, the replacing words are what it shifted to
-("self-reliance and strength" -> "self-reliance and self-improvement"); failing that, a phrase
-new in that document that shares the phrase's first or last words.
+("accommodation can be maintained for a considerable period" -> "... for some time"); failing
+that, a phrase of that sentence (or, for a phrase of three words or more, of a new sentence)
+that shares the phrase's first or last words ("self-reliance and strength" -> "self-reliance
+and self-improvement"). The replacement must be new there, bring a word of its own and be a
+whole wording, not a window cut from one; a phrase whose words are still together in the next
+document (reordered, inflected) has not left.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .segment import STEM, STOP
 from .segment import words as tokens
@@ -190,7 +194,7 @@ def formulations(
             spans.append(span)
     found = [Formulation(" ".join(g), _dense(uses[profile[g]], n)) for g in kept]
     watched = [Formulation(p, tuple(variants(p, d) for d in documents), watched=True) for p in watch if p.strip()]
-    return tuple(_with_shifts(f, per_doc, sents) for f in watched + found)
+    return tuple(_with_shifts(f, per_doc, documents) for f in watched + found)
 
 
 Uses = tuple[tuple[int, int], ...]
@@ -484,7 +488,7 @@ def _same_formulation(g: set[tuple[int, int]], h: set[tuple[int, int]]) -> bool:
     return len(g & h) >= SIMILAR * len(g | h)
 
 
-def _with_shifts(f: Formulation, per_doc: list[Counter[Gram]], sents: Sequence[Sequence[Sequence[str]]]) -> Formulation:
+def _with_shifts(f: Formulation, per_doc: list[Counter[Gram]], documents: Sequence[Sequence[str]]) -> Formulation:
     """Attach, at each exit of `f`, what took its place in that document."""
     words = tuple(tokens(f.phrase))
     if not words:
@@ -492,19 +496,149 @@ def _with_shifts(f: Formulation, per_doc: list[Counter[Gram]], sents: Sequence[S
     shifts = []
     for k in range(1, len(f.counts)):
         if f.counts[k - 1] and not f.counts[k]:
-            to = _replaced(words, sents[k - 1], sents[k]) or _sharing(words, per_doc[k - 1], per_doc[k])
+            to = _shift(words, documents[k - 1], documents[k])
             if to:
                 shifts.append(Shift(k, (to,)))
     return Formulation(f.phrase, f.counts, f.watched, tuple(shifts))
 
 
-def _replaced(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> str | None:
-    """The words that stand where `g` stood, when the sentence that held `g` in `a` is mostly
-    repeated in `b`."""
-    share, i, j = _kept_sentence(g, a, b)
-    if i < 0 or share < 0.6:
+KEPT = 0.6
+"""Share of the other content words of the phrase's sentence that a sentence of the next
+document must repeat for the words at the phrase's place to be what replaced it."""
+PLACE = 0.5
+"""The least share for a sentence of the next document to stand in the place of the phrase's
+sentence at all: a shift is looked for there and nowhere else ("mandate-consistent levels"
+did not shift to "sizable levels" of an unchanged sentence elsewhere)."""
+_FUNCTION = STOP | frozenset(
+    "itself himself herself themselves ourselves yourself how why whether against toward towards "
+    "across among amid around upon within without via per since until unless because although though "
+    "like near onto off".split()
+)
+"""Words a phrase does not end on: "itself against" is a window cut from "defends itself
+against Russian aggression", not a wording."""
+_CONJUNCTION = frozenset({"and", "or", "nor", "but"})
+
+
+def _shift(g: Gram, before: Sequence[str], after: Sequence[str]) -> str | None:
+    """What took the place of `g` in `after` (sentence texts), or None. The replacement stands
+    in the place of the phrase (in the sentence of `after` that keeps most of the phrase's
+    sentence), is new in `after`, brings a word the phrase did not have and is a whole wording,
+    not a fragment; and a phrase whose words are all still there (reordered, split, inflected)
+    has not left."""
+    a = [tokens(s) for s in before]
+    b = [tokens(s) for s in after]
+    if _still_there(g, after):
         return None
-    s, t = a[i], b[j]
+    own = {w[:STEM] for w in g}
+    held = [i for i, s in enumerate(a) if _find(s, g) >= 0]
+
+    def fits(h: Gram | None, clauses: Sequence[Sequence[str]], around: Collection[str]) -> bool:
+        return bool(
+            h
+            and h != g
+            and _whole(h, clauses)
+            and _uses(h, a) < _uses(g, a)
+            and any(w not in STOP and w[:STEM] not in own and w not in around for w in h)
+            and not _fragment(h)
+        )
+
+    # each sentence that held the phrase, with the sentence of `after` standing in its place
+    for share, i, j in sorted(_places(g, a, b), reverse=True):
+        if share < PLACE:
+            continue
+        if _within(g, b[j]):  # its words are still in its place: reworded around it
+            return None
+        clauses = _clauses(after[j])
+        candidates = [_replaced(g, a[i], b[j])] if share >= KEPT else []
+        for h in candidates + _sharing(g, clauses):
+            if h and fits(h, clauses, a[i]):
+                return " ".join(h)
+    # a rewritten document: a new sentence that holds the phrase with its edge of two words
+    # changed ("self-reliance and strength" -> "self-reliance and self-improvement"); a
+    # phrase of two words shares too little to say
+    if len(g) < 3:
+        return None
+    around = {w for i in held for w in a[i]}
+    for t in after:
+        words = tokens(t)
+        if any(len(set(words) & set(s)) >= STEADY * len(set(words) | set(s)) for s in a):
+            continue
+        clauses = _clauses(t)
+        for h in _sharing(g, clauses):
+            if fits(h, clauses, around):
+                return " ".join(h)
+    return None
+
+
+def _uses(g: Gram, sentences: Sequence[Sequence[str]]) -> int:
+    return sum(1 for s in sentences if _find(s, g) >= 0)
+
+
+def _places(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> list[tuple[float, int, int]]:
+    """For each sentence of `a` holding `g`: (share of its other content words that the best
+    sentence of `b` repeats, the sentence, that sentence of `b`)."""
+    out = []
+    for i, s in enumerate(a):
+        if _find(s, g) >= 0:
+            share, _, j = _kept_sentence(g, [s], b)
+            out.append((share, i, j))
+    return out
+
+
+def _same_word(w: str, x: str) -> bool:
+    """One word inflected ("expects", "expected"), not a longer word that begins with it
+    ("strength", "strengthen")."""
+    return w == x or _base(w) == _base(x)
+
+
+def _base(w: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+def _within(g: Gram, words: Sequence[str]) -> bool:
+    """Whether every word of `g` but function words is in `words`, inflected or not."""
+    want = [w for w in g if w not in STOP]
+    return bool(want) and all(any(_same_word(w, x) for x in words) for w in want)
+
+
+def _whole(h: Gram, clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether `h` lies within one clause and ends where a constituent can end: at the clause's
+    end or before a function word ("close touch.", "events in Gaza,", "self-improvement in"),
+    not before a content word ("compensation remain" cut from "compensation remain low") or a
+    conjunction ("engagement with Egypt" cut from "engagement with Egypt and other partners")."""
+    for c in clauses:
+        x = _find(c, h)
+        if x >= 0 and (x + len(h) == len(c) or c[x + len(h)] in _FUNCTION - _CONJUNCTION):
+            return True
+    return False
+
+
+def _still_there(g: Gram, after: Sequence[str]) -> bool:
+    """Whether the words of `g` (but function words, inflected or not) are together in one
+    clause of `after`: reordered or split ("Russian aggression against Ukraine" -> "defends
+    itself against Russian aggression"), not gone."""
+    return any(_within(g, c) for s in after for c in _clauses(s))
+
+
+def _fragment(h: Gram) -> bool:
+    """A window, not a wording: it ends on a function word ("itself against"), or repeats a
+    word across a conjunction ("inflation and inflation", cut from "inflation and inflation
+    expectations")."""
+    if h[-1] in _FUNCTION or all(w in STOP for w in h):
+        return True
+    return any(
+        h[x] == h[y] and h[x] not in STOP and any(w in _CONJUNCTION for w in h[x + 1 : y])
+        for x in range(len(h))
+        for y in range(x + 2, len(h))
+    )
+
+
+def _replaced(g: Gram, s: Sequence[str], t: Sequence[str]) -> Gram | None:
+    """The words of `t` that stand where `g` stood in `s` (its sentence, mostly repeated in `t`)."""
     start = _find(s, g)
     end = start + len(g)
     lo = hi = None
@@ -523,32 +657,29 @@ def _replaced(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -
     while new and new[-1] in _GLUE:
         new.pop()
     # "close consultation" -> "they": a pronoun or a function word is not a formulation
-    if not new or tuple(new) == g or len(new) > len(g) + 4 or all(w in STOP for w in new):
+    if not new or len(new) > len(g) + 4:
         return None
-    return " ".join(new)
+    return tuple(new)
 
 
-def _sharing(g: Gram, before: Counter[Gram], after: Counter[Gram]) -> str | None:
-    """A phrase new in `after` that shares `g`'s first or last words and most of its words."""
+def _sharing(g: Gram, clauses: Sequence[Sequence[str]]) -> list[Gram]:
+    """Phrases of the replacing sentence's `clauses` that share `g`'s first or last words and
+    most of its words, best first."""
     if len(g) < 2:
-        return None
+        return []
     k = 2 if len(g) >= 3 else 1
     head, tail = g[:k], g[-k:]
     own = set(g)
-    scored = [
-        (2 * len(own & set(h)) / (len(own) + len(set(h))), -len(h), " ".join(h), h)
-        for h in after
-        if len(h) > 1
-        and not _find(g, h) >= 0
-        and not _find(h, g) >= 0
-        and abs(len(h) - len(g)) <= 2
-        and (h[:k] == head or h[-k:] == tail)
-    ]
-    # a phrase new in this document first; else one already in use that now stands alone
-    best = [
-        p for score, _, p, h in sorted(scored, key=lambda t: (t[3] not in before, t[:3]), reverse=True) if score >= 0.5
-    ]
-    return best[0] if best else None
+    scored = []
+    for c in clauses:
+        for n in range(2, len(g) + 3):
+            for x in range(len(c) - n + 1):
+                h = tuple(c[x : x + n])
+                if (h[:k] == head or h[-k:] == tail) and _content(h[0]) and _content(h[-1]):
+                    score = 2 * len(own & set(h)) / (len(own) + len(set(h)))
+                    if score >= 0.5 and _find(g, h) < 0 and _find(h, g) < 0:
+                        scored.append((score, -len(h), " ".join(h), h))
+    return [h for *_, h in sorted(scored, reverse=True)]
 
 
 OMISSION_SHARE = 0.6
