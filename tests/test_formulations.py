@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from compare.formulations import count, formulations, omitted
@@ -319,3 +321,19 @@ def test_a_shift_is_what_stands_in_the_phrase_s_place(
     f = formulations([before, before, before, after], watch=[phrase])[0]
     assert f.counts[:3] != (0, 0, 0) and not f.counts[3]
     assert [s.to for s in f.shifts] == ([(shifted,)] if shifted else [])
+
+
+def test_briefs_the_reviewers_read_list_no_units_and_no_preposition_edges(shared_data) -> None:
+    """Issue 18, blind reviews: the Key formulations of the 2008 FOMC brief listed "basis points"
+    and the May 2021 Netanyahu brief "across israel"; neither is a formulation."""
+    from compare import load, segment
+
+    def listed(paths: list[Path]) -> list[str]:
+        return [f.phrase for f in formulations([[s.text for s in segment.segment(load.read(p))] for p in paths])]
+
+    fomc = listed([shared_data / "fomc" / f"2008{d}.txt" for d in ("0130", "0318", "0430", "0625")])
+    readouts = listed([shared_data / "readouts" / "netanyahu" / f"2021-05-{d}.md" for d in ("12", "15", "17", "19")])
+    assert "basis points" not in fomc and "timely manner" in fomc
+    assert "across israel" not in readouts and "intercommunal violence" in readouts
+    edges = {"across", "against", "toward", "within", "among"}
+    assert not [p for p in fomc + readouts if p.split()[0] in edges or p.split()[-1] in edges]

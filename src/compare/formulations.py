@@ -63,6 +63,9 @@ FRAMED = 0.7
 ERA = 0.7
 """Weight kept for each listed phrase whose main run coincides with a candidate's: a series
 whose later documents are longer must not fill the list from their years alone."""
+WHOLE_FLOOR = 0.25
+"""Weight of a phrase never used as a whole wording (always a window cut from a longer one);
+one always used whole weighs 1 + this."""
 SIMILAR = 0.6
 """Two overlapping phrases whose presence sets agree this much (Jaccard) are one formulation."""
 UNITS = frozenset("percent percentage basis points point billion million trillion".split())
@@ -79,7 +82,7 @@ def _clauses(sentence: str) -> list[list[str]]:
 
 
 def _content(w: str) -> bool:
-    return w not in STOP and any(ch.isalpha() for ch in w)
+    return w not in _EDGE and any(ch.isalpha() for ch in w)
 
 
 def _ngrams(sentences: Sequence[str]) -> Counter[Gram]:
@@ -92,6 +95,23 @@ def _ngrams(sentences: Sequence[str]) -> Counter[Gram]:
                 if _content(g[0]) and _content(g[-1]) and (n == 1 or sum(w not in STOP for w in g) >= 2):
                     grams[g] += 1
     return grams
+
+
+def _edged(documents: Sequence[Sequence[str]], candidates: set[Gram]) -> Counter[Gram]:
+    """How often each candidate ends as a whole wording: at its clause's end or before a
+    function word that is neither a conjunction nor a reflexive ("nearly balanced." and "for a
+    considerable period of" do; "right to defend" cut from "right to defend itself", "strength in
+    science" cut from "science and technology" do not)."""
+    edged: Counter[Gram] = Counter()
+    bound = _EDGE - _CONJUNCTION
+    for words in (c for d in documents for s in d for c in _clauses(s)):
+        for n in range(1, MAX_WORDS + 1):
+            for i in range(len(words) - n + 1):
+                if i + n == len(words) or words[i + n] in bound:
+                    g = tuple(words[i : i + n])
+                    if g in candidates:
+                        edged[g] += 1
+    return edged
 
 
 def count(phrase: str, sentences: Sequence[str]) -> int:
@@ -134,21 +154,25 @@ def formulations(
     for grams in per_doc:
         total.update(grams)
     profile, uses = _profiles(per_doc, {g for g, c in total.items() if c >= 2})
-    # of phrases used in exactly the same places, the shortest of two words or more names the
-    # formulation ("considerable period", not "maintained for a considerable period"); a single
-    # word used exactly where a phrase is, is that phrase
-    folded = {
-        g
-        for g in profile
-        if any(
-            profile.get(g[i:j], -1) == profile[g]
-            for i in range(len(g))
-            for j in range(i + 2, len(g) + 1)
-            if j - i < len(g)
-        )
-        or len(g) == 1
-        and any(profile.get(h, -1) == profile[g] for h in _around(g, per_doc, uses[profile[g]]))
-    }
+    # of phrases used in exactly the same places, the shortest whole wording of two words or
+    # more names the formulation ("considerable period", not "maintained for a considerable
+    # period"; "in the amounts needed" keeps "amounts needed" out, a window cut from it); a
+    # single word used exactly where a phrase is, is that phrase
+    edged = _edged(documents, set(profile))
+    total_of = {g: sum(c for _, c in uses[profile[g]]) for g in profile}
+
+    def whole(g: Gram) -> float:
+        return edged[g] / max(total_of[g], 1)
+
+    folded: set[Gram] = set()
+    for g in profile:
+        for i in range(len(g)):
+            for j in range(i + 2, len(g) + 1):
+                h = g[i:j]
+                if j - i < len(g) and profile.get(h, -1) == profile[g]:
+                    folded.add(g if whole(h) >= whole(g) else h)
+        if len(g) == 1 and any(profile.get(h, -1) == profile[g] for h in _around(g, per_doc, uses[profile[g]])):
+            folded.add(g)
     proper, names = _proper_words(documents)
     persons = _persons(documents, proper)
     watched_words = {tuple(tokens(p)) for p in watch}
@@ -171,7 +195,13 @@ def formulations(
     said = (g for g in pool if not _speaker(g, uses[profile[g]], persons, proper, sents))
     scored = sorted(
         (
-            (gains[profile[g]] * _context(g, uses[profile[g]], sents, actors) / (1 + LENGTH * (len(g) - 1)), g)
+            (
+                gains[profile[g]]
+                * _context(g, uses[profile[g]], sents, actors)
+                * (WHOLE_FLOOR + whole(g))
+                / (1 + LENGTH * (len(g) - 1)),
+                g,
+            )
             for g in itertools.islice(said, 20 * limit)
         ),
         key=lambda t: (t[0], -len(t[1]), t[1]),
@@ -367,6 +397,8 @@ def _amount(g: Gram, shapes: dict[Gram, set[int]], uses: Uses) -> bool:
     """Whether `g` is an amount (a rate level, a sum): all its content words are numbers or
     units, or its number is what varies (the same words with another number are used in
     documents that do not use `g`)."""
+    if all(w in UNITS for w in g if w not in STOP):  # "basis points"
+        return True
     if not any(ch.isdigit() for w in g for ch in w):
         return False
     if all(any(ch.isdigit() for ch in w) or w in UNITS for w in g if w not in STOP):
@@ -517,6 +549,9 @@ _FUNCTION = STOP | frozenset(
 """Words a phrase does not end on: "itself against" is a window cut from "defends itself
 against Russian aggression", not a wording."""
 _CONJUNCTION = frozenset({"and", "or", "nor", "but"})
+_EDGE = _FUNCTION - frozenset("itself himself herself themselves ourselves yourself".split())
+"""Words a found phrase neither begins nor ends on ("across Israel", "itself against"); a
+reflexive may end one ("right to defend itself")."""
 
 
 def _shift(g: Gram, before: Sequence[str], after: Sequence[str]) -> str | None:
@@ -529,7 +564,6 @@ def _shift(g: Gram, before: Sequence[str], after: Sequence[str]) -> str | None:
     b = [tokens(s) for s in after]
     if _still_there(g, after):
         return None
-    own = {w[:STEM] for w in g}
     held = [i for i, s in enumerate(a) if _find(s, g) >= 0]
 
     def fits(h: Gram | None, clauses: Sequence[Sequence[str]], around: Collection[str]) -> bool:
@@ -538,8 +572,9 @@ def _shift(g: Gram, before: Sequence[str], after: Sequence[str]) -> str | None:
             and h != g
             and _whole(h, clauses)
             and _uses(h, a) < _uses(g, a)
-            and any(w not in STOP and w[:STEM] not in own and w not in around for w in h)
+            and any(w not in STOP and not any(_same_word(w, x) for x in g) and w not in around for w in h)
             and not _fragment(h)
+            and not any(_find(h, core) >= 0 and sum(w not in STOP for w in core) >= 2 for core in (g[1:], g[:-1]))
         )
 
     # each sentence that held the phrase, with the sentence of `after` standing in its place
