@@ -295,6 +295,18 @@ FALSE_AND_TRUE_SHIFTS = [
         ],
         "substantial easing of monetary policy",
     ),
+    (  # 2015-10-28 -> 2015-12-16: the risk assessment without its modifier
+        "nearly balanced",
+        [
+            "The Committee continues to see the risks to the outlook for economic activity and the labor "
+            "market as nearly balanced but is monitoring global economic and financial developments."
+        ],
+        [
+            "Overall, taking into account domestic and international developments, the Committee sees the "
+            "risks to the outlook for both economic activity and the labor market as balanced."
+        ],
+        "balanced",
+    ),
     (  # 2015-09-17 -> 2015-10-28: the guidance change of the cycle
         "determining how",
         [

@@ -2,14 +2,16 @@
 
 Analysts track set phrases ("considerable period", "patient", "self-reliance and strength in
 science and technology"). A formulation matters when it enters or leaves while the text around
-it stays, so candidates (1 to 8 words within a clause, beginning and ending with a content
-word) are ranked by how sharply their presence switches across the series: the bits saved by
+it stays, so candidates (1 to 5 words within a clause, neither beginning nor ending on a
+function word or a preposition) are ranked by how sharply their presence switches across the series: the bits saved by
 describing the phrase's presence as a few runs rather than as a constant rate (a phrase in every
 document, or in one, saves nothing), weighted by how much of the sentence around it is repeated
 across each switch. Names and titles (words the texts capitalize mid-sentence), amounts (a phrase
-whose number is what varies) and single stop words are not formulations; a single word needs a
-sharper switch than a phrase. Of a phrase and a longer one that occurs exactly where it does,
-only the longer is kept. Watched phrases are always tracked, and listed first.
+whose number is what varies, or units only) and single stop words are not formulations; a
+single word needs a sharper switch than a phrase. A phrase mostly cut before a content word or a
+conjunction (a window onto a longer wording) weighs less, and of phrases that occur exactly in
+the same places the shortest whole wording names the formulation. Watched phrases are always
+tracked, and listed first.
 
 A shift is computed at each exit: where the sentence that carried the phrase is repeated in
 the next document with the phrase's words replaced, the replacing words are what it shifted to
@@ -17,7 +19,8 @@ the next document with the phrase's words replaced, the replacing words are what
 that, a phrase of that sentence (or, for a phrase of three words or more, of a new sentence)
 that shares the phrase's first or last words ("self-reliance and strength" -> "self-reliance
 and self-improvement"). The replacement must be new there, bring a word of its own and be a
-whole wording, not a window cut from one; a phrase whose words are still together in the next
+whole wording, not a window cut from one (or be the phrase in place without its modifier:
+"nearly balanced" -> "balanced"); a phrase whose words are still together in the next
 document (reordered, inflected) has not left.
 """
 
@@ -585,6 +588,10 @@ def _shift(g: Gram, before: Sequence[str], after: Sequence[str]) -> str | None:
             return None
         clauses = _clauses(after[j])
         candidates = [_replaced(g, a[i], b[j])] if share >= KEPT else []
+        # the phrase kept in place without its modifier ("nearly balanced" -> "balanced")
+        bare = candidates[0] if candidates else None
+        if bare and len(bare) < len(g) and _find(g, bare) >= 0 and not _fragment(bare) and _whole(bare, clauses):
+            return " ".join(bare)
         for h in candidates + _sharing(g, clauses):
             if h and fits(h, clauses, a[i]):
                 return " ".join(h)
