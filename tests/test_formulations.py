@@ -268,6 +268,18 @@ FALSE_AND_TRUE_SHIFTS = [
         ],
         None,
     ),
+    (  # Netanyahu readouts 2023-11-22 -> 2023-11-26: the phrase went with its whole clause
+        "hostages held",
+        [
+            "President Joseph R. Biden, Jr. spoke today with Prime Minister Benjamin Netanyahu of Israel to "
+            "welcome the deal for the release of at least 50 hostages held by Hamas."
+        ],
+        [
+            "President Joseph R. Biden, Jr. spoke today with Prime Minister Benjamin Netanyahu of Israel to "
+            "discuss the situation in Gaza."
+        ],
+        None,
+    ),
     (  # 2015-10-28 -> 2015-12-16: the same words, inflected and reordered
         "expects inflation",
         [

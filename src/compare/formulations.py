@@ -684,6 +684,7 @@ def _replaced(g: Gram, s: Sequence[str], t: Sequence[str]) -> Gram | None:
     start = _find(s, g)
     end = start + len(g)
     lo = hi = None
+    gone = 0  # words of `s` replaced or deleted in the hunks that touch the phrase
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, s, t, autojunk=False).get_opcodes():
         if i2 <= start or i1 >= end:
             if not (tag == "insert" and start < i1 < end):
@@ -691,7 +692,10 @@ def _replaced(g: Gram, s: Sequence[str], t: Sequence[str]) -> Gram | None:
         if lo is None:
             lo = j1 + (start - i1 if tag == "equal" and start > i1 else 0)
         hi = j1 + (end - i1) if tag == "equal" and end < i2 else j2
-    if lo is None or hi is None:
+        gone += (i2 - i1) if tag != "equal" else 0
+    # the phrase went with a whole passage ("to welcome the deal for the release of at least 50
+    # hostages held by Hamas" -> "to discuss the situation in Gaza"): nothing took its place
+    if lo is None or hi is None or gone > 2 * len(g) + 2:
         return None
     new = list(t[lo:hi])
     while new and new[0] in _GLUE:
