@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from compare.formulations import count, formulations, omitted
 from compare.types import Formulation, Shift
 
@@ -178,3 +182,182 @@ def test_a_pronoun_is_not_what_a_formulation_shifted_to() -> None:
     assert gone[0].counts == (1, 1, 0) and gone[0].shifts == ()
     touch = formulations([*docs, [kept.format("close touch"), "Else."]], watch=["close consultation"])
     assert [s.to for s in touch[0].shifts] == [("close touch",)]
+
+
+# Issue 18, blind reviews: false shifts that took lede slots. Real sentences of FOMC statements
+# and White House readouts (public domain); the phrase is watched so that only the shift rule
+# is under test. Each case: sentences of the documents before the exit, then of the document
+# at the exit, and what a watcher says the phrase shifted to (None: no shift).
+RESERVES = (
+    "This policy, by keeping the Committee's holdings of longer-term securities at sizable levels, "
+    "should help maintain accommodative financial conditions."
+)
+FALSE_AND_TRUE_SHIFTS = [
+    (  # 2015-10-28 -> 2015-12-16: "sizable levels" comes from a sentence unchanged throughout
+        "mandate-consistent levels",
+        [
+            "The Committee currently anticipates that, even after employment and inflation are near "
+            "mandate-consistent levels, economic conditions may, for some time, warrant keeping the target "
+            "federal funds rate below levels the Committee views as normal in the longer run.",
+            RESERVES,
+        ],
+        [
+            "The Committee expects that economic conditions will evolve in a manner that will warrant only "
+            "gradual increases in the federal funds rate; the federal funds rate is likely to remain, for "
+            "some time, below levels that are expected to prevail in the longer run.",
+            RESERVES,
+        ],
+        None,
+    ),
+    (  # 2015-10-28 -> 2015-12-16: "policy remains" is a window onto a new sentence
+        "policy accommodation",
+        [
+            "The Committee expects that, with appropriate policy accommodation, economic activity will expand "
+            "at a moderate pace, with labor market indicators continuing to move toward levels the Committee "
+            "judges consistent with its dual mandate.",
+        ],
+        [
+            "The Committee currently expects that, with gradual adjustments in the stance of monetary policy, "
+            "economic activity will continue to expand at a moderate pace and labor market indicators will "
+            "continue to strengthen.",
+            "The stance of monetary policy remains accommodative after this increase, thereby supporting "
+            "further improvement in labor market conditions and a return to 2 percent inflation.",
+        ],
+        None,
+    ),
+    (  # 2008-04-30 -> 2008-06-25: "inflation and inflation" is a fragment
+        "inflation developments",
+        [
+            "It will be necessary to continue to monitor inflation developments carefully.",
+            "The Committee will continue to monitor economic and financial developments and will act as "
+            "needed to promote sustainable economic growth and price stability.",
+        ],
+        [
+            "Although downside risks to growth remain, they appear to have diminished somewhat, and the "
+            "upside risks to inflation and inflation expectations have increased.",
+            "The Committee will continue to monitor economic and financial developments and will act as "
+            "needed to promote sustainable economic growth and price stability.",
+        ],
+        None,
+    ),
+    (  # 2008-04-30 -> 2008-06-25: "expectations have increased" is in another sentence
+        "expectations have risen",
+        [
+            "Although readings on core inflation have improved somewhat, energy and other commodity prices "
+            "have increased, and some indicators of inflation expectations have risen in recent months."
+        ],
+        [
+            "However, in light of the continued increases in the prices of energy and some other commodities "
+            "and the elevated state of some indicators of inflation expectations, uncertainty about the "
+            "inflation outlook remains high.",
+            "Although downside risks to growth remain, they appear to have diminished somewhat, and the "
+            "upside risks to inflation and inflation expectations have increased.",
+        ],
+        None,
+    ),
+    (  # Zelenskyy readouts 2022-02-21 -> 2022-03-01: "Russian aggression" is still there
+        "aggression against",
+        [
+            "President Biden reiterated that the United States would respond swiftly and decisively, in "
+            "lock-step with its Allies and partners, to further Russian aggression against Ukraine."
+        ],
+        [
+            "President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine to "
+            "discuss the United States' continued backing for Ukraine as it defends itself against Russian "
+            "aggression."
+        ],
+        None,
+    ),
+    (  # Netanyahu readouts 2023-11-22 -> 2023-11-26: the phrase went with its whole clause
+        "hostages held",
+        [
+            "President Joseph R. Biden, Jr. spoke today with Prime Minister Benjamin Netanyahu of Israel to "
+            "welcome the deal for the release of at least 50 hostages held by Hamas."
+        ],
+        [
+            "President Joseph R. Biden, Jr. spoke today with Prime Minister Benjamin Netanyahu of Israel to "
+            "discuss the situation in Gaza."
+        ],
+        None,
+    ),
+    (  # 2015-10-28 -> 2015-12-16: the same words, inflected and reordered
+        "expects inflation",
+        [
+            "Inflation is anticipated to remain near its recent low level in the near term but the Committee "
+            "expects inflation to rise gradually toward 2 percent over the medium term as the labor market "
+            "improves further and the transitory effects of declines in energy and import prices dissipate."
+        ],
+        [
+            "Inflation is expected to rise to 2 percent over the medium term as the transitory effects of "
+            "declines in energy and import prices dissipate and the labor market strengthens further."
+        ],
+        None,
+    ),
+    (  # 2008-03-18 -> 2008-04-30: a real shift, the pause signal
+        "today's policy",
+        [
+            "Today's policy action, combined with those taken earlier, including measures to foster market "
+            "liquidity, should help to promote moderate growth over time and to mitigate the risks to "
+            "economic activity."
+        ],
+        [
+            "The substantial easing of monetary policy to date, combined with ongoing measures to foster "
+            "market liquidity, should help to promote moderate growth over time and to mitigate risks to "
+            "economic activity."
+        ],
+        "substantial easing of monetary policy",
+    ),
+    (  # 2015-10-28 -> 2015-12-16: the risk assessment without its modifier
+        "nearly balanced",
+        [
+            "The Committee continues to see the risks to the outlook for economic activity and the labor "
+            "market as nearly balanced but is monitoring global economic and financial developments."
+        ],
+        [
+            "Overall, taking into account domestic and international developments, the Committee sees the "
+            "risks to the outlook for both economic activity and the labor market as balanced."
+        ],
+        "balanced",
+    ),
+    (  # 2015-09-17 -> 2015-10-28: the guidance change of the cycle
+        "determining how",
+        [
+            "In determining how long to maintain this target range, the Committee will assess "
+            "progress--both realized and expected--toward its objectives of maximum employment and 2 percent "
+            "inflation."
+        ],
+        [
+            "In determining whether it will be appropriate to raise the target range at its next meeting, "
+            "the Committee will assess progress--both realized and expected--toward its objectives of maximum "
+            "employment and 2 percent inflation."
+        ],
+        "determining whether it will be appropriate",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "before", "after", "shifted"), FALSE_AND_TRUE_SHIFTS, ids=[c[0] for c in FALSE_AND_TRUE_SHIFTS]
+)
+def test_a_shift_is_what_stands_in_the_phrase_s_place(
+    phrase: str, before: list[str], after: list[str], shifted: str | None
+) -> None:
+    f = formulations([before, before, before, after], watch=[phrase])[0]
+    assert f.counts[:3] != (0, 0, 0) and not f.counts[3]
+    assert [s.to for s in f.shifts] == ([(shifted,)] if shifted else [])
+
+
+def test_briefs_the_reviewers_read_list_no_units_and_no_preposition_edges(shared_data) -> None:
+    """Issue 18, blind reviews: the Key formulations of the 2008 FOMC brief listed "basis points"
+    and the May 2021 Netanyahu brief "across israel"; neither is a formulation."""
+    from compare import load, segment
+
+    def listed(paths: list[Path]) -> list[str]:
+        return [f.phrase for f in formulations([[s.text for s in segment.segment(load.read(p))] for p in paths])]
+
+    fomc = listed([shared_data / "fomc" / f"2008{d}.txt" for d in ("0130", "0318", "0430", "0625")])
+    readouts = listed([shared_data / "readouts" / "netanyahu" / f"2021-05-{d}.md" for d in ("12", "15", "17", "19")])
+    assert "basis points" not in fomc and "timely manner" in fomc
+    assert "across israel" not in readouts and "intercommunal violence" in readouts
+    edges = {"across", "against", "toward", "within", "among"}
+    assert not [p for p in fomc + readouts if p.split()[0] in edges or p.split()[-1] in edges]

@@ -2,19 +2,26 @@
 
 Analysts track set phrases ("considerable period", "patient", "self-reliance and strength in
 science and technology"). A formulation matters when it enters or leaves while the text around
-it stays, so candidates (1 to 8 words within a clause, beginning and ending with a content
-word) are ranked by how sharply their presence switches across the series: the bits saved by
+it stays, so candidates (1 to 5 words within a clause, neither beginning nor ending on a
+function word or a preposition) are ranked by how sharply their presence switches across the series: the bits saved by
 describing the phrase's presence as a few runs rather than as a constant rate (a phrase in every
 document, or in one, saves nothing), weighted by how much of the sentence around it is repeated
 across each switch. Names and titles (words the texts capitalize mid-sentence), amounts (a phrase
-whose number is what varies) and single stop words are not formulations; a single word needs a
-sharper switch than a phrase. Of a phrase and a longer one that occurs exactly where it does,
-only the longer is kept. Watched phrases are always tracked, and listed first.
+whose number is what varies, or units only) and single stop words are not formulations; a
+single word needs a sharper switch than a phrase. A phrase mostly cut before a content word or a
+conjunction (a window onto a longer wording) weighs less, and of phrases that occur exactly in
+the same places the shortest whole wording names the formulation. Watched phrases are always
+tracked, and listed first.
 
 A shift is computed at each exit: where the sentence that carried the phrase is repeated in
 the next document with the phrase's words replaced, the replacing words are what it shifted to
-("self-reliance and strength" -> "self-reliance and self-improvement"); failing that, a phrase
-new in that document that shares the phrase's first or last words.
+("accommodation can be maintained for a considerable period" -> "... for some time"); failing
+that, a phrase of that sentence (or, for a phrase of three words or more, of a new sentence)
+that shares the phrase's first or last words ("self-reliance and strength" -> "self-reliance
+and self-improvement"). The replacement must be new there, bring a word of its own and be a
+whole wording, not a window cut from one (or be the phrase in place without its modifier:
+"nearly balanced" -> "balanced"); a phrase whose words are still together in the next
+document (reordered, inflected) has not left.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from .segment import STEM, STOP
 from .segment import words as tokens
@@ -59,6 +66,9 @@ FRAMED = 0.7
 ERA = 0.7
 """Weight kept for each listed phrase whose main run coincides with a candidate's: a series
 whose later documents are longer must not fill the list from their years alone."""
+WHOLE_FLOOR = 0.25
+"""Weight of a phrase never used as a whole wording (always a window cut from a longer one);
+one always used whole weighs 1 + this."""
 SIMILAR = 0.6
 """Two overlapping phrases whose presence sets agree this much (Jaccard) are one formulation."""
 UNITS = frozenset("percent percentage basis points point billion million trillion".split())
@@ -75,7 +85,7 @@ def _clauses(sentence: str) -> list[list[str]]:
 
 
 def _content(w: str) -> bool:
-    return w not in STOP and any(ch.isalpha() for ch in w)
+    return w not in _EDGE and any(ch.isalpha() for ch in w)
 
 
 def _ngrams(sentences: Sequence[str]) -> Counter[Gram]:
@@ -88,6 +98,23 @@ def _ngrams(sentences: Sequence[str]) -> Counter[Gram]:
                 if _content(g[0]) and _content(g[-1]) and (n == 1 or sum(w not in STOP for w in g) >= 2):
                     grams[g] += 1
     return grams
+
+
+def _edged(documents: Sequence[Sequence[str]], candidates: set[Gram]) -> Counter[Gram]:
+    """How often each candidate ends as a whole wording: at its clause's end or before a
+    function word that is neither a conjunction nor a reflexive ("nearly balanced." and "for a
+    considerable period of" do; "right to defend" cut from "right to defend itself", "strength in
+    science" cut from "science and technology" do not)."""
+    edged: Counter[Gram] = Counter()
+    bound = _EDGE - _CONJUNCTION
+    for words in (c for d in documents for s in d for c in _clauses(s)):
+        for n in range(1, MAX_WORDS + 1):
+            for i in range(len(words) - n + 1):
+                if i + n == len(words) or words[i + n] in bound:
+                    g = tuple(words[i : i + n])
+                    if g in candidates:
+                        edged[g] += 1
+    return edged
 
 
 def count(phrase: str, sentences: Sequence[str]) -> int:
@@ -130,21 +157,25 @@ def formulations(
     for grams in per_doc:
         total.update(grams)
     profile, uses = _profiles(per_doc, {g for g, c in total.items() if c >= 2})
-    # of phrases used in exactly the same places, the shortest of two words or more names the
-    # formulation ("considerable period", not "maintained for a considerable period"); a single
-    # word used exactly where a phrase is, is that phrase
-    folded = {
-        g
-        for g in profile
-        if any(
-            profile.get(g[i:j], -1) == profile[g]
-            for i in range(len(g))
-            for j in range(i + 2, len(g) + 1)
-            if j - i < len(g)
-        )
-        or len(g) == 1
-        and any(profile.get(h, -1) == profile[g] for h in _around(g, per_doc, uses[profile[g]]))
-    }
+    # of phrases used in exactly the same places, the shortest whole wording of two words or
+    # more names the formulation ("considerable period", not "maintained for a considerable
+    # period"; "in the amounts needed" keeps "amounts needed" out, a window cut from it); a
+    # single word used exactly where a phrase is, is that phrase
+    edged = _edged(documents, set(profile))
+    total_of = {g: sum(c for _, c in uses[profile[g]]) for g in profile}
+
+    def whole(g: Gram) -> float:
+        return edged[g] / max(total_of[g], 1)
+
+    folded: set[Gram] = set()
+    for g in profile:
+        for i in range(len(g)):
+            for j in range(i + 2, len(g) + 1):
+                h = g[i:j]
+                if j - i < len(g) and profile.get(h, -1) == profile[g]:
+                    folded.add(g if whole(h) >= whole(g) else h)
+        if len(g) == 1 and any(profile.get(h, -1) == profile[g] for h in _around(g, per_doc, uses[profile[g]])):
+            folded.add(g)
     proper, names = _proper_words(documents)
     persons = _persons(documents, proper)
     watched_words = {tuple(tokens(p)) for p in watch}
@@ -167,7 +198,13 @@ def formulations(
     said = (g for g in pool if not _speaker(g, uses[profile[g]], persons, proper, sents))
     scored = sorted(
         (
-            (gains[profile[g]] * _context(g, uses[profile[g]], sents, actors) / (1 + LENGTH * (len(g) - 1)), g)
+            (
+                gains[profile[g]]
+                * _context(g, uses[profile[g]], sents, actors)
+                * (WHOLE_FLOOR + whole(g))
+                / (1 + LENGTH * (len(g) - 1)),
+                g,
+            )
             for g in itertools.islice(said, 20 * limit)
         ),
         key=lambda t: (t[0], -len(t[1]), t[1]),
@@ -190,7 +227,7 @@ def formulations(
             spans.append(span)
     found = [Formulation(" ".join(g), _dense(uses[profile[g]], n)) for g in kept]
     watched = [Formulation(p, tuple(variants(p, d) for d in documents), watched=True) for p in watch if p.strip()]
-    return tuple(_with_shifts(f, per_doc, sents) for f in watched + found)
+    return tuple(_with_shifts(f, per_doc, documents) for f in watched + found)
 
 
 Uses = tuple[tuple[int, int], ...]
@@ -363,6 +400,8 @@ def _amount(g: Gram, shapes: dict[Gram, set[int]], uses: Uses) -> bool:
     """Whether `g` is an amount (a rate level, a sum): all its content words are numbers or
     units, or its number is what varies (the same words with another number are used in
     documents that do not use `g`)."""
+    if all(w in UNITS for w in g if w not in STOP):  # "basis points"
+        return True
     if not any(ch.isdigit() for w in g for ch in w):
         return False
     if all(any(ch.isdigit() for ch in w) or w in UNITS for w in g if w not in STOP):
@@ -484,7 +523,7 @@ def _same_formulation(g: set[tuple[int, int]], h: set[tuple[int, int]]) -> bool:
     return len(g & h) >= SIMILAR * len(g | h)
 
 
-def _with_shifts(f: Formulation, per_doc: list[Counter[Gram]], sents: Sequence[Sequence[Sequence[str]]]) -> Formulation:
+def _with_shifts(f: Formulation, per_doc: list[Counter[Gram]], documents: Sequence[Sequence[str]]) -> Formulation:
     """Attach, at each exit of `f`, what took its place in that document."""
     words = tuple(tokens(f.phrase))
     if not words:
@@ -492,22 +531,160 @@ def _with_shifts(f: Formulation, per_doc: list[Counter[Gram]], sents: Sequence[S
     shifts = []
     for k in range(1, len(f.counts)):
         if f.counts[k - 1] and not f.counts[k]:
-            to = _replaced(words, sents[k - 1], sents[k]) or _sharing(words, per_doc[k - 1], per_doc[k])
+            to = _shift(words, documents[k - 1], documents[k])
             if to:
                 shifts.append(Shift(k, (to,)))
     return Formulation(f.phrase, f.counts, f.watched, tuple(shifts))
 
 
-def _replaced(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> str | None:
-    """The words that stand where `g` stood, when the sentence that held `g` in `a` is mostly
-    repeated in `b`."""
-    share, i, j = _kept_sentence(g, a, b)
-    if i < 0 or share < 0.6:
+KEPT = 0.6
+"""Share of the other content words of the phrase's sentence that a sentence of the next
+document must repeat for the words at the phrase's place to be what replaced it."""
+PLACE = 0.5
+"""The least share for a sentence of the next document to stand in the place of the phrase's
+sentence at all: a shift is looked for there and nowhere else ("mandate-consistent levels"
+did not shift to "sizable levels" of an unchanged sentence elsewhere)."""
+_FUNCTION = STOP | frozenset(
+    "itself himself herself themselves ourselves yourself how why whether against toward towards "
+    "across among amid around upon within without via per since until unless because although though "
+    "like near onto off".split()
+)
+"""Words a phrase does not end on: "itself against" is a window cut from "defends itself
+against Russian aggression", not a wording."""
+_CONJUNCTION = frozenset({"and", "or", "nor", "but"})
+_EDGE = _FUNCTION - frozenset("itself himself herself themselves ourselves yourself".split())
+"""Words a found phrase neither begins nor ends on ("across Israel", "itself against"); a
+reflexive may end one ("right to defend itself")."""
+
+
+def _shift(g: Gram, before: Sequence[str], after: Sequence[str]) -> str | None:
+    """What took the place of `g` in `after` (sentence texts), or None. The replacement stands
+    in the place of the phrase (in the sentence of `after` that keeps most of the phrase's
+    sentence), is new in `after`, brings a word the phrase did not have and is a whole wording,
+    not a fragment; and a phrase whose words are all still there (reordered, split, inflected)
+    has not left."""
+    a = [tokens(s) for s in before]
+    b = [tokens(s) for s in after]
+    if _still_there(g, after):
         return None
-    s, t = a[i], b[j]
+    held = [i for i, s in enumerate(a) if _find(s, g) >= 0]
+
+    def fits(h: Gram | None, clauses: Sequence[Sequence[str]], around: Collection[str]) -> bool:
+        return bool(
+            h
+            and h != g
+            and _whole(h, clauses)
+            and _uses(h, a) < _uses(g, a)
+            and any(w not in STOP and not any(_same_word(w, x) for x in g) and w not in around for w in h)
+            and not _fragment(h)
+            and not any(_find(h, core) >= 0 and sum(w not in STOP for w in core) >= 2 for core in (g[1:], g[:-1]))
+        )
+
+    # each sentence that held the phrase, with the sentence of `after` standing in its place
+    for share, i, j in sorted(_places(g, a, b), reverse=True):
+        if share < PLACE:
+            continue
+        if _within(g, b[j]):  # its words are still in its place: reworded around it
+            return None
+        clauses = _clauses(after[j])
+        candidates = [_replaced(g, a[i], b[j])] if share >= KEPT else []
+        # the phrase kept in place without its modifier ("nearly balanced" -> "balanced")
+        bare = candidates[0] if candidates else None
+        if bare and len(bare) < len(g) and _find(g, bare) >= 0 and not _fragment(bare) and _whole(bare, clauses):
+            return " ".join(bare)
+        for h in candidates + _sharing(g, clauses):
+            if h and fits(h, clauses, a[i]):
+                return " ".join(h)
+    # a rewritten document: a new sentence that holds the phrase with its edge of two words
+    # changed ("self-reliance and strength" -> "self-reliance and self-improvement"); a
+    # phrase of two words shares too little to say
+    if len(g) < 3:
+        return None
+    around = {w for i in held for w in a[i]}
+    for t in after:
+        words = tokens(t)
+        if any(len(set(words) & set(s)) >= STEADY * len(set(words) | set(s)) for s in a):
+            continue
+        clauses = _clauses(t)
+        for h in _sharing(g, clauses):
+            if fits(h, clauses, around):
+                return " ".join(h)
+    return None
+
+
+def _uses(g: Gram, sentences: Sequence[Sequence[str]]) -> int:
+    return sum(1 for s in sentences if _find(s, g) >= 0)
+
+
+def _places(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> list[tuple[float, int, int]]:
+    """For each sentence of `a` holding `g`: (share of its other content words that the best
+    sentence of `b` repeats, the sentence, that sentence of `b`)."""
+    out = []
+    for i, s in enumerate(a):
+        if _find(s, g) >= 0:
+            share, _, j = _kept_sentence(g, [s], b)
+            out.append((share, i, j))
+    return out
+
+
+def _same_word(w: str, x: str) -> bool:
+    """One word inflected ("expects", "expected"), not a longer word that begins with it
+    ("strength", "strengthen")."""
+    return w == x or _base(w) == _base(x)
+
+
+def _base(w: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+def _within(g: Gram, words: Sequence[str]) -> bool:
+    """Whether every word of `g` but function words is in `words`, inflected or not."""
+    want = [w for w in g if w not in STOP]
+    return bool(want) and all(any(_same_word(w, x) for x in words) for w in want)
+
+
+def _whole(h: Gram, clauses: Sequence[Sequence[str]]) -> bool:
+    """Whether `h` lies within one clause and ends where a constituent can end: at the clause's
+    end or before a function word ("close touch.", "events in Gaza,", "self-improvement in"),
+    not before a content word ("compensation remain" cut from "compensation remain low") or a
+    conjunction ("engagement with Egypt" cut from "engagement with Egypt and other partners")."""
+    for c in clauses:
+        x = _find(c, h)
+        if x >= 0 and (x + len(h) == len(c) or c[x + len(h)] in _FUNCTION - _CONJUNCTION):
+            return True
+    return False
+
+
+def _still_there(g: Gram, after: Sequence[str]) -> bool:
+    """Whether the words of `g` (but function words, inflected or not) are together in one
+    clause of `after`: reordered or split ("Russian aggression against Ukraine" -> "defends
+    itself against Russian aggression"), not gone."""
+    return any(_within(g, c) for s in after for c in _clauses(s))
+
+
+def _fragment(h: Gram) -> bool:
+    """A window, not a wording: it ends on a function word ("itself against"), or repeats a
+    word across a conjunction ("inflation and inflation", cut from "inflation and inflation
+    expectations")."""
+    if h[-1] in _FUNCTION or all(w in STOP for w in h):
+        return True
+    return any(
+        h[x] == h[y] and h[x] not in STOP and any(w in _CONJUNCTION for w in h[x + 1 : y])
+        for x in range(len(h))
+        for y in range(x + 2, len(h))
+    )
+
+
+def _replaced(g: Gram, s: Sequence[str], t: Sequence[str]) -> Gram | None:
+    """The words of `t` that stand where `g` stood in `s` (its sentence, mostly repeated in `t`)."""
     start = _find(s, g)
     end = start + len(g)
     lo = hi = None
+    gone = 0  # words of `s` replaced or deleted in the hunks that touch the phrase
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, s, t, autojunk=False).get_opcodes():
         if i2 <= start or i1 >= end:
             if not (tag == "insert" and start < i1 < end):
@@ -515,7 +692,10 @@ def _replaced(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -
         if lo is None:
             lo = j1 + (start - i1 if tag == "equal" and start > i1 else 0)
         hi = j1 + (end - i1) if tag == "equal" and end < i2 else j2
-    if lo is None or hi is None:
+        gone += (i2 - i1) if tag != "equal" else 0
+    # the phrase went with a whole passage ("to welcome the deal for the release of at least 50
+    # hostages held by Hamas" -> "to discuss the situation in Gaza"): nothing took its place
+    if lo is None or hi is None or gone > 2 * len(g) + 2:
         return None
     new = list(t[lo:hi])
     while new and new[0] in _GLUE:
@@ -523,32 +703,29 @@ def _replaced(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -
     while new and new[-1] in _GLUE:
         new.pop()
     # "close consultation" -> "they": a pronoun or a function word is not a formulation
-    if not new or tuple(new) == g or len(new) > len(g) + 4 or all(w in STOP for w in new):
+    if not new or len(new) > len(g) + 4:
         return None
-    return " ".join(new)
+    return tuple(new)
 
 
-def _sharing(g: Gram, before: Counter[Gram], after: Counter[Gram]) -> str | None:
-    """A phrase new in `after` that shares `g`'s first or last words and most of its words."""
+def _sharing(g: Gram, clauses: Sequence[Sequence[str]]) -> list[Gram]:
+    """Phrases of the replacing sentence's `clauses` that share `g`'s first or last words and
+    most of its words, best first."""
     if len(g) < 2:
-        return None
+        return []
     k = 2 if len(g) >= 3 else 1
     head, tail = g[:k], g[-k:]
     own = set(g)
-    scored = [
-        (2 * len(own & set(h)) / (len(own) + len(set(h))), -len(h), " ".join(h), h)
-        for h in after
-        if len(h) > 1
-        and not _find(g, h) >= 0
-        and not _find(h, g) >= 0
-        and abs(len(h) - len(g)) <= 2
-        and (h[:k] == head or h[-k:] == tail)
-    ]
-    # a phrase new in this document first; else one already in use that now stands alone
-    best = [
-        p for score, _, p, h in sorted(scored, key=lambda t: (t[3] not in before, t[:3]), reverse=True) if score >= 0.5
-    ]
-    return best[0] if best else None
+    scored = []
+    for c in clauses:
+        for n in range(2, len(g) + 3):
+            for x in range(len(c) - n + 1):
+                h = tuple(c[x : x + n])
+                if (h[:k] == head or h[-k:] == tail) and _content(h[0]) and _content(h[-1]):
+                    score = 2 * len(own & set(h)) / (len(own) + len(set(h)))
+                    if score >= 0.5 and _find(g, h) < 0 and _find(h, g) < 0:
+                        scored.append((score, -len(h), " ".join(h), h))
+    return [h for *_, h in sorted(scored, reverse=True)]
 
 
 OMISSION_SHARE = 0.6
