@@ -315,3 +315,29 @@ def test_filler_is_what_follows_a_frame_of_names(old: str, new: str, fillers) ->
     from compare.diff import word_diff
 
     assert classify.filler(word_diff(old, new)) == fillers
+
+
+MAY_12 = [
+    "President Biden spoke today with Israeli Prime Minister Benjamin Netanyahu.",
+    "He condemned the rocket attacks by Hamas and other terrorist groups, including against Jerusalem and Tel Aviv.",
+    "He conveyed his unwavering support for Israel’s security and for Israel’s legitimate right to defend itself "
+    "and its people, while protecting civilians.",
+    "He also conveyed the United States’ encouragement of a pathway toward restoring a sustainable calm.",
+    "He shared his conviction that Jerusalem, a city of such importance to people of faith from around the world, "
+    "must be a place of peace.",
+    "He updated the Prime Minister on the United States’ diplomatic engagement with regional countries, including "
+    "Egypt, Jordan, and Qatar, as well as with Palestinian officials.",
+    "The two leaders agreed to maintain the close consultation between their teams, which has included consistent "
+    "engagement by their respective foreign ministers, defense ministers, chiefs of defense, and national security "
+    "advisors, and to stay in touch personally in the days ahead.",
+]
+
+
+def test_a_sentence_does_not_join_a_pair_when_it_restates_a_sentence_left_over(embedder) -> None:
+    # "reaffirmed his strong support for Israel's right to defend itself" sits next to the
+    # condemnation and mentions rocket attacks, but it restates the support line of 12 May, left
+    # unpaired: it pairs with that line, not folded into the condemnation as a merge
+    claims = _claims(embedder, MAY_12, MAY_15)
+    support = next(c for c in claims if 1 in c.after)
+    assert support.status is Status.CHANGED and support.before == (2,) and support.after == (1,)
+    assert next(c for c in claims if 2 in c.after).before == (1,)
