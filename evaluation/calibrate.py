@@ -279,8 +279,8 @@ def fit_genres(model: PairModel) -> dict[str, Any]:
     rows = []
     for bar in REUSE_GRID:
         m = dataclasses.replace(model, versions_reuse=bar)
-        f = evaluate.evaluate(fomc, evaluate.ours(m))
-        r = evaluate_readouts.score(readouts, evaluate_readouts.ours(m))
+        f = evaluate.evaluate(fomc, evaluate.ours(m, embedder))
+        r = evaluate_readouts.score(readouts, evaluate_readouts.ours(m, embedder))
         x = evaluate_readouts.arxiv(m, embedder)
         seeds = evaluate_readouts.seeds(m, embedder)["versions"]
         rows.append(
@@ -300,11 +300,13 @@ def fit_genres(model: PairModel) -> dict[str, Any]:
     allowed = [row for row in rows if not row["seeds_versions"] and row["arxiv_papers_versions"] >= ARXIV_VERSIONS]
     best = max(allowed, key=lambda row: row["score"])  # first of the best: the least demanding bar
     chosen = dataclasses.replace(model, versions_reuse=best["versions_reuse"])
-    place = fit_place(chosen, fomc, readouts)
+    place = fit_place(chosen, fomc, readouts, embedder)
     chosen = dataclasses.replace(chosen, **place["chosen"])
     floors = []
     for floor in FLOOR_GRID:
-        r = evaluate_readouts.score(readouts, evaluate_readouts.ours(dataclasses.replace(chosen, replace_floor=floor)))
+        r = evaluate_readouts.score(
+            readouts, evaluate_readouts.ours(dataclasses.replace(chosen, replace_floor=floor), embedder)
+        )
         floors.append(
             {"replace_floor": floor, "linked": r["replaced_linked"][0], "replacements": r["replaced_linked"][1]}
         )
@@ -328,7 +330,7 @@ FOMC_SLACK = 0.002
 """How far below the best FOMC tuning score a setting may fall and still be chosen."""
 
 
-def fit_place(model: PairModel, fomc: list[Any], readouts: list[Any]) -> dict[str, Any]:
+def fit_place(model: PairModel, fomc: list[Any], readouts: list[Any], embedder: TransformerEmbedder) -> dict[str, Any]:
     """`close_reuse` and `changed_floor`: among settings whose FOMC tuning score ((strict +
     status) / 2) is within FOMC_SLACK of the best, the one with the best readout score, (strict +
     status) / 2 minus the share of changed claims that the labels call two claims (a forced
@@ -343,8 +345,8 @@ def fit_place(model: PairModel, fomc: list[Any], readouts: list[Any]) -> dict[st
     for close in CLOSE_GRID:
         for floor in CHANGED_GRID:
             m = dataclasses.replace(model, close_reuse=close, changed_floor=floor)
-            f = evaluate.evaluate(fomc, evaluate.ours(m))
-            r = evaluate_readouts.score(readouts, evaluate_readouts.ours(m))
+            f = evaluate.evaluate(fomc, evaluate.ours(m, embedder))
+            r = evaluate_readouts.score(readouts, evaluate_readouts.ours(m, embedder))
             rows.append(
                 {
                     "close_reuse": close,
@@ -437,7 +439,7 @@ def fit_structure(model: PairModel) -> dict[str, object]:
     ]
     floor = seeds_share(model, embedder)
     grid = [g for g in GRID if g["versions"] > floor]
-    results = [evaluate.evaluate(pairs, evaluate.ours(dataclasses.replace(model, **g))) for g in grid]
+    results = [evaluate.evaluate(pairs, evaluate.ours(dataclasses.replace(model, **g), embedder)) for g in grid]
     scores = [(r["agreement"] + r["status_agreement"]) / 2 for r in results]
     best = int(np.argmax(scores))  # first of the best: the most conservative
     return {

@@ -116,9 +116,12 @@ def prepare(labels: dict[str, Any], folder: Path, embedder: Embedder) -> list[Pa
     return out
 
 
-def ours(model: align.PairModel) -> Callable[[Pair], Labels]:
+def ours(model: align.PairModel, embedder: Embedder | None = None) -> Callable[[Pair], Labels]:
+    """compare's aligner and classifier; with the `embedder`, fillers of one frame are judged too
+    (as the CLI does)."""
+
     def run(p: Pair) -> Labels:
-        claims = pipeline.compare(p.before, p.after, p.before_words, p.after_words, model)
+        claims = pipeline.compare(p.before, p.after, p.before_words, p.after_words, model, embedder)
         return sentence_labels([{"status": c.status.value, "before": c.before, "after": c.after} for c in claims])
 
     return run
@@ -224,7 +227,7 @@ def main() -> None:
         path = Path(name) if Path(name).exists() else FIXTURES / name
         labels = json.loads(path.read_text(encoding="utf-8"))
         pairs = prepare(labels, FOMC, embedder)
-        result, simple = evaluate(pairs, ours(model)), evaluate(pairs, naive)
+        result, simple = evaluate(pairs, ours(model, embedder)), evaluate(pairs, naive)
         report(f"{path.name} (compare)", result)
         report(f"{path.name} (naive)", simple, misses=False)
         summary.append((path.name, result["sentences"], result, simple))
@@ -276,7 +279,7 @@ def paraphrase_documents(
 def paraphrase_eval(embedder: Embedder, rows: list[tuple[str, str]]) -> dict[str, dict[str, float]]:
     """Restated facts paired with the right sentence, and new facts left `new`, for the
     calibrated aligner and for the naive one (cosine threshold + assignment)."""
-    aligners = {"ours": ours(pipeline.pair_model()), "naive": naive}
+    aligners = {"ours": ours(pipeline.pair_model(), embedder), "naive": naive}
     counts = {name: [0, 0, 0, 0] for name in aligners}  # restated right, restated, new right, new
     for k, d in enumerate(paraphrase_documents(rows)):
         sides = [Segmented(_sentences(d[s]), embedder.embed(d[s])) for s in ("before", "after")]

@@ -122,9 +122,9 @@ Run = tuple[dict[Key, tuple[str, tuple[int, ...]]], set[tuple[int, int]]]
 """Per sentence (status, partners), and the (before, after) sentence links of `replaces`."""
 
 
-def ours(model: align.PairModel) -> Callable[[ev.Pair], Run]:
+def ours(model: align.PairModel, embedder: Embedder | None = None) -> Callable[[ev.Pair], Run]:
     def run(p: ev.Pair) -> Run:
-        claims = pipeline.compare(p.before, p.after, p.before_words, p.after_words, model)
+        claims = pipeline.compare(p.before, p.after, p.before_words, p.after_words, model, embedder)
         return _labels(claims), {(i, j) for c in claims for i in c.replaces for j in c.after}
 
     return run
@@ -245,7 +245,7 @@ def arxiv(model: align.PairModel, embedder: Embedder) -> dict[str, float]:
 def seeds(model: align.PairModel, embedder: Embedder) -> dict[str, Any]:
     (before, bw), (after, aw) = (ev.read_side(p, embedder) for p in sorted((ROOT / "seeds").glob("*.txt")))
     alignment = align.align(before.vectors, after.vectors, bw, aw, model)
-    claims = pipeline.compare(before, after, bw, aw, model)
+    claims = pipeline.compare(before, after, bw, aw, model, embedder)
     return {"versions": alignment.versions, "statuses": dict(Counter(c.status.value for c in claims))}
 
 
@@ -262,7 +262,7 @@ def series(labels: dict[str, Any]) -> str:
 
 
 def main() -> None:
-    names = sys.argv[1:] or list(DEFAULT)
+    names = [a for a in sys.argv[1:] if a != "-v"] or list(DEFAULT)
     if not READOUTS.is_dir():
         sys.exit(f"evaluate_readouts: {READOUTS} not found (needs ../shared/data beside the checkout)")
     embedder = TransformerEmbedder()
@@ -276,8 +276,8 @@ def main() -> None:
         path = Path(name) if Path(name).exists() else ev.FIXTURES / name
         labels = json.loads(path.read_text(encoding="utf-8"))
         items = read_labels(labels, READOUTS / series(labels), embedder)
-        a, b = score(items, ours(model)), score(items, naive)
-        c = score(items, ours(dataclasses.replace(model, versions_reuse=0.0)))
+        a, b = score(items, ours(model, embedder)), score(items, naive)
+        c = score(items, ours(dataclasses.replace(model, versions_reuse=0.0), embedder))
         for m in (x for it in items for x in it.missing):
             print(f"  quote not found: {m}", file=sys.stderr)
         ra, rb = a["restated_paired"], b["restated_paired"]

@@ -33,7 +33,7 @@ def _side(embedder, texts: list[str]) -> tuple[Segmented, list[list[str]]]:
 
 def _claims(embedder, before: list[str], after: list[str]):
     (b, bw), (a, aw) = _side(embedder, before), _side(embedder, after)
-    return pipeline.compare(b, a, bw, aw, pipeline.pair_model())
+    return pipeline.compare(b, a, bw, aw, pipeline.pair_model(), embedder)
 
 
 def test_a_message_replaced_in_place_is_dropped_and_new_linked(embedder) -> None:
@@ -232,3 +232,112 @@ def test_in_close_versions_place_still_vouches_for_a_pair(embedder) -> None:
     claims = _claims(embedder, before, after)
     changed = next(c for c in claims if c.after == (2,))
     assert changed.status is Status.CHANGED and changed.before == (2,) and changed.low_confidence
+
+
+# Netanyahu readouts of 2023-11-14, 2023-11-22 and 2023-11-26 (White House, public domain)
+NOV_14 = [
+    "President Joseph R. Biden, Jr. spoke this afternoon with Prime Minister Benjamin Netanyahu of Israel regarding "
+    "the latest developments in Israel and Gaza.",
+    "The President and the Prime Minister discussed at length ongoing efforts to secure the release of hostages "
+    "held by Hamas, including many children and a number of Americans.",
+]
+NOV_22 = [
+    "President Joseph R. Biden, Jr. spoke today with Prime Minister Benjamin Netanyahu of Israel to welcome the deal "
+    "for the release of at least 50 hostages held by Hamas.",
+    "The two leaders discussed the pause in the fighting, which will allow for surging in much needed humanitarian "
+    "assistance into Gaza.",
+    "The Prime Minister thanked the President for his tireless efforts, and those of his team, to help broker this "
+    "deal.",
+    "The two leaders agreed that the work is not yet done and the President assured the Prime Minister that he will "
+    "continue working to secure the release of all remaining hostages.",
+    "The President further emphasized the importance of maintaining calm along the Lebanese border as well as in "
+    "the West Bank.",
+    "The two leaders agreed to remain in close contact directly and through their teams over the coming days.",
+]
+NOV_26_OPENER = (
+    "President Joseph R. Biden, Jr. spoke today with Prime Minister Benjamin Netanyahu of Israel to discuss the "
+    "situation in Gaza."
+)
+
+
+def test_an_opener_whose_purpose_changed_is_two_claims_linked(embedder) -> None:
+    # same names and reporting verb, a new purpose sharing no word with the old one: a reader sees
+    # one purpose dropped and another added, not one sentence edited
+    claims = _claims(embedder, NOV_14, NOV_22)
+    assert next(c for c in claims if c.before == (0,)).status is Status.DROPPED
+    new = next(c for c in claims if c.after == (0,))
+    assert new.status is Status.NEW and new.replaces == (0,)
+    assert new.pair_probability is not None and new.pair_probability < pipeline.pair_model().threshold
+
+
+def test_a_frame_judged_by_its_filler_only_when_the_filler_is_all_that_changed(embedder) -> None:
+    # a purpose restated in part ("the latest developments in Israel and Gaza" -> "the situation
+    # in Gaza") and an elaboration after a kept claim stay one claim, edited
+    iran = (
+        "The President reaffirmed his ironclad commitment to Israel’s security following the successful defense "
+        "against Iran’s unprecedented missile and drone attack earlier this month.",
+        "President Biden reaffirmed his ironclad commitment to Israel’s security including in the face of threats "
+        "from Iranian-backed terrorist groups such as Lebanese Hezbollah.",
+    )
+    claims = _claims(embedder, [NOV_14[0], iran[0]], [NOV_26_OPENER, iran[1]])
+    assert [(c.status, c.before, c.after) for c in claims] == [
+        (Status.CHANGED, (0,), (0,)),
+        (Status.CHANGED, (1,), (1,)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fillers"),
+    [
+        (
+            NOV_14[0],
+            NOV_22[0],
+            (
+                "regarding the latest developments in Israel and Gaza.",
+                "to welcome the deal for the release of at least 50 hostages held by Hamas.",
+            ),
+        ),
+        (NOV_14[0], NOV_26_OPENER, None),  # the fillers share "Gaza"
+        # a frame too; in close versions (FOMC statements) pipeline.compare does not ask for fillers
+        (
+            "Voting against the action was Thomas M. Hoenig.",
+            "Voting against the action was Richard W. Fisher.",
+            ("Thomas M. Hoenig.", "Richard W. Fisher."),
+        ),
+        (  # the claim is kept in place; what follows is an elaboration
+            "The President reaffirmed his ironclad commitment to Israel’s security following the successful defense.",
+            "President Biden reaffirmed his ironclad commitment to Israel’s security including in the face of threats.",
+            None,
+        ),
+    ],
+)
+def test_filler_is_what_follows_a_frame_of_names(old: str, new: str, fillers) -> None:
+    from compare.diff import word_diff
+
+    assert classify.filler(word_diff(old, new)) == fillers
+
+
+MAY_12 = [
+    "President Biden spoke today with Israeli Prime Minister Benjamin Netanyahu.",
+    "He condemned the rocket attacks by Hamas and other terrorist groups, including against Jerusalem and Tel Aviv.",
+    "He conveyed his unwavering support for Israel’s security and for Israel’s legitimate right to defend itself "
+    "and its people, while protecting civilians.",
+    "He also conveyed the United States’ encouragement of a pathway toward restoring a sustainable calm.",
+    "He shared his conviction that Jerusalem, a city of such importance to people of faith from around the world, "
+    "must be a place of peace.",
+    "He updated the Prime Minister on the United States’ diplomatic engagement with regional countries, including "
+    "Egypt, Jordan, and Qatar, as well as with Palestinian officials.",
+    "The two leaders agreed to maintain the close consultation between their teams, which has included consistent "
+    "engagement by their respective foreign ministers, defense ministers, chiefs of defense, and national security "
+    "advisors, and to stay in touch personally in the days ahead.",
+]
+
+
+def test_a_sentence_does_not_join_a_pair_when_it_restates_a_sentence_left_over(embedder) -> None:
+    # "reaffirmed his strong support for Israel's right to defend itself" sits next to the
+    # condemnation and mentions rocket attacks, but it restates the support line of 12 May, left
+    # unpaired: it pairs with that line, not folded into the condemnation as a merge
+    claims = _claims(embedder, MAY_12, MAY_15)
+    support = next(c for c in claims if 1 in c.after)
+    assert support.status is Status.CHANGED and support.before == (2,) and support.after == (1,)
+    assert next(c for c in claims if 2 in c.after).before == (1,)

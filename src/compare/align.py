@@ -22,8 +22,12 @@ lower-cased tokens in order (`segment.words`).
    well while the other side holds a good share of its content words that the neighbour
    lacks (its content was folded in: `PairModel.join_margin`, `join_slack`, `join_cover`);
    a sentence one further away joins only on the full margin (a split whose halves have a
-   new sentence between them); two adjacent unpaired sentences pair with one of the other
-   side when together they pass the threshold.
+   new sentence between them). A sentence that pairs better with an unpaired sentence of the
+   other side (among its nearest) than with the pair it would join does not join: it restates
+   that sentence, and pairs with it when that pair is at least `PairModel.changed_floor`
+   probable (a support line next to a condemnation, restating last time's support line).
+   Two adjacent unpaired sentences pair with one of the other side when together they pass
+   the threshold.
 5. What is left unpaired is a one-sided bead (new or dropped).
 6. Replaced in place: an unpaired sentence of the later document that sits in the slot of an
    unpaired one of the earlier document (assignment within the slot, pair probability at least
@@ -349,16 +353,52 @@ def _grow(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
             for x in _reach(i, used_b, n)
         ]
         best: tuple[float, tuple[int, ...], tuple[int, ...]] = (-np.inf, key, after)
+        rivals: list[tuple[float, tuple[int, ...], tuple[int, ...]]] = []
         for b, a, cover, adjacent in joins:
             z = sides.score(b, a)
-            if _joins_in(sides.model, z - p, cover if adjacent else 0.0):
+            if not _joins_in(sides.model, z - p, cover if adjacent else 0.0):
+                continue
+            rival = _rival(sides, b, a, key, after, used_b, used_a)
+            if rival is None:
                 best = max(best, (z, b, a))
+            else:
+                rivals.append(rival)
         if best[1] != key or best[2] != after:
             del beads[key]
             beads[best[1]] = (best[2], best[0])
             used_b.update(best[1])
             used_a.update(best[2])
+        elif rivals:
+            z, b, a = max(rivals)
+            if z >= log_odds(sides.model.changed_floor or sides.model.threshold):
+                beads[b] = (a, z)
+                used_b.update(b)
+                used_a.update(a)
     return beads
+
+
+def _rival(
+    sides: Sides,
+    b: tuple[int, ...],
+    a: tuple[int, ...],
+    key: tuple[int, ...],
+    after: tuple[int, ...],
+    used_b: set[int],
+    used_a: set[int],
+) -> tuple[float, tuple[int, ...], tuple[int, ...]] | None:
+    """The pair a joining sentence would rather make: an unpaired sentence of the other side
+    (among its nearest) that it pairs with better than with the pair it would join, as
+    (log-odds, before, after); None when the join stands."""
+    if len(a) > len(after):
+        (x,) = set(a) - set(after)
+        own = sides.score(key, (x,))
+        options = [(sides.score((y,), (x,)), (y,), (x,)) for y in sides.near[1](x) if y not in used_b]
+    else:
+        (x,) = set(b) - set(key)
+        own = sides.score((x,), after)
+        options = [(sides.score((x,), (y,)), (x,), (y,)) for y in sides.near[0](x) if y not in used_a]
+    found = max(options, default=None)
+    return found if found is not None and found[0] > own else None
 
 
 def _reach(k: int, used: set[int], count: int) -> list[int]:

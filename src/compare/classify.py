@@ -9,6 +9,11 @@
   sentence, edited" (scripts/calibrate.py and scripts/evaluate.py print what this costs),
   unless the two documents are versions of one text, where the sentence's place says it is
   the same claim; the new claim `replaces` the dropped one;
+- outside close versions, a pair that keeps a frame (it opens with the same words) while the
+  words struck and the words inserted (the filler) share no content word is judged by its
+  filler: when the pair model does not pair the two fillers (`filler`), one purpose was
+  dropped and another added in the same frame ("spoke today with X to discuss A" -> "spoke
+  with X this evening to receive an update on B"), a dropped and a new claim that replaces it;
 - any other pair: `changed`, flagged `mechanical` when the diff touches only calendar words
   (dates, meeting-date ranges) or punctuation and no quantity changed; quantities that changed
   are listed, paired by place (`quantities`); edits of typography alone are not shown as edits.
@@ -17,12 +22,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from . import quantities
 from .diff import word_diff
-from .segment import WORD
+from .segment import WORD, content, words
 from .types import Bead, Claim, DiffOp, NumberChange, Op, Sentence, Status, joined
 
 REWRITE_CONFIDENCE = 0.9
@@ -51,23 +56,32 @@ def claims(
     versions: bool = False,
     replaced: Sequence[Bead] = (),
     floor: float = 0.0,
+    fillers: Callable[[str, str], float] | None = None,
+    filler_pair: float = 0.5,
 ) -> tuple[Claim, ...]:
     """One claim per bead, except a total rewrite between two documents that are not versions
     of one text (`align.versions`), which becomes a dropped and a new claim that replaces it.
     Within versions of one text a rewritten sentence in its place is the same claim changed.
     A new sentence in a dropped one's place (`replaced`) is a new claim that replaces it, and so
     is the later side of a changed pair less probable than `floor` (`PairModel.changed_floor`,
-    given outside close versions of one text)."""
+    given outside close versions of one text). `fillers`, given outside close versions, is the
+    pair probability of two texts: a changed pair in one frame whose fillers (`filler`) it finds
+    less probable than `filler_pair` (the pair model's threshold: fillers it would not pair) is
+    split the same way, carrying the fillers' probability."""
     links = {r.after: r for r in replaced}
     out: list[Claim] = []
     for bead in beads:
         claim = classify(bead, before, after)
         confident = versions or (bead.probability or 0.0) >= REWRITE_CONFIDENCE
         weak = (bead.probability or 0.0) < floor
+        probability = bead.probability
+        if claim.status is Status.CHANGED and not weak and fillers is not None and (fill := filler(claim.diff)):
+            judged = fillers(*fill)
+            weak, probability = judged < filler_pair, (judged if judged < filler_pair else probability)
         if claim.status is Status.CHANGED and (weak or (not confident and not keeps_words(claim.diff))):
             out += [
                 Claim(Status.DROPPED, bead.before, ()),
-                Claim(Status.NEW, (), bead.after, bead.probability, replaces=bead.before),
+                Claim(Status.NEW, (), bead.after, probability, replaces=bead.before),
             ]
         elif claim.status is Status.NEW and (link := links.get(bead.after)) is not None:
             out.append(Claim(Status.NEW, (), bead.after, link.probability, replaces=link.before))
@@ -110,6 +124,38 @@ def with_document_numbers(
 
 def _values(text: str) -> set[tuple[float, float, str]]:
     return {q.value for q in quantities.parse(text)} or {(-1.0, -1.0, "?")}
+
+
+FRAME = 3
+"""A frame is a run of at least this many words kept in place (names and a reporting verb:
+"President Joseph R. Biden, Jr. spoke", "with Prime Minister Benjamin Netanyahu of Israel")."""
+
+FRAME_WORDS = 2
+"""A frame says who spoke with whom: besides names and titles (capitalized) and function words,
+the words kept in place hold at most this many others (a reporting verb, "today"). A pair that
+keeps more of its words in place keeps part of its claim, and its tail is an elaboration."""
+
+FILLER_WORDS = 2
+"""A filler is judged on its own only when each side holds at least this many content words:
+a purpose, not a date or an amount, was struck and another inserted."""
+
+
+def filler(ops: Sequence[DiffOp]) -> tuple[str, str] | None:
+    """The two sentences' text after their frame (the last run of at least FRAME words kept in
+    place; the words kept are names, titles and at most FRAME_WORDS others), when those two
+    tails share no content word and each holds at least FILLER_WORDS of them; None for any other
+    pair (no frame, a claim kept in place with an elaboration edited, a tail restated in part)."""
+    frames = [k for k, d in enumerate(ops) if d.op is Op.EQUAL and len(words(d.text)) >= FRAME]
+    kept = {w.lower() for d in ops if d.op is Op.EQUAL for w in WORD.findall(d.text) if not w[0].isupper()}
+    if not frames or len(content(kept)) > FRAME_WORDS:
+        return None
+    tail = ops[frames[-1] + 1 :]
+    old = "".join(d.text for d in tail if d.op is not Op.INSERT).strip()
+    new = "".join(d.text for d in tail if d.op is not Op.DELETE).strip()
+    a, b = content(words(old)), content(words(new))
+    if len(a) < FILLER_WORDS or len(b) < FILLER_WORDS or a & b:
+        return None
+    return old, new
 
 
 def keeps_words(ops: Sequence[DiffOp]) -> bool:

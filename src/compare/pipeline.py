@@ -106,7 +106,7 @@ def run(
     for before, after in pairs(len(documents), options.baseline):
         if align_bounded.needed(len(words[before]), len(words[after])):  # minutes, not seconds
             progress(f"aligning {documents[before].id} → {documents[after].id} (nearest candidates)")
-        claims = compare(segmented[before], segmented[after], words[before], words[after], model)
+        claims = compare(segmented[before], segmented[after], words[before], words[after], model, embedder)
         if align_bounded.needed(len(words[before]), len(words[after])):
             notes.append(
                 f"{documents[before].id} → {documents[after].id}: {len(words[before])} × {len(words[after])} "
@@ -120,7 +120,7 @@ def run(
     if options.baseline is Baseline.PREVIOUS:
 
         def pair(i: int, j: int) -> Comparison:
-            claims = compare(segmented[i], segmented[j], words[i], words[j], model)
+            claims = compare(segmented[i], segmented[j], words[i], words[j], model, embedder)
             marked = redline.redline(claims, documents[i], sentences[i], documents[j], sentences[j])  # issue 19
             return Comparison(documents[i].id, documents[j].id, claims, marked)
 
@@ -168,17 +168,39 @@ def compare(
     before_words: Sequence[Sequence[str]],
     after_words: Sequence[Sequence[str]],
     model: align.PairModel,
+    embedder: Embedder | None = None,
 ) -> tuple[Claim, ...]:
     """One document pair's claims: aligned (globally, or by nearest candidates when the pair is
-    too large), then classified."""
+    too large), then classified. With the `embedder`, a changed pair outside close versions that
+    keeps its frame is judged by its filler (`classify.filler`)."""
     from . import align, align_bounded, classify
 
     aligner = align_bounded.align if align_bounded.needed(len(before_words), len(after_words)) else align.align
     alignment = aligner(before.vectors, after.vectors, before_words, after_words, model)
     floor = 0.0 if alignment.close else model.changed_floor
+    fillers = None if alignment.close or embedder is None else filler_probability(embedder, model)
     return classify.claims(
-        alignment.beads, before.sentences, after.sentences, alignment.versions, alignment.replaced, floor
+        alignment.beads,
+        before.sentences,
+        after.sentences,
+        alignment.versions,
+        alignment.replaced,
+        floor,
+        fillers,
+        model.threshold,
     )
+
+
+def filler_probability(embedder: Embedder, model: align.PairModel) -> Callable[[str, str], float]:
+    """The pair model's probability for two short texts (the fillers of one frame)."""
+    from . import align
+
+    def probability(a: str, b: str) -> float:
+        va, vb = embedder.embed([a, b])
+        cosine = float(va @ vb / max(float(np.linalg.norm(va) * np.linalg.norm(vb)), 1e-12))
+        return float(align.probability(align.pair_logit(model, cosine, segment.words(a), segment.words(b))))
+
+    return probability
 
 
 SEGMENT_REPORT_CHARS = 2**20
