@@ -54,7 +54,7 @@ ACTION = re.compile(
     r"(?:will|to) (?:maintain|keep|lower|raise|increase|reduce|cut|end|begin|continue|provide|send)|"
     r"maintain(?:s|ed)?|kept|keeps|condemned|condemns|sanctioned|imposed|signed|pledged|committed to|"
     r"launched|ordered|ruled|sentenced|charged|arrested|resigned|urged|urges|called (?:for|on)|"
-    r"emphasi[sz]ed|emphasi[sz]es|stressed|underscored|reiterated|welcomed|warned|rejected)\b",
+    r"emphasi[sz]ed|emphasi[sz]es|stressed|underscored|reiterated|(?:re)?affirm(?:ed|s)|welcomed|warned|rejected)\b",
     re.IGNORECASE,
 )
 """Decision and stance verbs: what a statement decides, a leader does or asks for."""
@@ -65,14 +65,31 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 """An amount with its unit (a bare number is as often a date or an issue number)."""
+DECISION = re.compile(
+    rf"(?:{ACTION.pattern})(?:\W+[\w'’-]+){{0,19}}?\W+(?:{QUANTITY.pattern})(?![\w/-]*\s+(?:inflation|objective|goal))",
+    re.IGNORECASE,
+)
+"""An action and, within 20 words after it, the amount it sets ("decided to lower its target
+... 50 basis points to 3 percent"), not a goal named further on ("to raise the target range
+when ... inflation will move back to its 2 percent objective")."""
 FRAMING = re.compile(
     r"\b(?:spoke (?:today |again |this \w+ |by phone |by telephone )?with|held a (?:phone )?call|"
     r"(?:met|meets) (?:today )?with|to discuss\b|(?:leaders|they|the two) (?:also )?discussed|"
     r"discussed (?:a range|the latest|developments|recent|ongoing|regional|bilateral)|"
-    r"(?:stay|remain|be) in (?:close )?(?:touch|contact)|readout of|review(?:ed)? (?:the )?(?:latest )?developments)\b",
+    r"(?:stay|remain|be) in (?:close )?(?:touch|contact)|readout of|review(?:ed)? (?:the )?(?:latest )?developments|"
+    r"(?:be|been|being) briefed)\b",
     re.IGNORECASE,
 )
 """Readout formulas that frame a conversation rather than carry its substance."""
+DISSENT = re.compile(
+    r"\b(?:voting against (?:the |this )?(?:\w+ )?(?:action |policy )?(?:was|were)\b(?!:? none)"
+    r"|voted against|dissent(?:ed|s)?\b)",
+    re.IGNORECASE,
+)
+"""A minority position on a decision: "Voting against the action was ...", "dissented"."""
+REPEAT_COSINE = 0.995
+"""A sentence whose cosine with a sentence of each neighbouring document reaches this is the
+series' standing language (verbatim, up to punctuation); it carries no news of its own."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +103,9 @@ class Weights:
     """An action verb and a quantity in one sentence: "decided to lower the rate to 2 percent"."""
     framing: float = 0.0
     novelty: float = 0.0
+    dissent: float = 0.0
+    repeat: float = 0.0
+    """Standing language: a sentence repeated verbatim in every neighbouring document."""
     long: float = 0.5
     centroid_decay: float = 1.0
 
@@ -139,20 +159,25 @@ def select(scores: np.ndarray, vectors: np.ndarray, k: int, redundancy: float) -
 
 
 def features(document: Segmented, context: Sequence[np.ndarray] = ()) -> dict[str, np.ndarray]:
-    """Per-sentence cues, each shape (n,): action, quantity and framing (0/1), novelty
-    (1 - best cosine with any sentence of a neighbouring document; 0 without context)."""
-    texts = [s.text for s in document.sentences]
+    """Per-sentence cues, each shape (n,): action, quantity, framing and dissent (0/1), novelty
+    (1 - best cosine with any sentence of a neighbouring document; 0 without context), repeat
+    (1 if every neighbouring document holds the sentence verbatim, `REPEAT_COSINE`)."""
+    texts = [" ".join(s.text.split()) for s in document.sentences]  # hard-wrapped lines: "to be\nbriefed"
     n = len(texts)
     novelty = np.zeros(n)
+    repeat = np.zeros(n)
     others = [c for c in context if len(c)]
     if others and n:
-        best = np.max(np.stack([(document.vectors @ c.T).max(1) for c in others]), axis=0)
-        novelty = 1.0 - np.clip(best, 0.0, 1.0)
+        each = np.stack([(document.vectors @ c.T).max(1) for c in others])
+        novelty = 1.0 - np.clip(each.max(0), 0.0, 1.0)
+        repeat = (each.min(0) >= REPEAT_COSINE).astype(float)
     return {
         "action": np.array([bool(ACTION.search(t)) for t in texts], dtype=float),
         "quantity": np.array([bool(QUANTITY.search(t)) for t in texts], dtype=float),
         "framing": np.array([bool(FRAMING.search(t)) for t in texts], dtype=float),
+        "dissent": np.array([bool(DISSENT.search(t)) for t in texts], dtype=float),
         "novelty": novelty,
+        "repeat": repeat,
     }
 
 
@@ -161,7 +186,7 @@ def components(
 ) -> dict[str, np.ndarray]:
     """The unweighted parts of a sentence's score, each shape (n,): coverage (cosine to the
     centroid whose sentences are weighted 1/(1+i)^centroid_decay), lead (1/(1+i)^lead_decay),
-    the `features` cues, decision (action and quantity), short/long (0/1)."""
+    the `features` cues, decision (an action and the amount it sets, `DECISION`), short/long (0/1)."""
     v = document.vectors
     position = 1.0 + np.arange(len(v))
     centroid = (v / position[:, None] ** centroid_decay).sum(0)
@@ -172,7 +197,9 @@ def components(
         "coverage": v @ (centroid / norm) if norm > 0 else np.zeros(len(v)),
         "lead": 1.0 / position**lead_decay,
         **cues,
-        "decision": cues["action"] * cues["quantity"],
+        "decision": np.array(
+            [bool(DECISION.search(" ".join(s.text.split()))) for s in document.sentences], dtype=float
+        ),
         "short": (n_words < MIN_WORDS).astype(float),
         "long": (n_words > MAX_WORDS).astype(float),
     }
@@ -217,6 +244,8 @@ def combine(w: Weights, parts: dict[str, np.ndarray]) -> np.ndarray:
         + w.decision * parts["decision"]
         - w.framing * parts["framing"]
         + w.novelty * parts["novelty"]
+        + w.dissent * parts["dissent"]
+        - w.repeat * parts["repeat"] * (1.0 - np.maximum(parts["decision"], parts["dissent"]))
         - 10.0 * parts["short"]
         - w.long * parts["long"]
     )
