@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pytest
 
 from compare import lede, pipeline
-from compare.types import Kind
+from compare.types import Kind, Status
 from render_builders import B, brief, entry
 
 
@@ -199,3 +199,54 @@ def test_a_boilerplate_opener_ranks_below_a_real_drop() -> None:
         beads=[[B((0,), (0,), 0.9), B((1,), (), None)]],
     )
     assert [i.claim for i in lede.rank_comparison(b, 0, shipped())] == [1, 0]
+
+
+def test_a_replacement_and_what_it_replaced_are_one_lede_item() -> None:
+    # readouts of 17 and 19 May 2021: "expected a significant de-escalation today on the path to
+    # a ceasefire" took the place of "expressed his support for a ceasefire"; listing the old
+    # line apart as "dropped" told a skimming reader the ceasefire was dropped
+    from compare.lede import one_per_replacement
+    from compare.types import Claim, Comparison, Kind, LedeItem, Sentence, Status
+
+    old = "The President expressed his support for a ceasefire and discussed U.S. engagement with Egypt."
+    new = "The President conveyed that he expected a significant de-escalation today on the path to a ceasefire."
+    other = "The President reiterated his firm support for Israel's right to defend itself."
+    before = (Sentence(0, old, 0, len(old)), Sentence(1, other, 0, len(other)))
+    after = (Sentence(0, new, 0, len(new)),)
+    c = Comparison(
+        "a",
+        "b",
+        (
+            Claim(Status.DROPPED, (0,), ()),
+            Claim(Status.NEW, (), (0,), 0.3, replaces=(0,)),
+            Claim(Status.DROPPED, (1,), ()),
+        ),
+    )
+    ranked = [
+        ((3.0,), LedeItem(0, 1, Kind.NEW, 3.0, "in the place of a dropped claim", (), (0,))),
+        ((2.0,), LedeItem(0, 2, Kind.DROPPED, 2.0, "", (1,), ())),
+        ((1.0,), LedeItem(0, 0, Kind.DROPPED, 1.0, "", (0,), ())),
+    ]
+    out = [item for _, item in one_per_replacement(ranked, c, before, after)]
+    assert [item.claim for item in out] == [1, 2]
+    assert "support for a ceasefire" in out[0].reason and "dropped claim" not in out[0].reason
+    # the better ranked of the two stays, quoting the other
+    out = [item for _, item in one_per_replacement([ranked[2], ranked[0]], c, before, after)]
+    assert [item.claim for item in out] == [0] and "significant de-escalation" in out[0].reason
+
+
+def test_the_lede_lists_a_replaced_claim_once(seeds_brief) -> None:
+    # every claim of a replacement pair appears at most once among the lede's items
+    pairs = 0
+    for k, c in enumerate(seeds_brief.comparisons):
+        shown = {item.claim for item in seeds_brief.lede[k] if item.claim is not None}
+        for j, claim in enumerate(c.claims):
+            if claim.status is Status.NEW and claim.replaces:
+                gone = {
+                    i
+                    for i, o in enumerate(c.claims)
+                    if o.status is Status.DROPPED and set(o.before) <= set(claim.replaces)
+                }
+                assert not (j in shown and gone & shown)
+                pairs += 1
+    assert pairs  # the seeds have replacements in place

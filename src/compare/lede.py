@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence, Set
+from dataclasses import replace
 
 from . import quantities
 from .segment import STOP, words
@@ -244,7 +245,41 @@ def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple
         feats["position"] = position
         items.append(LedeItem(k, j, kind, 0.0, reason, claim.before, claim.after, None, direction, feats))
     items += phrase_items(brief, k)
-    return order(items, weights)
+    return one_per_replacement(order(items, weights), c, before, after)
+
+
+def one_per_replacement(
+    ranked: list[tuple[tuple[float, ...], LedeItem]],
+    c: Comparison,
+    before: Sequence[Sentence],
+    after: Sequence[Sentence],
+) -> list[tuple[tuple[float, ...], LedeItem]]:
+    """A new claim that took a dropped one's place and that dropped claim make one lede item:
+    the better ranked of the two, quoting the other (a reader saw "dropped: support for a
+    ceasefire" two lines below "new: … on the path to a ceasefire, in place of" it)."""
+    partner: dict[int, int] = {}
+    for j, claim in enumerate(c.claims):
+        if claim.status is Status.NEW and claim.replaces:
+            for i, other in enumerate(c.claims):
+                if other.status is Status.DROPPED and set(other.before) <= set(claim.replaces):
+                    partner[j], partner[i] = i, j
+    out, seen = [], set()
+    for key, item in ranked:
+        j = item.claim
+        if j is None or j not in partner:
+            out.append((key, item))
+            continue
+        if partner[j] in seen:
+            continue
+        seen.add(j)
+        other = c.claims[partner[j]]
+        if item.kind is Kind.DROPPED:
+            note = "replaced by “" + shorten(" ".join(after[x].text for x in other.after), 14) + "”"
+        else:
+            note = "in the place of “" + shorten(" ".join(before[x].text for x in other.before), 14) + "”"
+        reason = item.reason.replace("in the place of a dropped claim", "").strip("; ")
+        out.append((key, replace(item, reason=f"{reason}; {note}" if reason else note)))
+    return out
 
 
 FOLLOWS = ("quantity_changed", "quantity_appeared", "carries_quantity", "carries_count", "decision")
