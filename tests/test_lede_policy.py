@@ -250,3 +250,31 @@ def test_the_lede_lists_a_replaced_claim_once(seeds_brief) -> None:
                 assert not (j in shown and gone & shown)
                 pairs += 1
     assert pairs  # the seeds have replacements in place
+
+
+def test_a_changed_dissent_names_preferences_without_a_direction(embedder) -> None:
+    # 31 July -> 18 September 2019: two hawks who wanted no cut, then a dove who wanted 50 points
+    # beside the same two hawks; "2-1/4 to 2-1/2 percent -> 1-1/2 to 1-3/4 percent (down)" told
+    # a Fed watcher that one dissenter's preference moved down
+    import compare
+
+    decision = "the Committee decided to lower the target range for the federal funds rate to {}."
+    july = (
+        "In light of the implications of global developments, "
+        + decision.format("2 to 2-1/4 percent")
+        + " Voting against the action were Esther L. George and Eric S. Rosengren, who preferred at this "
+        "meeting to maintain the target range for the federal funds rate at 2-1/4 to 2-1/2 percent."
+    )
+    september = (
+        "In light of the implications of global developments, "
+        + decision.format("1-3/4 to 2 percent")
+        + " Voting against the action were James Bullard, who preferred at this meeting to lower the target "
+        "range for the federal funds rate to 1-1/2 to 1-3/4 percent; and Esther L. George and Eric S. "
+        "Rosengren, who preferred to maintain the target range at 2 percent to 2-1/4 percent."
+    )
+    brief = compare.brief([(july, "2019-07-31"), (september, "2019-09-18")], embedder=embedder, cache=False)
+    votes = [item for item in brief.lede[0] if "Voting against" in brief.documents[1].sentences[item.after[0]].text]
+    assert votes and votes[0].kind is Kind.VOTE
+    reason = votes[0].reason
+    assert "(down)" not in reason and "→" not in reason and "unchanged" not in reason, reason
+    assert reason.index("2-1/4 to 2-1/2 percent") < reason.index("1-1/2 to 1-3/4 percent")

@@ -402,7 +402,14 @@ def describe(
         feats["rewritten" if rewritten else "changed"] = 1.0
     if claim.numbers or moved:
         if feats["vote"]:
-            return Kind.VOTE, feats, "dissent: " + _numbers_reason(claim, new, loose), ""
+            # the same dissenters: their preference moved; others: two preferences, no sense
+            same = set(_CAPITALIZED.findall(old)) == set(_CAPITALIZED.findall(new))
+            return (
+                Kind.VOTE,
+                feats,
+                "dissent: " + _numbers_reason(claim, new, loose) if same else _vote_reason(old, new),
+                "",
+            )
         reason = _numbers_reason(claim, new, loose)
         if moved and not claim.numbers and _move(old) and _move(new) and _move(old) != _move(new):
             # no amount moved to show it: name the decision ("lower → hold; 2 percent unchanged")
@@ -491,6 +498,21 @@ def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
     held = [q.text for q in quantities.parse(new) if q.unit == "percent" and q.value not in changed]
     parts += [f"{t} unchanged" for t in dict.fromkeys(held)][:1]
     return "; ".join(parts)
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
+"""Names in a vote sentence (and its first word)."""
+
+
+def _vote_reason(old: str, new: str) -> str:
+    """A vote sentence whose amounts changed: what was preferred then and now, with no sense
+    between them (the dissenters differ: one who wanted 2 to 2-1/4 percent held and one who
+    wanted a 50-point cut are not one preference moving "down")."""
+
+    def amounts(text: str) -> str:
+        return " and ".join(dict.fromkeys(q.text for q in quantities.parse(text))) or "none"
+
+    return f"dissent changed: before, {amounts(old)}; now, {amounts(new)}"
 
 
 def _unit(n: NumberChange) -> str:
