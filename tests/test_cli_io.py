@@ -71,20 +71,25 @@ def cli(d: Path, run_cli: CLI, monkeypatch: pytest.MonkeyPatch) -> CLI:
 # ---- stdout: every byte written, or the documented error ----
 
 
+def quiet_run(d: Path, stdout: object, unbuffered: bool) -> subprocess.CompletedProcess[bytes]:
+    """`compare -q a.txt b.txt` in `d`, writing the brief to `stdout`."""
+    return run(
+        "-q",
+        "a.txt",
+        "b.txt",
+        cwd=d,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env={"PYTHONUNBUFFERED": "1"} if unbuffered else {},
+    )
+
+
 @pytest.mark.parametrize("unbuffered", [False, True], ids=["buffered", "PYTHONUNBUFFERED=1"])
 def test_full_disk_on_stdout_is_exit_5(d: Path, unbuffered: bool) -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full")
     with open("/dev/full", "wb") as full:
-        p = run(
-            "-q",
-            "a.txt",
-            "b.txt",
-            cwd=d,
-            stdout=full,
-            stderr=subprocess.PIPE,
-            env={"PYTHONUNBUFFERED": "1"} if unbuffered else {},
-        )
+        p = quiet_run(d, full, unbuffered)
     assert p.returncode == 5, p.stderr
     assert p.stderr.decode().strip() == "compare: standard output: cannot write the brief (No space left on device)"
 
@@ -94,15 +99,7 @@ def test_reader_gone_is_exit_141_and_quiet(d: Path, unbuffered: bool) -> None:
     r, w = os.pipe()
     os.close(r)  # the reader has gone before the brief is written
     try:
-        p = run(
-            "-q",
-            "a.txt",
-            "b.txt",
-            cwd=d,
-            stdout=w,
-            stderr=subprocess.PIPE,
-            env={"PYTHONUNBUFFERED": "1"} if unbuffered else {},
-        )
+        p = quiet_run(d, w, unbuffered)
     finally:
         os.close(w)
     assert p.returncode == 141, p.stderr

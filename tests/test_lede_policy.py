@@ -223,7 +223,7 @@ def test_a_replacement_and_what_it_replaced_are_one_lede_item() -> None:
         ),
     )
     ranked = [
-        ((3.0,), LedeItem(0, 1, Kind.NEW, 3.0, "in the place of a dropped claim", (), (0,))),
+        ((3.0,), LedeItem(0, 1, Kind.NEW, 3.0, "", (), (0,))),
         ((2.0,), LedeItem(0, 2, Kind.DROPPED, 2.0, "", (1,), ())),
         ((1.0,), LedeItem(0, 0, Kind.DROPPED, 1.0, "", (0,), ())),
     ]

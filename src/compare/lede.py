@@ -265,20 +265,19 @@ def one_per_replacement(
                     partner[j], partner[i] = i, j
     out, seen = [], set()
     for key, item in ranked:
-        j = item.claim
-        if j is None or j not in partner:
+        at = item.claim
+        if at is None or at not in partner:
             out.append((key, item))
             continue
-        if partner[j] in seen:
+        if partner[at] in seen:
             continue
-        seen.add(j)
-        other = c.claims[partner[j]]
+        seen.add(at)
+        other = c.claims[partner[at]]
         if item.kind is Kind.DROPPED:
             note = "replaced by “" + shorten(" ".join(after[x].text for x in other.after), 14) + "”"
         else:
             note = "in the place of “" + shorten(" ".join(before[x].text for x in other.before), 14) + "”"
-        reason = item.reason.replace("in the place of a dropped claim", "").strip("; ")
-        out.append((key, replace(item, reason=f"{reason}; {note}" if reason else note)))
+        out.append((key, replace(item, reason=f"{item.reason}; {note}" if item.reason else note)))
     return out
 
 
@@ -368,8 +367,6 @@ def describe(
             reason = f"no longer states {'; '.join(carried[:3])}" if carried else ""
             return Kind.DROPPED, feats, reason, ""
         reason = "; ".join(carried[:3])
-        if getattr(claim, "replaces", None):
-            reason = (reason + "; " if reason else "") + "in the place of a dropped claim"
         if carried and feats["vote"]:
             return Kind.VOTE, feats, f"dissent: {reason}", ""
         return (Kind.ACTION if amounts and decided else Kind.NEW), feats, reason, ""
