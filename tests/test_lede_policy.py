@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 import pytest
 
-from compare import lede, pipeline
+from compare import lede, pipeline, render
+from compare.render import Format
 from compare.types import Kind, Status
 from render_builders import B, brief, entry
 
@@ -278,3 +280,42 @@ def test_a_changed_dissent_names_preferences_without_a_direction(embedder) -> No
     reason = votes[0].reason
     assert "(down)" not in reason and "→" not in reason and "unchanged" not in reason, reason
     assert reason.index("2-1/4 to 2-1/2 percent") < reason.index("1-1/2 to 1-3/4 percent")
+
+
+def _held(before: list[str], after: list[str], beads: list) -> int | None:
+    b = brief(entry("a", "2015-09-17", before), entry("b", "2015-10-28", after), beads=[beads])
+    b = dataclasses.replace(b, lede=lede.lede(b, shipped()))
+    return lede.unchanged_decision(b, 0)
+
+
+REAFFIRMED = (
+    "To support continued progress toward maximum employment and price stability, the Committee today "
+    "reaffirmed its view that the current 0 to 1/4 percent target range for the federal funds rate remains appropriate."
+)
+
+
+def test_a_repeated_hold_is_named_and_a_move_is_not() -> None:
+    """2015-09-17 -> 2015-10-28: a lede of edits left a Fed watcher to guess whether the rate held;
+    the repeated decision is named. A hike is a lede item, not "unchanged"; so is a new decision."""
+    assert _held([REAFFIRMED, NEXT_OLD], [REAFFIRMED, NEXT_NEW], [B((0,), (0,), 0.99), B((1,), (1,), 0.8)]) == 0
+    assert _held([REAFFIRMED], [HOLD_OLD], [B((0,), (0,), 0.8)]) is None
+    assert _held([HOLD_OLD], [HOLD_NEW], [B((0,), (0,), 0.8)]) is None
+    # 2009-2011 stated the hold without a decision verb
+    keep = "The Committee will maintain the target range for the federal funds rate at 0 to 1/4 percent."
+    assert _held([NEXT_OLD, keep], [NEXT_NEW, keep], [B((0,), (0,), 0.8), B((1,), (1,), 0.99)]) == 1
+    # a repeated sentence that is not the decision (guidance) is not named
+    assert _held([NEXT_OLD], [NEXT_OLD], [B((0,), (0,), 0.99)]) is None
+
+
+def test_an_unchanged_decision_is_shown_above_the_lede() -> None:
+    b = brief(
+        entry("a", "2015-09-17", [REAFFIRMED, NEXT_OLD]),
+        entry("b", "2015-10-28", [REAFFIRMED, NEXT_NEW]),
+        beads=[[B((0,), (0,), 0.99), B((1,), (1,), 0.8)]],
+    )
+    b = dataclasses.replace(b, lede=lede.lede(b, shipped()))
+    md = render.render(b, Format.MARKDOWN)
+    held = md.index("**Decision unchanged:** To support continued progress")
+    assert held < md.index("1. *guidance*")
+    assert "Decision unchanged:</strong> To support" in render.render(b, Format.HTML)
+    assert render.to_dict(b)["comparisons"][0]["unchanged_decision"] == 0

@@ -305,6 +305,31 @@ def order(items: Sequence[LedeItem], weights: Mapping[str, float]) -> list[tuple
     return sorted(keyed, key=lambda t: t[0])
 
 
+def unchanged_decision(brief: Brief, k: int) -> int | None:
+    """The claim of comparison `k` that states a policy decision kept as it was (a hold
+    repeated, or edited without a new amount or move), when nothing in its lede moves a
+    decision; None otherwise. A watcher reads "no change" as news: a lede that lists only edits
+    leaves them to guess whether the rate held."""
+    c = brief.comparisons[k]
+    ledes = brief.lede[k] if k < len(brief.lede) else ()
+    if any(is_decision(item) for item in ledes):
+        return None
+    before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
+    for j, claim in enumerate(c.claims):
+        if claim.status not in (Status.REPEATED, Status.CHANGED) or not claim.after or claim.numbers:
+            continue
+        new = " ".join(joined(after, claim.after).split())
+        old = " ".join(joined(before, claim.before).split())
+        if (_move(new) == "hold" and _move(old) == "hold") or (_KEEPS.search(new) and _KEEPS.search(old)):
+            return j
+    return None
+
+
+_KEEPS = re.compile(r"\bwill (?:maintain|keep)\b[^.]{0,40}?\b(?:federal funds rate|target range)\b", re.IGNORECASE)
+"""A hold stated without a decision verb: "The Committee will maintain the target range for the
+federal funds rate at 0 to 1/4 percent" (2009-2011)."""
+
+
 def is_decision(item: LedeItem) -> bool:
     new_action = item.kind is Kind.ACTION and bool(item.features.get("new") or item.features.get("new_loose"))
     return bool(item.features.get("decision_changed")) or new_action

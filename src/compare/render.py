@@ -156,6 +156,7 @@ def _environment(
         sentence_ref=sentence_ref,
         input_notes=input_notes,
         subject_note=subject_note,
+        unchanged_decision=lede_module.unchanged_decision,
         redline_paragraphs=redline_module.paragraphs,
         redline_rows=redline_module.rows,
     )
@@ -336,10 +337,11 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "before": c.before,
                 "after": c.after,
                 "claims": [_claim(x) for x in c.claims],
+                "unchanged_decision": lede_module.unchanged_decision(brief, k) if brief.lede else None,
                 "lede": [_lede(x) for x in items],
                 "redline": [_segment(x) for x in c.redline],
             }
-            for c, items in zip(brief.comparisons, _ledes(brief), strict=True)
+            for k, (c, items) in enumerate(zip(brief.comparisons, _ledes(brief), strict=True))
         ],
         "lineage": [_thread(t) for t in brief.lineage],
         "formulations": [_formulation(f) for f in brief.formulations],
