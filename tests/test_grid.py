@@ -195,3 +195,44 @@ def test_cli_prints_the_grid(tmp_path: Path) -> None:
     assert p.returncode == 0, p.stderr
     elements = json.loads(p.stdout)["grids"][0]["elements"]
     assert [(e["phrase"], e["counts"]) for e in elements] == [("unwavering", [1, 0]), ("as long as it takes", [0, 1])]
+
+
+# ---------------------------------------------------------------- the lede
+
+
+def _lede_of(texts: list[list[str]]) -> list[tuple[str | None, str]]:
+    """The last comparison's lede (phrase, reason) for readouts `texts`, with the SUPPORT group."""
+    from compare import lede
+
+    days = [f"2023-{k + 1:02d}-15" for k in range(len(texts))]
+    b = brief(*(entry(f"r{k}", days[k], t) for k, t in enumerate(texts)), beads=[[] for _ in texts[1:]])
+    b = dataclasses.replace(b, grids=grids(texts, [SUPPORT]))
+    return [(i.phrase, i.reason) for i in lede.rank_comparison(b, len(texts) - 2, lede.DEFAULT_WEIGHTS)]
+
+
+PLEDGE = "The United States will stand with Ukraine for as long as it takes."
+
+
+def test_an_element_the_readouts_had_settled_on_is_news_when_it_goes() -> None:
+    items = _lede_of([["Support."], [PLEDGE], [PLEDGE], [PLEDGE], ["They discussed defense."]])
+    assert ("as long as it takes", "watched: US support") in items
+    # said once, it comes and goes with its claim: the grid shows it, the lede does not
+    items = _lede_of([["Support."], ["Support."], ["Support."], [PLEDGE], ["They discussed defense."]])
+    assert not any(p == "as long as it takes" for p, _ in items)
+
+
+def test_the_latest_lede_names_an_element_not_named_for_several_readouts() -> None:
+    texts = [[PLEDGE]] * 5 + [["They discussed defense."], ["They discussed energy."]]
+    items = _lede_of(texts)
+    assert (
+        "as long as it takes",
+        "watched: US support; not named since 2023-05-15 (named in 5 of the 6 earlier documents)",
+    ) in items
+    # an earlier comparison's lede is about that comparison only
+    from compare import lede
+
+    days = [f"2023-{k + 1:02d}-15" for k in range(len(texts))]
+    b = brief(*(entry(f"r{k}", days[k], t) for k, t in enumerate(texts)), beads=[[] for _ in texts[1:]])
+    b = dataclasses.replace(b, grids=grids(texts, [SUPPORT]))
+    for k in range(len(texts) - 2):
+        assert not any("not named since" in i.reason for i in lede.rank_comparison(b, k, lede.DEFAULT_WEIGHTS))

@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from . import quantities
+from .formulations import omitted
 from .segment import STOP, words
 from .types import (
     Brief,
@@ -661,6 +662,42 @@ def phrase_items(brief: Brief, k: int) -> list[LedeItem]:
         elif f.watched and f.counts[j] and not f.counts[i]:
             where = _containing(after, f.phrase)
             out.append(LedeItem(k, None, Kind.PHRASE_NEW, 0.0, "watched", (), where, f.phrase, "", feats))
+    watched = {f.phrase for f in brief.formulations if f.watched}
+    for g in brief.grids:
+        for f in g.elements:
+            # an element comes and goes with its claims (the grid shows that); one the documents
+            # had settled on is news when it goes
+            if f.phrase not in watched and f.counts[i] and not f.counts[j] and _established(f, i):
+                where = _containing(before, f.phrase)
+                out.append(
+                    LedeItem(k, None, Kind.PHRASE_DROPPED, 0.0, f"watched: {g.name}", where, (), f.phrase, "", feats)
+                )
+                watched.add(f.phrase)
+    if j == len(ids) - 1:
+        out += _omissions(brief, k, watched)
+    return out
+
+
+def _omissions(brief: Brief, k: int, shown: set[str]) -> list[LedeItem]:
+    """The latest comparison's omissions: a watched phrase or formula element that most earlier
+    documents named and the latest does not, dropped before this comparison ("not named since
+    2024-06-07"); what a watcher reads as a line abandoned, not a claim edited."""
+    ids = [e.document.id for e in brief.documents]
+    elements = [(f, "") for f in brief.formulations if f.watched]
+    elements += [(f, g.name) for g in brief.grids for f in g.elements]
+    out = []
+    for f, group in elements:
+        since = omitted(f)
+        if since is None or f.phrase in shown:
+            continue
+        shown.add(f.phrase)
+        named = sum(1 for c in f.counts[:-1] if c)
+        reason = (
+            f"watched{': ' + group if group else ''}; not named since {brief.documents[since].document.date} "
+            f"(named in {named} of the {len(ids) - 1} earlier documents)"
+        )
+        feats = {"formulation": 1.0}
+        out.append(LedeItem(k, None, Kind.PHRASE_DROPPED, 0.0, reason, (), (), f.phrase, "", feats))
     return out
 
 
