@@ -319,3 +319,13 @@ def test_an_unchanged_decision_is_shown_above_the_lede() -> None:
     assert held < md.index("1. *guidance*")
     assert "Decision unchanged:</strong> To support" in render.render(b, Format.HTML)
     assert render.to_dict(b)["comparisons"][0]["unchanged_decision"] == 0
+
+
+def test_a_count_of_things_does_not_make_an_edit_a_policy_action() -> None:
+    """Readouts 2024-06-07 -> 2024-07-11: "a shared pledge among more than 20 countries" came out
+    as a policy action; a dollar amount still does."""
+    old = "The leaders discussed the upcoming Peace Summit on Ukraine in Switzerland."
+    kind, _, _ = one(old, "The leaders reviewed the outcomes, a shared pledge among more than 20 countries.")
+    assert kind is not Kind.ACTION
+    kind, reason, _ = one(old, "The leaders reviewed the outcomes, a package valued at $225 million.")
+    assert kind is Kind.ACTION and "$225 million" in reason
