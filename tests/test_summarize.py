@@ -167,3 +167,36 @@ def test_cli_missing_prompt_file(tmp_path: Path) -> None:
     ]
     out = subprocess.run(args, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "src")})
     assert out.returncode == 3 and "prompt file not found" in out.stderr
+
+
+READOUT_OCT_10 = (
+    "This afternoon, President Biden and Vice President Harris spoke with Prime Minister Netanyahu to provide an "
+    "update on ongoing U.S. support for Israel. The President explained that he had just been briefed by his "
+    "national security team. He detailed the U.S. support that had arrived or would soon be on its way to include "
+    "ammunition, Iron Dome interceptors, the world’s largest aircraft carrier, and other defense materiel.\n\n"
+    "The President underscored the need for all countries to unequivocally condemn Hamas’s brutal atrocities, "
+    "which are akin to the atrocities of ISIS from many years ago. The Prime Minister provided an update from "
+    "Israel and the spirit of the Israeli people as they unite to protect their country and their people against "
+    "Hamas and all other threats.\n\nThe two leaders agreed to speak again in the next few days."
+)
+READOUT_OCT_14 = (
+    "This afternoon, President Biden spoke with Prime Minister Netanyahu to reiterate unwavering U.S. support for "
+    "Israel. President Biden updated Prime Minister Netanyahu on U.S. military support and reiterated his warning "
+    "against anyone seeking to expand the conflict.\n\nPresident Biden discussed with Prime Minister Netanyahu U.S. "
+    "coordination with the United Nations, Egypt, Jordan, Israel, and others in the region to ensure innocent "
+    "civilians have access to water, food, and medical care. President Biden affirmed his support for all efforts "
+    "to protect civilians. They agreed to remain in regular consultation."
+)
+
+
+def test_a_readout_summary_carries_messages_not_the_promise_to_speak_again(embedder) -> None:  # type: ignore[no-untyped-def]
+    """White House readouts, 2023-10-10 in a series with 2023-10-14: "The two leaders agreed to
+    speak again in the next few days" took a summary point from the call for all countries to
+    condemn Hamas's atrocities."""
+    doc, other = segmented(READOUT_OCT_10, embedder), segmented(READOUT_OCT_14, embedder)
+    summary = ExtractiveSummarizer().summarize(doc, 3, context=[other.vectors])
+    texts = " ".join(p.text for p in summary.points)
+    assert "speak again" not in texts
+    assert "unequivocally condemn Hamas’s brutal atrocities" in texts
+    summary = ExtractiveSummarizer().summarize(other, 3, context=[doc.vectors])
+    assert "regular consultation" not in " ".join(p.text for p in summary.points)

@@ -76,7 +76,8 @@ FRAMING = re.compile(
     r"\b(?:spoke (?:today |again |this \w+ |by phone |by telephone )?with|held a (?:phone )?call|"
     r"(?:met|meets) (?:today )?with|to discuss\b|(?:leaders|they|the two) (?:also )?discussed|"
     r"discussed (?:a range|the latest|developments|recent|ongoing|regional|bilateral)|"
-    r"(?:stay|remain|be) in (?:close )?(?:touch|contact)|readout of|review(?:ed)? (?:the )?(?:latest )?developments|"
+    r"(?:stay|remain|be|keep|maintain)\b[^.]{0,40}?\b(?:touch|contact|consultation|communication)|"
+    r"(?:agreed|committed) to speak|speak again|readout of|review(?:ed)? (?:the )?(?:latest )?developments|"
     r"(?:be|been|being) briefed)\b",
     re.IGNORECASE,
 )
