@@ -53,6 +53,20 @@ def test_a_phrase_that_enters_and_leaves_while_its_sentence_stays_is_listed() ->
     assert period.shifts == (Shift(11, ("some time",)),)
 
 
+def test_a_listed_phrase_shows_the_wording_it_is_part_of() -> None:
+    """On the FOMC series the list named "removed" and "prevail": a reader needs "policy
+    accommodation can be removed at a pace" to know which formulation that is."""
+    found = {f.phrase: f for f in formulations(fomc_like())}
+    assert found["patient"].wording == "committee will be patient in adjusting policy"
+    # at most ten words, none a function word at its edges
+    assert found["considerable period"].wording == "policy accommodation can be maintained for a considerable period"
+    # a phrase whose neighbours vary from use to use has no wording beyond itself
+    docs = [[f"Spending {ACTIVITY[k % 8]} and a considerable period {ACTIVITY[(k + 3) % 8]} it."] for k in range(6)]
+    assert formulations(docs, watch=["considerable period"])[0].wording == ""
+    docs = [[f"Spending {ACTIVITY[k % 8]} and a considerable period ahead."] for k in range(6)]
+    assert formulations(docs, watch=["considerable period"])[0].wording == "considerable period ahead"
+
+
 def test_boilerplate_names_and_titles_are_not_formulations() -> None:
     phrases = [f.phrase for f in formulations(fomc_like())]
     assert not [p for p in phrases if "maximum employment" in p or "price stability" in p]

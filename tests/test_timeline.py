@@ -37,7 +37,10 @@ def test_a_long_series_markdown_has_compact_tables() -> None:
     tail = text[text.index("## Lineage") : text.index("## Full texts")]
     widest = max(line.count("|") for line in tail.splitlines() if line.startswith("|"))
     assert widest <= 5
-    assert "| “considerable period” | 2011-04-15 → 2012-06-15 | 15 | 2012-07-15: “some time” |" in tail
+    assert (
+        "| “considerable period”, in “…policy accommodation can be maintained for a considerable period…” "
+        "| 2011-04-15 → 2012-06-15 | 15 | 2012-07-15: “some time” |"
+    ) in tail
 
 
 def test_a_short_series_keeps_a_column_per_document() -> None:

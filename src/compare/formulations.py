@@ -225,9 +225,52 @@ def formulations(
             kept.append(g)
             places.append(where)
             spans.append(span)
-    found = [Formulation(" ".join(g), _dense(uses[profile[g]], n)) for g in kept]
-    watched = [Formulation(p, tuple(variants(p, d) for d in documents), watched=True) for p in watch if p.strip()]
+    found = [Formulation(" ".join(g), _dense(uses[profile[g]], n), wording=_wording(g, documents)) for g in kept]
+    watched = [
+        Formulation(
+            p, tuple(variants(p, d) for d in documents), watched=True, wording=_wording(tuple(tokens(p)), documents)
+        )
+        for p in watch
+        if p.strip()
+    ]
     return tuple(_with_shifts(f, per_doc, documents) for f in watched + found)
+
+
+WORDING_SHARE = 0.8
+"""Share of a phrase's uses a word next to it must be the same in to belong to its wording."""
+WORDING_WORDS = 10
+"""The longest wording shown: beyond it, a set phrase has become a set sentence."""
+
+
+def _wording(g: Gram, documents: Sequence[Sequence[str]]) -> str:
+    """The words that stand around `g` in most of its uses (WORDING_SHARE), within its clause, up
+    to WORDING_WORDS and without function words at its edges; "" when they are only `g`. A phrase found by how
+    its use switches is often the shortest part of a longer set wording ("removed" of "policy
+    accommodation can be removed at a pace that is likely to be measured"); the wording shows
+    a reader which."""
+    clauses = (c for d in documents for sentence in d for c in _clauses(sentence))
+    found = [(c, i) for c in clauses for i in [_find(c, g)] if i >= 0]
+    if len(found) < 2:
+        return ""
+    start, end = 0, len(g)  # offsets around each use
+    need = WORDING_SHARE * len(found)
+
+    def common(offset: int) -> bool:
+        seen = Counter(s[i + offset] for s, i in found if 0 <= i + offset < len(s))
+        return bool(seen) and seen.most_common(1)[0][1] >= need
+
+    while end - start < WORDING_WORDS and (common(start - 1) or common(end)):
+        if common(start - 1):
+            start -= 1
+        if end - start < WORDING_WORDS and common(end):
+            end += 1
+    s, i = next((s, i) for s, i in found if i + start >= 0 and i + end <= len(s))
+    words = list(s[i + start : i + end])
+    while words and words[0] in _EDGE:
+        words.pop(0)
+    while words and words[-1] in _EDGE:
+        words.pop()
+    return " ".join(words) if len(words) > len(g) else ""
 
 
 Uses = tuple[tuple[int, int], ...]
@@ -534,7 +577,7 @@ def _with_shifts(f: Formulation, per_doc: list[Counter[Gram]], documents: Sequen
             to = _shift(words, documents[k - 1], documents[k])
             if to:
                 shifts.append(Shift(k, (to,)))
-    return Formulation(f.phrase, f.counts, f.watched, tuple(shifts))
+    return Formulation(f.phrase, f.counts, f.watched, tuple(shifts), f.wording)
 
 
 KEPT = 0.6

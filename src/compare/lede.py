@@ -401,9 +401,9 @@ def describe(
         return Kind.MECHANICAL, feats, "only dates or punctuation changed", ""
     # a count of things ("more than 20 countries", "sixth" -> "eighth" package) is a fact, not
     # an amount of policy: it does not make an edit an action
-    amounts = [n for n in claim.numbers if any(q.unit != "count" for q in quantities.parse(n.after or n.before))]
-    both = [n for n in amounts if n.before and n.after]
-    one = [n for n in amounts if bool(n.before) != bool(n.after)]
+    priced = [n for n in claim.numbers if any(q.unit != "count" for q in quantities.parse(n.after or n.before))]
+    both = [n for n in priced if n.before and n.after]
+    one = [n for n in priced if bool(n.before) != bool(n.after)]
     feats["quantity_changed"] = float(bool(both))
     feats["quantity_appeared"] = float(bool(one))
     struck = " ".join(" ".join(d.text.split()) for d in claim.diff if d.op is Op.DELETE)
@@ -426,7 +426,7 @@ def describe(
     if not slight:
         # an edit of connectives, names and framing words is no change of substance
         feats["rewritten" if rewritten else "changed"] = 1.0
-    if amounts or moved or (claim.numbers and feats["vote"]):
+    if priced or moved or (claim.numbers and feats["vote"]):
         if feats["vote"]:
             # the same dissenters: their preference moved; others: two preferences, no sense
             same = set(_CAPITALIZED.findall(old)) == set(_CAPITALIZED.findall(new))

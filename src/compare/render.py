@@ -379,6 +379,7 @@ def _formulation(f: Formulation) -> dict[str, Any]:
         "phrase": f.phrase,
         "counts": list(f.counts),
         "watched": f.watched,
+        "wording": f.wording,
         "shifted_to": list(f.shifted_to),
         "shifts": [{"at": s.at, "to": list(s.to)} for s in f.shifts],
     }

@@ -244,6 +244,9 @@ class Formulation:
     watched: bool = False
     shifts: tuple[Shift, ...] = ()
     """What replaced the phrase at each of its exits that has a replacement."""
+    wording: str = ""
+    """The words around the phrase in most of its uses, when they are more than the phrase
+    ("policy accommodation can be removed at a pace" for "removed"): what it is a part of."""
 
     @property
     def first(self) -> int | None:
