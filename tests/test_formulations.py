@@ -67,6 +67,23 @@ def test_a_listed_phrase_shows_the_wording_it_is_part_of() -> None:
     assert formulations(docs, watch=["considerable period"])[0].wording == "considerable period ahead"
 
 
+def test_a_wording_does_not_reach_back_to_who_spoke() -> None:
+    """Readouts: "the latest developments" read "benjamin netanyahu of israel regarding the latest
+    developments in israel"; who spoke is the frame, what follows ("the United Nations Charter") is
+    the wording."""
+    docs = [
+        [
+            "President Biden spoke with Prime Minister Benjamin Netanyahu regarding the latest developments in Gaza.",
+            "The leaders will advance the implementation of the United Nations Charter.",
+        ]
+        for _ in range(3)
+    ] + [["President Biden spoke with Prime Minister Benjamin Netanyahu."]] * 3
+    found = formulations(docs, watch=["latest developments", "advance the implementation"])
+    wording = {f.phrase: f.wording for f in found}
+    assert wording["latest developments"] == "regarding the latest developments in gaza"
+    assert wording["advance the implementation"].endswith("implementation of the united nations")
+
+
 def test_boilerplate_names_and_titles_are_not_formulations() -> None:
     phrases = [f.phrase for f in formulations(fomc_like())]
     assert not [p for p in phrases if "maximum employment" in p or "price stability" in p]
@@ -170,6 +187,11 @@ def test_who_speaks_is_not_a_formulation() -> None:
     edged = [p for p in phrases if p.split()[0] in names or p.split()[-1] in names]
     assert edged == []
     assert not [p for p in phrases if "leaders" in p or "this morning" in p]
+    # who else was on the call is the frame too (Netanyahu readouts, August-October 2024)
+    docs = [
+        d + (["Vice President Harris also joined the call."] if 3 <= k < 6 else []) for k, d in enumerate(readouts())
+    ]
+    assert not [f.phrase for f in formulations(docs) if "joined" in f.phrase or "call" in f.phrase]
 
 
 def test_readout_series_list_formulas_not_who_spoke(shared_data) -> None:

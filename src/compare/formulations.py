@@ -225,10 +225,15 @@ def formulations(
             kept.append(g)
             places.append(where)
             spans.append(span)
-    found = [Formulation(" ".join(g), _dense(uses[profile[g]], n), wording=_wording(g, documents)) for g in kept]
+    found = [
+        Formulation(" ".join(g), _dense(uses[profile[g]], n), wording=_wording(g, documents, persons)) for g in kept
+    ]
     watched = [
         Formulation(
-            p, tuple(variants(p, d) for d in documents), watched=True, wording=_wording(tuple(tokens(p)), documents)
+            p,
+            tuple(variants(p, d) for d in documents),
+            watched=True,
+            wording=_wording(tuple(tokens(p)), documents, persons),
         )
         for p in watch
         if p.strip()
@@ -242,9 +247,10 @@ WORDING_WORDS = 10
 """The longest wording shown: beyond it, a set phrase has become a set sentence."""
 
 
-def _wording(g: Gram, documents: Sequence[Sequence[str]]) -> str:
+def _wording(g: Gram, documents: Sequence[Sequence[str]], persons: Collection[str] = ()) -> str:
     """The words that stand around `g` in most of its uses (WORDING_SHARE), within its clause, up
-    to WORDING_WORDS and without function words at its edges; "" when they are only `g`. A phrase found by how
+    to WORDING_WORDS, not back onto a name or title (`persons`: who speaks is not the wording) and
+    without function words at its edges; "" when they are only `g`. A phrase found by how
     its use switches is often the shortest part of a longer set wording ("removed" of "policy
     accommodation can be removed at a pace that is likely to be measured"); the wording shows
     a reader which."""
@@ -257,7 +263,10 @@ def _wording(g: Gram, documents: Sequence[Sequence[str]]) -> str:
 
     def common(offset: int) -> bool:
         seen = Counter(s[i + offset] for s, i in found if 0 <= i + offset < len(s))
-        return bool(seen) and seen.most_common(1)[0][1] >= need
+        if not seen:
+            return False
+        word, times = seen.most_common(1)[0]
+        return times >= need and (offset >= 0 or word not in persons)
 
     while end - start < WORDING_WORDS and (common(start - 1) or common(end)):
         if common(start - 1):

@@ -140,7 +140,8 @@ _FRAMING = re.compile(
     r"met (?:today )?with|hosted|"
     r"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b"
     r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to speak|speak again|thanked|"
-    r"information received since|(?:continue to be|will be|was|were) briefed|reviewed)\b",
+    r"information received since|(?:continue to be|will be|was|were) briefed|reviewed|"
+    r"joined (?:the|this) (?:call|meeting))\b",
     re.IGNORECASE,
 )
 """Framing: who spoke with whom, that they will stay in touch. Not what changed."""
