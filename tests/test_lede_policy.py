@@ -329,3 +329,23 @@ def test_a_count_of_things_does_not_make_an_edit_a_policy_action() -> None:
     assert kind is not Kind.ACTION
     kind, reason, _ = one(old, "The leaders reviewed the outcomes, a package valued at $225 million.")
     assert kind is Kind.ACTION and "$225 million" in reason
+
+
+def test_guidance_tied_to_the_next_meeting_leads_over_a_reworded_risk_line() -> None:
+    """2015-09-17 -> 2015-10-28: a Fed watcher leads with "at its next meeting" (guidance in
+    time, as "through mid-2013" is), not with "developments abroad" reworded in the risk line."""
+    risk_old = (
+        "The Committee continues to see the risks to the outlook for economic activity and the labor market as "
+        "nearly balanced but is monitoring developments abroad."
+    )
+    risk_new = (
+        "The Committee continues to see the risks to the outlook for economic activity and the labor market as "
+        "nearly balanced but is monitoring global economic and financial developments."
+    )
+    b = brief(
+        entry("a", "2015-09-17", [risk_old, NEXT_OLD]),
+        entry("b", "2015-10-28", [risk_new, NEXT_NEW]),
+        beads=[[B((0,), (0,), 0.95), B((1,), (1,), 0.9)]],
+    )
+    ranked = lede.rank_comparison(b, 0, shipped())
+    assert ranked[0].claim == 1 and ranked[0].features["date_guidance"] == 1.0

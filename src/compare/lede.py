@@ -162,7 +162,12 @@ _VOTE = re.compile(
     r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE
 )
 """A vote or a dissent: news, but not the decision itself."""
-_DATE_GUIDANCE = re.compile(r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b")
+_DATE_GUIDANCE = re.compile(
+    r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b|"
+    r"\b(?:its |the )?(?:next|coming|upcoming|(?:january|march|april|june|july|september|october|december)"
+    r"(?: fomc)?) meetings?\b",
+    re.IGNORECASE,
+)
 _DECISION_SENTENCE = re.compile(
     r"\b(?:decided|decides|voted|reaffirmed its view)\b[^.]{0,160}?\b(?:federal funds rate|target range|"
     r"(?:asset )?purchases|holdings)\b",
