@@ -203,7 +203,7 @@ def test_readout_series_list_formulas_not_who_spoke(shared_data) -> None:
     for series, formula in (("netanyahu", "hostages held"), ("zelenskyy", "territorial integrity")):
         paths = sorted((shared_data / "readouts" / series).glob("*.md"))
         phrases = [f.phrase for f in formulations([[s.text for s in segment.segment(load.read(p))] for p in paths])]
-        assert formula in phrases
+        assert any(formula in p for p in phrases)  # by one of its windows ("remaining hostages held")
         assert [p for p in phrases if p.split()[0] in people or p.split()[-1] in people] == []
 
 
@@ -397,3 +397,49 @@ def test_briefs_the_reviewers_read_list_no_units_and_no_preposition_edges(shared
     assert "across israel" not in readouts and "intercommunal violence" in readouts
     edges = {"across", "against", "toward", "within", "among"}
     assert not [p for p in fomc + readouts if p.split()[0] in edges or p.split()[-1] in edges]
+
+
+def test_verb_frames_and_words_of_many_senses_are_not_listed() -> None:
+    """Blind review of the readout and FOMC lists: "underscored the need", "discussed ongoing
+    efforts" (the verb stays while what follows changes) and "outcomes" (two unrelated uses)
+    were listed as formulations."""
+    docs = []
+    for k in range(9):
+        need = "underscored the need" if 2 <= k < 6 else "noted the importance"
+        docs.append(
+            [
+                f"The President {need} to protect civilians {'in Gaza' if k % 2 else 'across the region'}.",
+                "Future economic outcomes are uncertain." if k in (1, 2, 3) else "Growth is steady.",
+                "They see outcomes as likely." if k in (6, 7, 8) else "Inflation is low.",
+                "The Committee will be patient in adjusting policy." if 3 <= k < 7 else "The Committee is alert.",
+            ]
+        )
+    phrases = [f.phrase for f in formulations(docs)]
+    assert not [p for p in phrases if p.startswith(("underscored", "noted"))]
+    assert "outcomes" not in phrases
+    assert "patient" in phrases
+
+
+def test_windows_of_one_formulation_in_the_same_years_are_one_formulation() -> None:
+    """Blind review of the Netanyahu list: "remaining hostages held", "release of all remaining
+    hostages", "hostages held" and "release of hostages held" took four of thirty rows."""
+    from compare.formulations import _same_family
+
+    held, release = ("remaining", "hostages", "held"), ("release", "of", "all", "remaining", "hostages")
+    assert _same_family(held, release, (10, 14), (8, 14))
+    assert not _same_family(held, release, (10, 14), (20, 24))  # years apart: a shift, two rows
+    # successive wordings share words, not years: "warrant gradual increases", then "further ..."
+    assert not _same_family(("warrant", "gradual", "increases"), ("further", "gradual", "increases"), (5, 12), (13, 20))
+    assert not _same_family(("economic", "weakness"), ("inflation", "pressures"), (0, 5), (0, 5))
+
+
+def test_a_shift_is_not_a_name_or_another_constituent() -> None:
+    """ "underscored the need" -> "bank and the need" / "west bank and the need" (Netanyahu
+    readouts, 2023-11-06)."""
+    from compare.formulations import _shift
+
+    before = ["The President underscored the need to protect civilians."]
+    after = [
+        "The President discussed the situation in the West Bank and the need to hold extremist settlers accountable."
+    ]
+    assert _shift(("underscored", "the", "need"), before, after) is None

@@ -71,6 +71,13 @@ WHOLE_FLOOR = 0.25
 one always used whole weighs 1 + this."""
 SIMILAR = 0.6
 """Two overlapping phrases whose presence sets agree this much (Jaccard) are one formulation."""
+REPORTING = frozenset(
+    "made clear noted stressed underscored reiterated reaffirmed emphasized discussed said expressed "
+    "welcomed highlighted spoke updated agreed today evening morning earlier also".split()
+)
+"""Words that report a statement rather than make it: a phrase of only these, or one that
+begins on one ("underscored the need", "discussed ongoing efforts"), is who says, not what is
+said: the words after the verb change while it stays."""
 UNITS = frozenset("percent percentage basis points point billion million trillion".split())
 _GLUE = frozenset("a an the of to in on at by for with and or that as is are be it its".split())
 """Words trimmed from the edges of a replacement ("some time" keeps its "some")."""
@@ -220,8 +227,14 @@ def formulations(
             candidates, key=lambda c: (c[0] * ERA ** sum(_overlap(c[2], s) for s in spans), sum(map(len, c[1])), c[1])
         )
         candidates.remove((score, g, span))
+        if g[0] in REPORTING or (len(g) == 1 and not _wording(g, documents, persons)):
+            # a verb frame; a single word used in no one wording has several senses ("outcomes":
+            # "future economic outcomes" in 2015, "the most likely outcomes" in 2019)
+            continue
         where = _where(g, uses[profile[g]], sents)
-        if not any(_same_formulation(where, h) for h in places):
+        if not any(_same_formulation(where, h) for h in places) and not any(
+            _same_family(g, h, span, s) for h, s in zip(kept, spans, strict=True)
+        ):
             kept.append(g)
             places.append(where)
             spans.append(span)
@@ -569,6 +582,17 @@ def _where(g: Gram, uses: Uses, sents: Sequence[Sequence[Sequence[str]]]) -> set
     return {(k, i) for k, _ in uses for i, s in enumerate(sents[k]) if _find(s, g) >= 0}
 
 
+def _same_family(g: Gram, h: Gram, g_span: tuple[int, int], h_span: tuple[int, int]) -> bool:
+    """Whether two phrases of the same years name one formulation by different windows: they
+    share two content words in a row ("remaining hostages held", "release of all remaining
+    hostages", "hostages held") and their main runs overlap. Phrases of successive years that
+    share words ("warrant gradual increases", then "further gradual increases") stay apart."""
+    pairs = {p for p in zip(g, g[1:], strict=False) if p[0] not in STOP and p[1] not in STOP}
+    shared = any(p in pairs for p in zip(h, h[1:], strict=False))
+    single = len(g) == 1 and g[0] in h or len(h) == 1 and h[0] in g
+    return (shared or single) and _overlap(g_span, h_span)
+
+
 def _same_formulation(g: set[tuple[int, int]], h: set[tuple[int, int]]) -> bool:
     """Whether two phrases are windows onto one formulation: they sit in mostly the same
     sentences (SIMILAR, Jaccard)."""
@@ -626,6 +650,7 @@ def _shift(g: Gram, before: Sequence[str], after: Sequence[str]) -> str | None:
             h
             and h != g
             and _whole(h, clauses)
+            and not _joins_another(h, g)
             and _uses(h, a) < _uses(g, a)
             and any(w not in STOP and not any(_same_word(w, x) for x in g) and w not in around for w in h)
             and not _fragment(h)
@@ -708,6 +733,21 @@ def _whole(h: Gram, clauses: Sequence[Sequence[str]]) -> bool:
         x = _find(c, h)
         if x >= 0 and (x + len(h) == len(c) or c[x + len(h)] in _FUNCTION - _CONJUNCTION):
             return True
+    return False
+
+
+def _joins_another(h: Gram, g: Gram) -> bool:
+    """Whether `h` joins another constituent to what it shares with `g` by a conjunction that
+    `g` does not have: "west bank and the need" is not what "underscored the need" became
+    ("… the situation in the West Bank and the need to hold settlers accountable")."""
+    if any(w in _CONJUNCTION for w in g):
+        return False
+    shared = {w for w in h if w not in STOP and any(_same_word(w, x) for x in g)}
+    for c, w in enumerate(h):
+        if w in _CONJUNCTION:
+            left, right = set(h[:c]), set(h[c + 1 :])
+            if shared and (shared <= right) != (shared <= left):
+                return True
     return False
 
 

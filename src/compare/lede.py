@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from . import quantities
+from .formulations import REPORTING as _REPORTING
 from .formulations import omitted
 from .segment import STOP, words
 from .types import (
@@ -726,14 +727,6 @@ def _established(f: Formulation, i: int) -> bool:
     said = [w for w in words(f.phrase) if w not in STOP and w not in _REPORTING]
     # a series too short for ESTABLISHED documents before the last (two articles) asks for all of them
     return run >= min(ESTABLISHED, len(f.counts) - 1) and not _FRAMING.search(f.phrase) and bool(said)
-
-
-_REPORTING = frozenset(
-    "made clear noted stressed underscored reiterated reaffirmed emphasized discussed said expressed "
-    "welcomed highlighted spoke updated agreed today evening morning earlier also".split()
-)
-"""Words that report a statement rather than make it: a phrase of only these is not a
-formulation."""
 
 
 def _containing(sentences: Sequence[Sentence], phrase: str) -> tuple[int, ...]:
