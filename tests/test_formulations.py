@@ -443,3 +443,21 @@ def test_a_shift_is_not_a_name_or_another_constituent() -> None:
         "The President discussed the situation in the West Bank and the need to hold extremist settlers accountable."
     ]
     assert _shift(("underscored", "the", "need"), before, after) is None
+
+
+def test_a_single_word_in_another_sense_years_later_is_not_the_same_formulation() -> None:
+    """FOMC "confident": "reasonably confident that inflation will move back" (2015) and "until it
+    is confident that the economy has weathered recent events" (2020) were one row of 2 runs."""
+    from compare.formulations import _one_sense
+    from compare.segment import words
+
+    texts = ["The Committee will act when the labor market improves."] * 14
+    for k in range(2, 7):
+        texts[k] = "The Committee will act when it is reasonably confident that inflation will rise."
+    texts[12] = "The Committee will hold the range until it is confident that the economy has weathered events."
+    sents = [[words(t)] for t in texts]
+    counts = tuple(int("confident" in t) for t in texts)
+    assert _one_sense(("confident",), counts, sents) == tuple(int(2 <= k < 7) for k in range(14))
+    # the same sense in a later run stays
+    texts[12] = "Officials are reasonably confident that inflation will rise."
+    assert _one_sense(("confident",), counts, [[words(t)] for t in texts]) == counts

@@ -239,7 +239,10 @@ def formulations(
             places.append(where)
             spans.append(span)
     found = [
-        Formulation(" ".join(g), _dense(uses[profile[g]], n), wording=_wording(g, documents, persons)) for g in kept
+        Formulation(
+            " ".join(g), _one_sense(g, _dense(uses[profile[g]], n), sents), wording=_wording(g, documents, persons)
+        )
+        for g in kept
     ]
     watched = [
         Formulation(
@@ -258,6 +261,40 @@ WORDING_SHARE = 0.8
 """Share of a phrase's uses a word next to it must be the same in to belong to its wording."""
 WORDING_WORDS = 10
 """The longest wording shown: beyond it, a set phrase has become a set sentence."""
+
+
+def _one_sense(g: Gram, counts: tuple[int, ...], sents: Sequence[Sequence[Sequence[str]]]) -> tuple[int, ...]:
+    """The counts of a single word without its runs in another sense: a run where the word never
+    stands beside the content word it has next to it in most of its uses ("reasonably confident" 2015, then
+    "until it is confident that the economy has weathered" 2020: one formulation, not two runs)."""
+    if len(g) != 1:
+        return counts
+    sides: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    near: dict[int, set[tuple[int, str]]] = {}
+    for k, c in enumerate(counts):
+        for s in sents[k] if c else ():
+            for i in (i for i, w in enumerate(s) if w == g[0]):
+                # the nearest content word on each side, within three words
+                left = next((w for w in reversed(s[max(i - 3, 0) : i]) if w not in STOP), "")
+                right = next((w for w in s[i + 1 : i + 4] if w not in STOP), "")
+                for side, w in ((0, left), (1, right)):
+                    if w:
+                        sides[side][w] += 1
+                        near.setdefault(k, set()).add((side, w))
+    marks = {(side, sides[side].most_common(1)[0][0]) for side in (0, 1) if sides[side]}
+    out = list(counts)
+    runs: list[list[int]] = []
+    for k, c in enumerate(counts):
+        if c:
+            if runs and runs[-1][-1] == k - 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+    for run in runs:
+        if not any(near.get(k, set()) & marks for k in run):
+            for k in run:
+                out[k] = 0
+    return tuple(out) if any(out) else counts
 
 
 def _wording(g: Gram, documents: Sequence[Sequence[str]], persons: Collection[str] = ()) -> str:
