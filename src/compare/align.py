@@ -16,9 +16,10 @@ lower-cased tokens in order (`segment.words`).
    a statement's inflation sentence is rewritten; there they pair at a lower probability
    (`PairModel.slot_threshold`), by assignment within the slot, except a pair less probable
    than `PairModel.changed_floor` one of whose sentences pairs by meaning with another sentence
-   (it restates that one). Two sentences of a slot that open with the same words (`FRAME`:
-   "Voting against the action was ...") are the same sentence frame with new filler; their
-   log-odds gain `PairModel.frame_bonus` there.
+   (it restates that one), unless the two open alike ("Information received since ...").
+   Two sentences of a slot that open with the same words (`FRAME`: "Voting against the action
+   was ...") are the same sentence frame with new filler; their log-odds gain
+   `PairModel.frame_bonus` there.
 4. Splits and merges: an unpaired sentence joins a paired neighbour when the joined text
    explains the other side's sentence clearly better than the neighbour alone, or about as
    well while the other side holds a good share of its content words that the neighbour
@@ -298,7 +299,7 @@ def _slots(beads: Beads, logits: np.ndarray, sides: Sides, n: int, m: int) -> Be
         sub = logits[np.ix_(b, a)] + sides.model.frame_bonus * np.array(frames, dtype=np.float64)
         rows, cols = linear_sum_assignment(sub, maximize=True)
         for r, c in zip(rows, cols, strict=True):
-            if sub[r, c] >= cut and not _restates_elsewhere(logits, b[r], a[c], sides.model):
+            if sub[r, c] >= cut and (frames[r][c] or not _restates_elsewhere(logits, b[r], a[c], sides.model)):
                 beads[(b[r],)] = ((a[c],), float(logits[b[r], a[c]]))
                 taken.add(a[c])
     return beads
