@@ -20,8 +20,7 @@ are written to src/compare/calibration.json, which the package ships.
 Last, the settings that tell versions of one text from loosely related texts (the share of
 wording carried over, `versions_reuse`), close versions where place alone vouches for a pair
 (`close_reuse`) from the rest, where a pair needs `changed_floor` to be one claim edited
-(`fit_place`), the share of a joining sentence that must be carried outside close versions
-(`carried`, `fit_carried`), and the floor of a replacement in place (`replace_floor`) are fitted on two
+(`fit_place`), and the floor of a replacement in place (`replace_floor`) are fitted on two
 labeled genres at once (`fit_genres`): the FOMC tuning labels (versions) and blind quote labels
 of Netanyahu readouts (tests/fixtures/readout_claims_L16r/L17n1/L17n2/L18n.json, loosely related),
 each scored as the mean of strict and status agreement, the two genres
@@ -235,7 +234,7 @@ def main() -> None:
 def main_genres() -> None:
     """Refit only the genre settings, keeping the shipped pair model and structure."""
     report = json.loads(OUT.read_text(encoding="utf-8"))
-    fitted = ("versions_reuse", "close_reuse", "changed_floor", "carried", "replace_floor")
+    fitted = ("versions_reuse", "close_reuse", "changed_floor", "replace_floor")
     base = {k: v for k, v in report["pair_model"].items() if k not in fitted}
     genres = fit_genres(PairModel(**base))
     report["pair_model"] = {**base, **genres["chosen"]}
@@ -303,8 +302,6 @@ def fit_genres(model: PairModel) -> dict[str, Any]:
     chosen = dataclasses.replace(model, versions_reuse=best["versions_reuse"])
     place = fit_place(chosen, fomc, readouts, embedder)
     chosen = dataclasses.replace(chosen, **place["chosen"])
-    carried = fit_carried(chosen, fomc, readouts, embedder)
-    chosen = dataclasses.replace(chosen, carried=carried["chosen"])
     floors = []
     for floor in FLOOR_GRID:
         r = evaluate_readouts.score(
@@ -318,12 +315,10 @@ def fit_genres(model: PairModel) -> dict[str, Any]:
         "chosen": {
             "versions_reuse": best["versions_reuse"],
             **place["chosen"],
-            "carried": carried["chosen"],
             "replace_floor": floor,
         },
         "settings": rows,
         "place": place["settings"],
-        "carried": carried["settings"],
         "floors": floors,
         "fomc_sentences": sum(len(p.want) for p in fomc),
         "readout_sentences": sum(len(it.partners) for it in readouts),
@@ -373,41 +368,6 @@ def fit_place(model: PairModel, fomc: list[Any], readouts: list[Any], embedder: 
     return {"chosen": {"close_reuse": best["close_reuse"], "changed_floor": best["changed_floor"]}, "settings": rows}
 
 
-CARRIED_GRID = (0.0, 0.15, 0.2, 0.3, 0.4)
-"""Shares of a joining sentence's content words the other side must hold outside close versions
-(align.PairModel.carried); 0.0 is the aligner without the bar."""
-
-
-def fit_carried(
-    model: PairModel, fomc: list[Any], readouts: list[Any], embedder: TransformerEmbedder
-) -> dict[str, Any]:
-    """`carried`, chosen as `fit_place` chooses: among bars whose FOMC tuning score is within
-    FOMC_SLACK of the best, the best readout score (ties: the least demanding bar)."""
-    import dataclasses
-
-    from evaluation import fomc as evaluate
-    from evaluation import readouts as evaluate_readouts
-
-    rows = []
-    for bar in CARRIED_GRID:
-        m = dataclasses.replace(model, carried=bar)
-        f = evaluate.evaluate(fomc, evaluate.ours(m, embedder))
-        r = evaluate_readouts.score(readouts, evaluate_readouts.ours(m, embedder))
-        rows.append(
-            {
-                "carried": bar,
-                "fomc": (f["agreement"] + f["status_agreement"]) / 2,
-                "readouts": (r["agreement"] + r["status_agreement"]) / 2,
-                "readout_changed_two_claims": f"{r['changed_two_claims']} of {r['changed']}",
-                "readout_restated_paired": "{} of {}".format(*r["restated_paired"]),
-                "score": (r["agreement"] + r["status_agreement"]) / 2 - r["changed_two_claims"] / max(r["changed"], 1),
-            }
-        )
-    top = max(row["fomc"] for row in rows)
-    best = max((row for row in rows if row["fomc"] >= top - FOMC_SLACK), key=lambda row: row["score"])
-    return {"chosen": best["carried"], "settings": rows}
-
-
 def print_genres(genres: dict[str, Any]) -> None:
     print(
         f"\nGenres: FOMC tuning ({genres['fomc_sentences']} sentences) and Netanyahu readouts "
@@ -434,16 +394,6 @@ def print_genres(genres: dict[str, Any]) -> None:
         print(
             f"| {r['close_reuse']} | {r['changed_floor']} | {r['fomc']:.3f} | {r['readouts']:.3f} | "
             f"{r['readout_changed_two_claims']} | {r['readout_restated_paired']} | {r['score']:.3f} |"
-        )
-    print(
-        "\n| carried | FOMC (strict + status) / 2 | readouts | changed a reader calls two claims | "
-        "restatements paired | score |"
-    )
-    print("|---|---|---|---|---|---|")
-    for r in genres.get("carried", []):
-        print(
-            f"| {r['carried']} | {r['fomc']:.3f} | {r['readouts']:.3f} | {r['readout_changed_two_claims']} | "
-            f"{r['readout_restated_paired']} | {r['score']:.3f} |"
         )
     print(f"chosen: {genres['chosen']}; floors tried: {genres['floors']}")
 

@@ -343,34 +343,6 @@ def test_a_sentence_does_not_join_a_pair_when_it_restates_a_sentence_left_over(e
     assert next(c for c in claims if 2 in c.after).before == (1,)
 
 
-# Netanyahu readout of 2023-10-20 (White House, public domain), before 23 October's
-OCT_20 = [
-    "President Joseph R. Biden, Jr. spoke this morning with Prime Minister Benjamin Netanyahu of Israel.",
-    "The President reaffirmed the United States’ support for Israel’s right to defend itself and obligation to "
-    "protect its citizens, while underscoring the importance of operating consistent with the law of war to include "
-    "the protection of civilians in Gaza caught in the conflict launched by Hamas.",
-    "The President and Prime Minister discussed follow-up from the President’s visit to Israel earlier this week, "
-    "including plans to begin moving humanitarian assistance into Gaza from Egypt.",
-    "The leaders discussed ongoing efforts to secure the release of hostages taken by Hamas – including U.S. "
-    "citizens –and to provide for safe passage for U.S. citizens and other civilians in Gaza.",
-]
-
-
-def test_a_neighbour_joins_a_pair_in_readouts_only_when_it_is_carried(embedder) -> None:
-    # 23 October's deterrence line ("ongoing efforts at regional deterrence, ... new U.S. military
-    # deployments") shares only "ongoing U.S. support" with 25 October's aid line: it is a message
-    # of its own, not half of a merge with the aid line it follows
-    claims = _claims(embedder, OCT_23, OCT_25)
-    aid = next(c for c in claims if 3 in c.after)
-    assert aid.status is Status.CHANGED and aid.before == (2,)
-    assert next(c for c in claims if 3 in c.before).status is Status.DROPPED
-    # read from the other side: 20 October's aid line is not paired with the aid and deterrence
-    # lines together (each half must be carried); the deterrence line is new
-    claims = _claims(embedder, OCT_20, OCT_23)
-    assert 3 not in next(c for c in claims if 2 in c.before).after
-    assert next(c for c in claims if 3 in c.after).status is Status.NEW
-
-
 def test_in_close_versions_a_line_restated_elsewhere_is_not_paired_by_place(embedder) -> None:
     # the support line's message moved into the opener ("to reiterate unwavering U.S. support");
     # a condemnation now stands in its place, with "The President ... Israel" in common (0.13):

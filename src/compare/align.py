@@ -109,11 +109,6 @@ class PairModel:
     join_margin: float = 1.0
     join_slack: float = 0.0
     join_cover: float = 1.0
-    carried: float = 0.0
-    """Outside close versions a neighbour joins a pair only when at least this share of its content
-    words shows up on the other side and not in its partner: each part of a split or merge must be
-    carried, since place does not vouch for it there (a deterrence line folded into an aid line
-    because both say "ongoing U.S. support")."""
 
     def logit(self, cosine: np.ndarray, overlap: np.ndarray) -> np.ndarray:
         return np.asarray(self.w_cos * cosine + self.w_lex * overlap + self.bias)
@@ -211,9 +206,8 @@ def finish(
     """Splits and merges around the one-to-one `beads`, then every sentence left over as a
     one-sided bead, in reading order, and the replacements in place among those (when the full
     `logits` matrix is at hand)."""
-    carried = 0.0 if close else sides.model.carried
-    beads = _grow(beads, sides, n, m, carried)
-    beads = _groups(beads, sides, n, m, carried)
+    beads = _grow(beads, sides, n, m)
+    beads = _groups(beads, sides, n, m)
     paired = [Bead(b, a, float(probability(z))) for b, (a, z) in beads.items()]
     replaced = () if logits is None else in_place(beads, logits, sides.model, n, m)
     return Alignment(tuple(reading_order(paired, n, m)), same_text, replaced, close)
@@ -353,12 +347,11 @@ def _group(vectors: np.ndarray, words: Sequence[Words], idx: tuple[int, ...]) ->
     return (v / norm if norm > 0 else v), [w for i in idx for w in words[i]]
 
 
-def _grow(beads: Beads, sides: Sides, n: int, m: int, carried: float = 0.0) -> Beads:
+def _grow(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
     """Grow one-to-one beads by a nearby unpaired sentence on either side when that explains
     the pair better (a split or a merge). An adjacent sentence joins by `_joins_in`; one a
     sentence further away (the halves of a split with a new sentence put between them) only
-    when the log-odds rise by the full join margin. Either joins only when at least `carried` of
-    its content words are on the other side and not in its partner (`_cover`)."""
+    when the log-odds rise by the full join margin."""
     used_b = {i for k in beads for i in k}
     used_a = {j for v, _ in beads.values() for j in v}
     for key in sorted(beads, key=lambda k: -beads[k][1]):
@@ -382,10 +375,10 @@ def _grow(beads: Beads, sides: Sides, n: int, m: int, carried: float = 0.0) -> B
             if not _joins_in(sides.model, z - p, cover if adjacent else 0.0):
                 continue
             rival = _rival(sides, b, a, key, after, used_b, used_a)
-            if rival is not None:
-                rivals.append(rival)
-            elif cover >= carried:
+            if rival is None:
                 best = max(best, (z, b, a))
+            else:
+                rivals.append(rival)
         if best[1] != key or best[2] != after:
             del beads[key]
             beads[best[1]] = (best[2], best[0])
@@ -429,26 +422,17 @@ def _reach(k: int, used: set[int], count: int) -> list[int]:
     return [x for d in range(1, REACH + 1) for x in (k - d, k + d) if 0 <= x < count and x not in used]
 
 
-def _groups(beads: Beads, sides: Sides, n: int, m: int, carried: float = 0.0) -> Beads:
+def _groups(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
     """Pair two adjacent unpaired sentences with an unpaired one on the other side when
-    together they pass the threshold and each of the two is carried there (at least `carried`
-    of its content words on the other side and not in the other half, `_cover`)."""
+    together they pass the threshold."""
     thr = log_odds(sides.model.threshold)
     used_b = {i for k in beads for i in k}
     used_a = {j for v, _ in beads.values() for j in v}
-
-    def both(words: Sequence[Words], x: int, other: Words) -> bool:
-        return min(_cover(words[x], words[x + 1], other), _cover(words[x + 1], words[x], other)) >= carried
-
     for i in range(n):
         if i in used_b:
             continue
         starts = _near_starts(sides.near[0](i), m)
-        options = [
-            (sides.score((i,), (j, j + 1)), j)
-            for j in starts
-            if j not in used_a and j + 1 not in used_a and (not carried or both(sides.aw, j, sides.bw[i]))
-        ]
+        options = [(sides.score((i,), (j, j + 1)), j) for j in starts if j not in used_a and j + 1 not in used_a]
         if options:
             p, j = max(options)
             if p >= thr:
@@ -459,11 +443,7 @@ def _groups(beads: Beads, sides: Sides, n: int, m: int, carried: float = 0.0) ->
         if j in used_a:
             continue
         starts = _near_starts(sides.near[1](j), n)
-        options = [
-            (sides.score((i, i + 1), (j,)), i)
-            for i in starts
-            if i not in used_b and i + 1 not in used_b and (not carried or both(sides.bw, i, sides.aw[j]))
-        ]
+        options = [(sides.score((i, i + 1), (j,)), i) for i in starts if i not in used_b and i + 1 not in used_b]
         if options:
             p, i = max(options)
             if p >= thr:
