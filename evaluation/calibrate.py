@@ -22,7 +22,7 @@ wording carried over, `versions_reuse`), close versions where place alone vouche
 (`close_reuse`) from the rest, where a pair needs `changed_floor` to be one claim edited
 (`fit_place`), and the floor of a replacement in place (`replace_floor`) are fitted on two
 labeled genres at once (`fit_genres`): the FOMC tuning labels (versions) and blind quote labels
-of Netanyahu readouts (tests/fixtures/readout_claims_L16r/L17n1/L17n2.json, loosely related),
+of Netanyahu readouts (tests/fixtures/readout_claims_L16r/L17n1/L17n2/L18n.json, loosely related),
 each scored as the mean of strict and status agreement, the two genres
 weighed equally; a bar is allowed only if the seed articles (a report and a commentary) stay
 apart and at least 95% of the arXiv papers whose edited sentences are taken in order
@@ -312,7 +312,11 @@ def fit_genres(model: PairModel) -> dict[str, Any]:
         )
     floor = max(floors, key=lambda row: row["linked"])["replace_floor"]
     return {
-        "chosen": {"versions_reuse": best["versions_reuse"], **place["chosen"], "replace_floor": floor},
+        "chosen": {
+            "versions_reuse": best["versions_reuse"],
+            **place["chosen"],
+            "replace_floor": floor,
+        },
         "settings": rows,
         "place": place["settings"],
         "floors": floors,
@@ -338,8 +342,8 @@ def fit_place(model: PairModel, fomc: list[Any], readouts: list[Any], embedder: 
     costs agreement)."""
     import dataclasses
 
-    import evaluate
-    import evaluate_readouts
+    from evaluation import fomc as evaluate
+    from evaluation import readouts as evaluate_readouts
 
     rows = []
     for close in CLOSE_GRID:

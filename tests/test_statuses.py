@@ -341,3 +341,20 @@ def test_a_sentence_does_not_join_a_pair_when_it_restates_a_sentence_left_over(e
     support = next(c for c in claims if 1 in c.after)
     assert support.status is Status.CHANGED and support.before == (2,) and support.after == (1,)
     assert next(c for c in claims if 2 in c.after).before == (1,)
+
+
+def test_in_close_versions_a_line_restated_elsewhere_is_not_paired_by_place(embedder) -> None:
+    # the support line's message moved into the opener ("to reiterate unwavering U.S. support");
+    # a condemnation now stands in its place, with "The President ... Israel" in common (0.13):
+    # two messages, not one claim edited, though the rest of the readout is repeated word for word
+    opener = "President Biden spoke today with Prime Minister Netanyahu of Israel"
+    before = [f"{opener}.", "The President reiterated unwavering U.S. support for Israel.", MAY_15[3], MAY_15[5]]
+    after = [
+        f"{opener} to reiterate unwavering U.S. support for Israel.",
+        "The President condemned Hamas’s brutal terrorist attack on Israel.",
+        MAY_15[3],
+        MAY_15[5],
+    ]
+    claims = _claims(embedder, before, after)
+    assert next(c for c in claims if 1 in c.after).status is Status.NEW
+    assert next(c for c in claims if 1 in c.before).after == (0,)

@@ -14,9 +14,12 @@ lower-cased tokens in order (`segment.words`).
    one-to-one and enough of their wording is carried over, `reuse`), unpaired sentences
    boxed in between the same two pairs on both sides hold the same place in the text, as when
    a statement's inflation sentence is rewritten; there they pair at a lower probability
-   (`PairModel.slot_threshold`), by assignment within the slot. Two sentences of a slot that
-   open with the same words (`FRAME`: "Voting against the action was ...") are the same
-   sentence frame with new filler; their log-odds gain `PairModel.frame_bonus` there.
+   (`PairModel.slot_threshold`), by assignment within the slot, except a pair less probable
+   than `PairModel.changed_floor` one of whose sentences pairs by meaning with another sentence
+   (it restates that one), unless the two open alike ("Information received since ...").
+   Two sentences of a slot that open with the same words (`FRAME`: "Voting against the action
+   was ...") are the same sentence frame with new filler; their log-odds gain
+   `PairModel.frame_bonus` there.
 4. Splits and merges: an unpaired sentence joins a paired neighbour when the joined text
    explains the other side's sentence clearly better than the neighbour alone, or about as
    well while the other side holds a good share of its content words that the neighbour
@@ -290,10 +293,23 @@ def _slots(beads: Beads, logits: np.ndarray, sides: Sides, n: int, m: int) -> Be
         sub = logits[np.ix_(b, a)] + sides.model.frame_bonus * np.array(frames, dtype=np.float64)
         rows, cols = linear_sum_assignment(sub, maximize=True)
         for r, c in zip(rows, cols, strict=True):
-            if sub[r, c] >= cut:
+            if sub[r, c] >= cut and (frames[r][c] or not _restates_elsewhere(logits, b[r], a[c], sides.model)):
                 beads[(b[r],)] = ((a[c],), float(logits[b[r], a[c]]))
                 taken.add(a[c])
     return beads
+
+
+def _restates_elsewhere(logits: np.ndarray, i: int, j: int, model: PairModel) -> bool:
+    """Whether a slot pair less probable than `model.changed_floor` has a sentence that pairs by
+    meaning (at the threshold) with another sentence of the other side: it restates that one
+    (a line whose message moved into the opener), and place does not make it the same claim
+    as the weak partner it was left with."""
+    z = logits[i, j]
+    if not model.changed_floor or z >= log_odds(model.changed_floor):
+        return False
+    bar = max(z, log_odds(model.threshold))
+    elsewhere = max(np.delete(logits[i], j).max(initial=-np.inf), np.delete(logits[:, j], i).max(initial=-np.inf))
+    return bool(elsewhere >= bar)
 
 
 @dataclass(frozen=True)
