@@ -31,6 +31,8 @@ held out (scripts/evaluate_readouts.py).
 
 Run: python scripts/calibrate.py            (about 3-6 minutes on 2 cores: it embeds ~25k sentences)
      python scripts/calibrate.py --genres   (refit only the genre settings, keeping the rest)
+     python scripts/calibrate.py --links    (refit only loose_replace_floor, the link floor
+                                             outside close versions)
 """
 
 from __future__ import annotations
@@ -229,6 +231,47 @@ def main() -> None:
     )
     print_genres(genres)
     print(f"wrote {OUT.relative_to(ROOT)}: {report['pair_model']}")
+
+
+LOOSE_FLOOR_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
+"""Floors of a replacement link outside close versions (0.0: `replace_floor`)."""
+
+
+def main_links() -> None:
+    """Fit `loose_replace_floor` alone: over the Netanyahu tuning readouts, the floor whose links
+    a reader can follow (a labeled replacement, or the same claim the pairing missed) most
+    outnumber the links that join unrelated messages (ties: the higher floor, fewer links)."""
+    import dataclasses
+
+    from evaluation import fomc as evaluate
+    from evaluation import readouts as evaluate_readouts
+
+    embedder = TransformerEmbedder()
+    report = json.loads(OUT.read_text(encoding="utf-8"))
+    model = PairModel(**report["pair_model"])
+    readouts = []
+    for name in evaluate_readouts.DEFAULT:
+        labels = json.loads((evaluate.FIXTURES / name).read_text(encoding="utf-8"))
+        readouts += evaluate_readouts.read_labels(
+            labels, evaluate_readouts.READOUTS / evaluate_readouts.series(labels), embedder
+        )
+    rows = []
+    for floor in LOOSE_FLOOR_GRID:
+        r = evaluate_readouts.score(
+            readouts, evaluate_readouts.ours(dataclasses.replace(model, loose_replace_floor=floor), embedder)
+        )
+        right, shown = r["links"]
+        rows.append({"loose_replace_floor": floor, "right": right, "shown": shown, "score": 2 * right - shown})
+        print(
+            f"| {floor} | {right} of {shown} links a reader can follow | labeled replacements linked "
+            f"{r['replaced_linked'][0]} of {r['replaced_linked'][1]} |"
+        )
+    best = max(rows, key=lambda row: (row["score"], row["loose_replace_floor"]))
+    report["pair_model"]["loose_replace_floor"] = best["loose_replace_floor"]
+    report["links"] = {"fitted_by": "python scripts/calibrate.py --links", "settings": rows}
+    PairModel(**report["pair_model"])
+    OUT.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: loose_replace_floor {best['loose_replace_floor']}")
 
 
 def main_genres() -> None:
@@ -460,4 +503,4 @@ def fit_structure(model: PairModel) -> dict[str, object]:
 
 
 if __name__ == "__main__":
-    main_genres() if "--genres" in sys.argv[1:] else main()
+    main_links() if "--links" in sys.argv[1:] else main_genres() if "--genres" in sys.argv[1:] else main()

@@ -150,9 +150,16 @@ def score(items: list[Labeled], aligner: Callable[[ev.Pair], Run]) -> dict[str, 
     restated = [0, 0]
     replaced = [0, 0]
     two_claims = changed = 0
+    links_shown = links_right = 0
     errors = []
     for it in items:
         got, links = aligner(it.pair)
+        # a link a reader can follow: a labeled replacement, or the same claim the pairing missed
+        links_shown += len(links)
+        links_right += sum(
+            any(i in b and j in a for b, a in it.replaced) or j in it.partners.get(("before", i), set())
+            for i, j in links
+        )
         for key, want in it.partners.items():
             have_status, have = got[key]
             n += 1
@@ -187,6 +194,7 @@ def score(items: list[Labeled], aligner: Callable[[ev.Pair], Run]) -> dict[str, 
         "replaced_linked": replaced,
         "changed": changed,
         "changed_two_claims": two_claims,
+        "links": (links_right, links_shown),
         "errors": errors,
     }
 
@@ -269,9 +277,10 @@ def main() -> None:
     model = pipeline.pair_model()
     print(
         "| labels | sentences | compare strict | naive strict | compare status | naive status | "
-        "restatements paired | replacements linked | changed a reader calls two claims |"
+        "restatements paired | replacements linked | changed a reader calls two claims | "
+        "links a reader can follow |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name in names:
         path = Path(name) if Path(name).exists() else ev.FIXTURES / name
         labels = json.loads(path.read_text(encoding="utf-8"))
@@ -285,12 +294,12 @@ def main() -> None:
             f"| {path.name} | {a['sentences']} | {a['agreement']:.3f} | {b['agreement']:.3f} | "
             f"{a['status_agreement']:.3f} | {b['status_agreement']:.3f} | {ra[0]}/{ra[1]} (naive {rb[0]}) | "
             f"{a['replaced_linked'][0]}/{a['replaced_linked'][1]} | {a['changed_two_claims']} of {a['changed']} "
-            f"(naive {b['changed_two_claims']} of {b['changed']}) |"
+            f"(naive {b['changed_two_claims']} of {b['changed']}) | {a['links'][0]} of {a['links'][1]} |"
         )
         print(
             f"|   (compare with versions decided by pair share alone, no wording bar) | | {c['agreement']:.3f} | | "
             f"{c['status_agreement']:.3f} | | {c['restated_paired'][0]}/{c['restated_paired'][1]} | | "
-            f"{c['changed_two_claims']} of {c['changed']} |"
+            f"{c['changed_two_claims']} of {c['changed']} | |"
         )
         if "-v" in sys.argv or len(names) == 1:
             for e in a["errors"]:

@@ -105,6 +105,10 @@ class PairModel:
     slot_threshold: float = 1.0
     replace_floor: float = 1.0
     """A slot's leftover pair at least this probable is a replacement in place (module notes, 6)."""
+    loose_replace_floor: float = 0.0
+    """The same outside close versions (readouts), where a place says little: there most links
+    at `replace_floor` joined unrelated messages ("the call on Hamas replaced by Holocaust
+    remembrance"). 0.0: as `replace_floor`."""
     frame_bonus: float = 0.0
     join_margin: float = 1.0
     join_slack: float = 0.0
@@ -209,16 +213,20 @@ def finish(
     beads = _grow(beads, sides, n, m)
     beads = _groups(beads, sides, n, m)
     paired = [Bead(b, a, float(probability(z))) for b, (a, z) in beads.items()]
-    replaced = () if logits is None else in_place(beads, logits, sides.model, n, m)
+    replaced = () if logits is None else in_place(beads, logits, sides.model, n, m, close)
     return Alignment(tuple(reading_order(paired, n, m)), same_text, replaced, close)
 
 
-def in_place(beads: Beads, logits: np.ndarray, model: PairModel, n: int, m: int) -> tuple[Bead, ...]:
+def in_place(
+    beads: Beads, logits: np.ndarray, model: PairModel, n: int, m: int, close: bool = True
+) -> tuple[Bead, ...]:
     """Unpaired sentences that took the place of an unpaired one of the earlier document: the
-    assignment within each slot, pairs at least `model.replace_floor` probable (module notes, 6)."""
-    if model.replace_floor >= 1.0:
+    assignment within each slot, pairs at least `model.replace_floor` probable (module notes, 6)
+    in close versions, where a place vouches for a pair, and `loose_replace_floor` elsewhere."""
+    floor = model.replace_floor if close else max(model.replace_floor, model.loose_replace_floor)
+    if floor >= 1.0:
         return ()
-    cut = log_odds(model.replace_floor)
+    cut = log_odds(floor)
     taken = {j for a, _ in beads.values() for j in a}
     out = []
     for b, run in slots(beads, n, m):
