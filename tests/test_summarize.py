@@ -200,3 +200,23 @@ def test_a_readout_summary_carries_messages_not_the_promise_to_speak_again(embed
     assert "unequivocally condemn Hamas’s brutal atrocities" in texts
     summary = ExtractiveSummarizer().summarize(other, 3, context=[doc.vectors])
     assert "regular consultation" not in " ".join(p.text for p in summary.points)
+
+
+def test_a_statement_summary_carries_its_decision_and_its_guidance(shared_data, embedder) -> None:  # type: ignore[no-untyped-def]
+    """Blind Fed watcher, 2019 briefs: "patient" was in none of the summaries. In a series, a
+    statement's summary carries the decision and the guidance sentence, and never loses the
+    decision or a dissent for it."""
+    from compare import load
+
+    def seg(day: str) -> Segmented:
+        sentences = segment.segment(load.read(shared_data / "fomc" / f"{day}.txt"))
+        return Segmented(sentences, embedder.embed([s.text for s in sentences]))
+
+    before, doc, after = seg("20181219"), seg("20190130"), seg("20190320")
+    points = " ".join(p.text for p in ExtractiveSummarizer().summarize(doc, 3, [before.vectors, after.vectors]).points)
+    assert "the Committee will be patient" in points
+    assert "decided to maintain the target range" in points
+    dissent = seg("20151028")  # Lacker's dissent stays in
+    near = [seg("20150917").vectors, seg("20151216").vectors]
+    points = " ".join(p.text for p in ExtractiveSummarizer().summarize(dissent, 3, near).points)
+    assert "Voting against the action was Jeffrey M. Lacker" in points

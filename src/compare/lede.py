@@ -373,7 +373,7 @@ def describe(
         "related": float(bool(_RELATED.search(text))),
     }
     decision_sentence = bool(_DECISION_SENTENCE.search(text)) and not feats["related"]
-    guidance_sentence = not decision_sentence and not feats["framing"] and any(_is_guidance(t) for t in (old, new) if t)
+    guidance_sentence = not decision_sentence and not feats["framing"] and any(is_guidance(t) for t in (old, new) if t)
     dissent_sentence = bool(_DISSENT.search(old + " " + new)) and not feats["roster"]
     if claim.status is Status.REPEATED:
         if claim.diff and any(d.op is not Op.EQUAL for d in claim.diff):
@@ -465,7 +465,8 @@ def describe(
     return (Kind.SHIFT if direction else Kind.REWORDED), feats, tone_reason, direction
 
 
-def _is_guidance(sentence: str) -> bool:
+def is_guidance(sentence: str) -> bool:
+    """A sentence about the policy instrument that looks ahead or sets a condition."""
     return bool(_INSTRUMENT.search(sentence)) and bool(_AHEAD.search(sentence))
 
 

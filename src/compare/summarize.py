@@ -33,6 +33,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from .lede import is_guidance
 from .types import Sentence, Summary, SummaryPoint
 
 MIN_WORDS = 6
@@ -105,6 +106,10 @@ class Weights:
     framing: float = 0.0
     novelty: float = 0.0
     dissent: float = 0.0
+    guidance: float = 0.0
+    """A sentence about the policy instrument that looks ahead ("the Committee will be patient
+    as it determines what future adjustments ..."): what a statement says of the next step;
+    not standing guidance that every neighbour repeats word for word."""
     repeat: float = 0.0
     """Standing language: a sentence repeated verbatim in every neighbouring document."""
     long: float = 0.5
@@ -177,6 +182,7 @@ def features(document: Segmented, context: Sequence[np.ndarray] = ()) -> dict[st
         "quantity": np.array([bool(QUANTITY.search(t)) for t in texts], dtype=float),
         "framing": np.array([bool(FRAMING.search(t)) for t in texts], dtype=float),
         "dissent": np.array([bool(DISSENT.search(t)) for t in texts], dtype=float),
+        "guidance": np.array([is_guidance(t) and not DECISION.search(t) for t in texts], dtype=float),
         "novelty": novelty,
         "repeat": repeat,
     }
@@ -246,6 +252,7 @@ def combine(w: Weights, parts: dict[str, np.ndarray]) -> np.ndarray:
         - w.framing * parts["framing"]
         + w.novelty * parts["novelty"]
         + w.dissent * parts["dissent"]
+        + w.guidance * parts["guidance"] * (1.0 - parts["repeat"])
         - w.repeat * parts["repeat"] * (1.0 - np.maximum(parts["decision"], parts["dissent"]))
         - 10.0 * parts["short"]
         - w.long * parts["long"]
