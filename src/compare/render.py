@@ -177,7 +177,8 @@ def subject_note(c: Comparison) -> str:
     carry = "carries" if carried == 1 else "carry"
     return (
         f"Few messages in common: {carried} of the {total} sentences of the shorter document {carry} over; "
-        "much of what is new and dropped here may be a change of subject rather than of line."
+        "much of what is new and dropped here may be a change of subject, or a line restated in other words "
+        "that compare does not pair."
     )
 
 
