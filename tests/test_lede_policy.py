@@ -119,6 +119,12 @@ def test_tone_ignores_sideways_words_and_words_moved_from_another_sentence() -> 
             True,
         ),
         ("Inflation rose.", "Unemployment rose.", False),
+        # how the call was held is no news (readouts 2024-04-04 -> 2024-04-28)
+        (
+            "President Biden spoke by telephone with Prime Minister Netanyahu.",
+            "President Biden spoke earlier today with Prime Minister Netanyahu.",
+            True,
+        ),
         (
             "The President spoke today with Israeli Prime Minister Netanyahu.",
             "President Biden spoke with Israeli Prime Minister Netanyahu today.",

@@ -198,9 +198,11 @@ sets a condition (`_AHEAD`): "In determining whether it will be appropriate to r
 range at its next meeting", "The substantial easing of monetary policy to date"."""
 _DISSENT = re.compile(r"\b(?:voting against|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
 _SLIGHT = frozenset(
-    "continue continues continued continuing currently nonetheless however still moreover overall meanwhile".split()
+    "continue continues continued continuing currently nonetheless however still moreover overall meanwhile "
+    "telephone phone video videoconference virtually".split()
 )
-"""Connectives and aspect words: an edit of only these (and function words, names, reporting
+"""Connectives and aspect words, and how a call was held ("spoke ~~by telephone~~ **earlier
+today**"): an edit of only these (and function words, names, reporting
 and calendar words) says nothing new ("~~continue to~~", "~~The~~ **Nonetheless, the**")."""
 
 
