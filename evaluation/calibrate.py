@@ -233,6 +233,20 @@ def main() -> None:
     print(f"wrote {OUT.relative_to(ROOT)}: {report['pair_model']}")
 
 
+def tuning_readouts(embedder: TransformerEmbedder) -> list[Any]:
+    """The Netanyahu tuning readouts, labeled (evaluation.readouts.DEFAULT)."""
+    from evaluation import fomc as evaluate
+    from evaluation import readouts as evaluate_readouts
+
+    items: list[Any] = []
+    for name in evaluate_readouts.DEFAULT:
+        labels = json.loads((evaluate.FIXTURES / name).read_text(encoding="utf-8"))
+        items += evaluate_readouts.read_labels(
+            labels, evaluate_readouts.READOUTS / evaluate_readouts.series(labels), embedder
+        )
+    return items
+
+
 LOOSE_FLOOR_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 """Floors of a replacement link outside close versions (0.0: `replace_floor`)."""
 
@@ -243,18 +257,12 @@ def main_links() -> None:
     outnumber the links that join unrelated messages (ties: the higher floor, fewer links)."""
     import dataclasses
 
-    from evaluation import fomc as evaluate
     from evaluation import readouts as evaluate_readouts
 
     embedder = TransformerEmbedder()
     report = json.loads(OUT.read_text(encoding="utf-8"))
     model = PairModel(**report["pair_model"])
-    readouts = []
-    for name in evaluate_readouts.DEFAULT:
-        labels = json.loads((evaluate.FIXTURES / name).read_text(encoding="utf-8"))
-        readouts += evaluate_readouts.read_labels(
-            labels, evaluate_readouts.READOUTS / evaluate_readouts.series(labels), embedder
-        )
+    readouts = tuning_readouts(embedder)
     rows = []
     for floor in LOOSE_FLOOR_GRID:
         r = evaluate_readouts.score(
@@ -313,12 +321,7 @@ def fit_genres(model: PairModel) -> dict[str, Any]:
             json.loads((evaluate.FIXTURES / name).read_text(encoding="utf-8")), evaluate.FOMC, embedder
         )
     ]
-    readouts = []
-    for name in evaluate_readouts.DEFAULT:
-        labels = json.loads((evaluate.FIXTURES / name).read_text(encoding="utf-8"))
-        readouts += evaluate_readouts.read_labels(
-            labels, evaluate_readouts.READOUTS / evaluate_readouts.series(labels), embedder
-        )
+    readouts = tuning_readouts(embedder)
     rows = []
     for bar in REUSE_GRID:
         m = dataclasses.replace(model, versions_reuse=bar)
