@@ -77,3 +77,18 @@ def render_brief_for(t):
 
     b = long_series(len(t.cells))
     return dataclasses.replace(b, lineage=(t,))
+
+
+def test_a_changed_thread_shows_its_latest_wording_beside_its_first() -> None:
+    """Blind Fed watcher, 2019: a row titled "decided to raise …" read "repeated" through the
+    holds that followed. A thread whose words changed shows "→ now:" and its latest wording; one
+    whose latest wording is its first shows that one wording."""
+    b = long_series(6)
+    text = render.render(b, Format.MARKDOWN)
+    rows = [line for line in text.splitlines() if line.startswith("| ")]
+    business = next(r for r in rows if r.startswith("| Business spending rose and housing fell in month 0."))
+    assert "→ now: Business spending rose and housing fell in month 5." in business
+    # "for some time", then "for a considerable period", then "for some time" again: one wording
+    guidance = next(r for r in rows if "policy accommodation can be maintained" in r)
+    assert "changed" in guidance and "→ now:" not in guidance
+    assert "→ now: Business spending rose and housing fell in month 5." in render.render(b, Format.HTML)
