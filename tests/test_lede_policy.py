@@ -258,6 +258,9 @@ def test_the_lede_lists_a_replaced_claim_once(seeds_brief) -> None:
                 assert not (j in shown and gone & shown)
                 pairs += 1
     assert pairs  # the seeds have replacements in place
+    # and says it once: "in place of before s1–s2", then the replaced words, not "in the place of" again
+    lede_lines = [line for line in render.render(seeds_brief, Format.MARKDOWN).splitlines() if "*in place of" in line]
+    assert lede_lines and all(line.count("place of") == 1 for line in lede_lines)
 
 
 def test_a_changed_dissent_names_preferences_without_a_direction(embedder) -> None:

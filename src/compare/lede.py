@@ -286,7 +286,8 @@ def one_per_replacement(
         if item.kind is Kind.DROPPED:
             note = "replaced by “" + shorten(" ".join(after[x].text for x in other.after), 14) + "”"
         else:
-            note = "in the place of “" + shorten(" ".join(before[x].text for x in other.before), 14) + "”"
+            # The brief already says "in place of before sN" beside a new claim: the quote alone.
+            note = "“" + shorten(" ".join(before[x].text for x in other.before), 14) + "”"
         out.append((key, replace(item, reason=f"{item.reason}; {note}" if item.reason else note)))
     return out
 
