@@ -378,3 +378,35 @@ def test_outside_close_versions_only_a_likely_pair_is_linked_in_place() -> None:
     assert align.in_place({}, logits, model, 1, 1, close=False) == ()
     strong = np.array([[align.log_odds(min(0.99, model.loose_replace_floor + 0.1))]])
     assert align.in_place({}, strong, model, 1, 1, close=False) != ()
+
+
+# Readouts of 1 and 21 August 2024 (White House, public domain). One long support line carried
+# over makes the two read as close versions; the last lines are two messages, and the second
+# is not the first edited ("de-escalate broader tensions" did not become "the ceasefire deal").
+AUG_01 = [
+    "President Biden spoke today with Prime Minister Netanyahu of Israel.",
+    "The President reaffirmed his commitment to Israel’s security against all threats from Iran, including its "
+    "proxy terrorist groups Hamas, Hezbollah, and the Houthis.",
+    "The President discussed efforts to support Israel’s defense against threats, including against ballistic "
+    "missiles and drones, to include new defensive U.S. military deployments.",
+    "Together with this commitment to Israel’s defense, the President stressed the importance of ongoing efforts "
+    "to de-escalate broader tensions in the region.",
+    "Vice President Harris also joined the call.",
+]
+AUG_21 = [
+    "President Biden spoke today with Prime Minister Netanyahu of Israel.",
+    "The President and the Prime Minister discussed active and ongoing U.S. efforts to support Israel’s defense "
+    "against all threats from Iran, including its proxy terrorist groups Hamas, Hezbollah, and the Houthis, to "
+    "include ongoing defensive U.S. military deployments.",
+    "The President stressed the urgency of bringing the ceasefire and hostage release deal to closure and "
+    "discussed upcoming talks in Cairo to remove any remaining obstacles.",
+]
+
+
+def test_a_weak_pair_left_over_at_the_end_is_two_messages_linked(embedder) -> None:
+    claims = _claims(embedder, AUG_01, AUG_21)
+    by_after = {j: c for c in claims for j in c.after}
+    assert by_after[2].status is Status.NEW and by_after[2].replaces == (3,)
+    assert any(c.status is Status.DROPPED and c.before == (3,) for c in claims)
+    # the support line carried over stays one claim, merged with the line it absorbed
+    assert by_after[1].status is Status.CHANGED and 1 in by_after[1].before

@@ -16,7 +16,8 @@ lower-cased tokens in order (`segment.words`).
    a statement's inflation sentence is rewritten; there they pair at a lower probability
    (`PairModel.slot_threshold`), by assignment within the slot, except a pair less probable
    than `PairModel.changed_floor` one of whose sentences pairs by meaning with another sentence
-   (it restates that one), unless the two open alike ("Information received since ...").
+   (it restates that one), unless the two open alike ("Information received since ..."), nor
+   in a slot open at the start or end of both documents (place vouches only between pairs).
    Two sentences of a slot that open with the same words (`FRAME`: "Voting against the action
    was ...") are the same sentence frame with new filler; their log-odds gain
    `PairModel.frame_bonus` there.
@@ -298,13 +299,24 @@ def _slots(beads: Beads, logits: np.ndarray, sides: Sides, n: int, m: int) -> Be
         if not a:
             continue
         frames = [[_frame(sides.bw[i], sides.aw[j]) for j in a] for i in b]
+        # a place vouches for a weak pair only between two pairs: a run left over at the start
+        # or end of both documents is where a short text adds and drops its lines
+        boxed = 0 < min(b) and max(b) < n - 1 and 0 < min(run) and max(run) < m - 1
         sub = logits[np.ix_(b, a)] + sides.model.frame_bonus * np.array(frames, dtype=np.float64)
         rows, cols = linear_sum_assignment(sub, maximize=True)
         for r, c in zip(rows, cols, strict=True):
-            if sub[r, c] >= cut and (frames[r][c] or not _restates_elsewhere(logits, b[r], a[c], sides.model)):
+            z = logits[b[r], a[c]]
+            vouched = boxed or not _weak(z, sides.model)
+            if sub[r, c] >= cut and (
+                frames[r][c] or (vouched and not _restates_elsewhere(logits, b[r], a[c], sides.model))
+            ):
                 beads[(b[r],)] = ((a[c],), float(logits[b[r], a[c]]))
                 taken.add(a[c])
     return beads
+
+
+def _weak(z: float, model: PairModel) -> bool:
+    return bool(model.changed_floor) and z < log_odds(model.changed_floor)
 
 
 def _restates_elsewhere(logits: np.ndarray, i: int, j: int, model: PairModel) -> bool:
