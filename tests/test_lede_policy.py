@@ -358,3 +358,38 @@ def test_guidance_tied_to_the_next_meeting_leads_over_a_reworded_risk_line() -> 
     )
     ranked = lede.rank_comparison(b, 0, shipped())
     assert ranked[0].claim == 1 and ranked[0].features["date_guidance"] == 1.0
+
+
+def test_a_dissent_without_an_amount_is_said_in_its_own_words(embedder) -> None:
+    # 31 October -> 11 December 2007 and 11 December 2007 -> 22 January 2008: Hoenig wanted no
+    # change, Rosengren a 50-point cut, Poole no action between meetings; "before, none; now,
+    # 50 basis points" told a Fed watcher there was no dissent before (blind review)
+    import compare
+
+    decision = "The Federal Open Market Committee decided today to lower its target for the federal funds rate {}."
+    october = (
+        decision.format("25 basis points to 4-1/2 percent")
+        + " Voting against was Thomas M. Hoenig, who preferred no change in the federal funds rate at this meeting."
+    )
+    december = (
+        decision.format("25 basis points to 4-1/4 percent")
+        + " Voting against was Eric S. Rosengren, who preferred to lower the target for the federal funds rate by "
+        "50 basis points at this meeting."
+    )
+    january = (
+        decision.format("75 basis points to 3-1/2 percent")
+        + " Voting against was William Poole, who did not believe that current conditions justified policy action "
+        "before the regularly scheduled meeting next week."
+    )
+    brief = compare.brief(
+        [(october, "2007-10-31"), (december, "2007-12-11"), (january, "2008-01-22")], embedder=embedder, cache=False
+    )
+    reasons = [
+        item.reason
+        for k in (0, 1)
+        for item in brief.lede[k]
+        if item.after and "Voting against" in brief.documents[k + 1].sentences[item.after[0]].text
+    ]
+    assert len(reasons) == 2 and not any("none" in r for r in reasons), reasons
+    assert "preferred no change in the federal funds rate" in reasons[0] and "50 basis points" in reasons[0]
+    assert "did not believe" in reasons[1]

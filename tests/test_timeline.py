@@ -92,3 +92,28 @@ def test_a_changed_thread_shows_its_latest_wording_beside_its_first() -> None:
     guidance = next(r for r in rows if "policy accommodation can be maintained" in r)
     assert "changed" in guidance and "→ now:" not in guidance
     assert "→ now: Business spending rose and housing fell in month 5." in render.render(b, Format.HTML)
+
+
+def test_a_thread_dropped_since_shows_its_last_wording_not_now() -> None:
+    """Blind readout watcher: a row read "→ now: …" for a line dropped two documents before."""
+    import dataclasses
+
+    from compare.types import Cell, Thread
+
+    b = long_series(6)
+    t = Thread(
+        "c1",
+        (
+            Cell("first", (1,)),
+            Cell("changed", (1,)),
+            Cell("repeated", (1,)),
+            Cell("dropped"),
+            Cell("absent"),
+            Cell("absent"),
+        ),
+    )
+    assert timeline.thread_now(dataclasses.replace(b, lineage=(t,)), t) == ("last", b.documents[2].sentences[1].text)
+    carried = dataclasses.replace(
+        t, cells=(*t.cells[:3], Cell("repeated", (1,)), Cell("repeated", (1,)), Cell("repeated", (1,)))
+    )
+    assert timeline.thread_now(b, carried) is None  # carried to the end, back in its first wording

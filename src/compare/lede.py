@@ -546,10 +546,20 @@ def _vote_reason(old: str, new: str) -> str:
     between them (the dissenters differ: one who wanted 2 to 2-1/4 percent held and one who
     wanted a 50-point cut are not one preference moving "down")."""
 
-    def amounts(text: str) -> str:
-        return " and ".join(dict.fromkeys(q.text for q in quantities.parse(text))) or "none"
+    def preference(text: str) -> str:
+        found = " and ".join(dict.fromkeys(q.text for q in quantities.parse(text)))
+        if found:
+            return found
+        # a dissent with no amount ("preferred no change", "did not believe that current
+        # conditions justified policy action before the regularly scheduled meeting") is said in
+        # its own words: "none" read as "no dissent" (2007-12-11) or "no cut wanted" (2008-01-22)
+        clause = _PREFERENCE.search(text)
+        return shorten(clause.group(1), 12) if clause else "none stated"
 
-    return f"dissent changed: before, {amounts(old)}; now, {amounts(new)}"
+    return f"dissent changed: before, {preference(old)}; now, {preference(new)}"
+
+
+_PREFERENCE = re.compile(r"\bwho ([^.;]+)")
 
 
 def _unit(n: NumberChange) -> str:

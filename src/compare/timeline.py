@@ -189,16 +189,19 @@ def thread_title(brief: Brief, thread: Thread) -> str:
     return ""
 
 
-def thread_now(brief: Brief, thread: Thread) -> str:
-    """A thread's latest wording, when a change (not a date or punctuation one) made it differ
-    from the first; "" otherwise. Titled by its first wording alone, a row read "decided to
-    raise …" and then "repeated" through the holds that followed, as if they were hikes."""
+def thread_now(brief: Brief, thread: Thread) -> tuple[str, str] | None:
+    """("now", its wording in the latest document) or, for a thread dropped since, ("last", its
+    last wording), when a change (not a date or punctuation one) made it differ from the first;
+    None otherwise. Titled by its first wording alone, a row read "decided to raise …" and then
+    "repeated" through the holds that followed, as if they were hikes."""
     carried = [(k, c) for k, c in enumerate(thread.cells) if c.sentences]
     if len(carried) < 2 or not any(c.status == "changed" and not c.mechanical for _, c in carried[1:]):
-        return ""
+        return None
     k, last = carried[-1]
     now = cell_text(brief, k, last)
-    return now if " ".join(now.split()) != " ".join(thread_title(brief, thread).split()) else ""
+    if " ".join(now.split()) == " ".join(thread_title(brief, thread).split()):
+        return None
+    return ("now" if k == len(thread.cells) - 1 else "last", now)
 
 
 def cell_text(brief: Brief, k: int, cell: Cell) -> str:
