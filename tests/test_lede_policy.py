@@ -393,3 +393,29 @@ def test_a_dissent_without_an_amount_is_said_in_its_own_words(embedder) -> None:
     assert len(reasons) == 2 and not any("none" in r for r in reasons), reasons
     assert "preferred no change in the federal funds rate" in reasons[0] and "50 basis points" in reasons[0]
     assert "did not believe" in reasons[1]
+
+
+def test_a_statement_without_a_decision_does_not_read_as_a_rate_change(embedder) -> None:
+    # 7 -> 17 August 2007: the unscheduled statement took no rate decision; "dropped: ... to keep
+    # its target at 5-1/4 percent; no longer states 5-1/4 percent" read as a rate change
+    import compare
+
+    august_7 = (
+        "The Federal Open Market Committee decided today to keep its target for the federal funds rate at 5-1/4 "
+        "percent. Economic growth was moderate during the first half of the year."
+    )
+    august_17 = (
+        "Financial market conditions have deteriorated, and tighter credit conditions and increased uncertainty "
+        "have the potential to restrain economic growth going forward. The Committee is monitoring the situation "
+        "and is prepared to act as needed."
+    )
+    september = (
+        "The Federal Open Market Committee decided today to lower its target for the federal funds rate 50 basis "
+        "points to 4-3/4 percent. Economic growth was moderate during the first half of the year."
+    )
+    brief = compare.brief(
+        [(august_7, "2007-08-07"), (august_17, "2007-08-17"), (september, "2007-09-18")], embedder=embedder, cache=False
+    )
+    dropped = [i for i in brief.lede[0] if i.kind is Kind.DROPPED and i.before == (0,)]
+    assert dropped and "no longer states" not in dropped[0].reason
+    assert dropped[0].reason == "no policy decision in the later document; last stated: 5-1/4 percent"

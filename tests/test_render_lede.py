@@ -273,3 +273,21 @@ def test_a_phrase_of_two_calls_is_no_set_formulation() -> None:
     assert not _established(Formulation("close consultation", (1, 1, 0, 0)), 1)
     assert _established(Formulation("close consultation", (1, 1, 1, 0)), 2)
     assert _established(Formulation("self-reliance and strength", (1, 0)), 0)
+
+
+def test_a_clause_replaced_is_no_shift_of_tone() -> None:
+    # 2007-08-07 (blind Fed watcher): the first word of downside risks to growth was read as
+    # "hedged wording: added 'somewhat'"; a clause replaced is a change of substance
+    got = one(
+        "In these circumstances, the Committee's predominant policy concern remains the risk that inflation will "
+        "fail to moderate as expected.",
+        "Although the downside risks to growth have increased somewhat, the Committee's predominant policy concern "
+        "remains the risk that inflation will fail to moderate as expected.",
+    )
+    assert got is not None and got[0] is not Kind.SHIFT and "somewhat" not in got[1], got
+    # the word itself edited still reads as tone
+    got = one(
+        "Economic growth has slowed somewhat in recent months.",
+        "Economic growth has slowed in recent months.",
+    )
+    assert got is not None and got[0] is Kind.SHIFT and got[2] == "stronger", got

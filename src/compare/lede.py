@@ -401,6 +401,12 @@ def describe(
         if claim.status is Status.DROPPED:
             # a dropped sentence is never an action: the later document does not take it
             reason = f"no longer states {'; '.join(carried[:3])}" if carried else ""
+            if decision_sentence and not any(_DECISION_SENTENCE.search(s.text) for s in after):
+                # an unscheduled statement (2007-08-17) takes no decision: "no longer states
+                # 5-1/4 percent" read as a rate change
+                reason = "no policy decision in the later document" + (
+                    f"; last stated: {'; '.join(carried[:3])}" if carried else ""
+                )
             return Kind.DROPPED, feats, reason, ""
         reason = "; ".join(carried[:3])
         if carried and feats["vote"]:
@@ -588,6 +594,10 @@ def tone(
     came: list[str] = []
     for struck, inserted in _edits(ops):
         sw, iw = words(struck), words(inserted)
+        if max(len(sw), len(iw)) > TONE_EDIT:
+            # a clause replaced is a change of substance, not of tone: "any additional firming
+            # that may be needed" -> "future policy adjustments" is no "stronger wording"
+            continue
         side = {w for group in SIDEWAYS if group & set(sw) and group & set(iw) for w in group}
         g = [w for w in sw if w in STRENGTH and w not in side and w not in elsewhere_after]
         c = [w for w in iw if w in STRENGTH and w not in side and w not in elsewhere_before]
@@ -595,6 +605,10 @@ def tone(
         gone += [w for w in g if w not in common]
         came += [w for w in c if w not in common]
     return _direction(gone, came)
+
+
+TONE_EDIT = 6
+"""Longest edit (struck or inserted words) read for tone."""
 
 
 def _edits(ops: Sequence[DiffOp]) -> list[tuple[str, str]]:
