@@ -91,7 +91,8 @@ STRENGTH: Mapping[str, int] = {
         "condemn condemned condemns condemning demand demanded demands insist insisted imperative urgent "
         "urgently unequivocal unequivocally ironclad iron-clad unwavering steadfast firmly strongly grave gravely "
         "deep deeply outrage outraged abhorrent abuses atrocities brutal indiscriminate must immediately "
-        "immediate never stranglehold imperil swiftly decisively decisive".split(),
+        "immediate never stranglehold imperil swiftly decisively decisive unacceptable intolerable outrageous "
+        "warn warned warns".split(),
         2,
     ),
     **dict.fromkeys(
@@ -155,10 +156,13 @@ _STANCE = re.compile(
     r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,80}\b(?:balanced|weighted|diminished|increased)|"
     r"for some time|extended period|considerable (?:period|time)|exceptionally low|measured pace|patient|"
     r"timely manner|act as (?:needed|appropriate)|all available tools|future (?:policy )?(?:actions?|adjustments?)|"
-    r"policy accommodation|(?:further|additional) (?:policy )?(?:firming|easing)|ceasefire|two-state|red lines?)\b",
+    r"policy accommodation|(?:further|additional) (?:policy )?(?:firming|easing)|ceasefire|two-state|red lines?|"
+    r"will be determined by|condition(?:ed|al) (?:on|upon)|contingent (?:on|upon))\b",
     re.IGNORECASE,
 )
-"""The stance and its path: the balance of risks, forward guidance, the next step."""
+"""The stance and its path: the balance of risks, forward guidance, the next step, and what
+policy is made conditional on ("U.S. policy with respect to Gaza will be determined by our
+assessment of Israel's immediate action", 2024-04-04)."""
 _VOTE = re.compile(
     r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE
 )
