@@ -419,3 +419,20 @@ def test_a_statement_without_a_decision_does_not_read_as_a_rate_change(embedder)
     dropped = [i for i in brief.lede[0] if i.kind is Kind.DROPPED and i.before == (0,)]
     assert dropped and "no longer states" not in dropped[0].reason
     assert dropped[0].reason == "no policy decision in the later document; last stated: 5-1/4 percent"
+
+
+def test_the_main_action_names_where_the_discount_rate_moved(embedder) -> None:
+    # 18 September -> 31 October 2007: the discount rate cut sat below seven items and out of the
+    # lede (blind Fed watcher); a watcher reads it with the funds rate
+    import compare
+
+    rate = "The Federal Open Market Committee decided today to lower its target for the federal funds rate {}."
+    related = "In a related action, the Board of Governors approved a {} decrease in the discount rate to {}."
+    september = (
+        rate.format("50 basis points to 4-3/4 percent") + " " + related.format("50-basis-point", "5-1/4 percent")
+    )
+    october = rate.format("25 basis points to 4-1/2 percent") + " " + related.format("25-basis-point", "5 percent")
+    brief = compare.brief([(september, "2007-09-18"), (october, "2007-10-31")], embedder=embedder, cache=False)
+    first = brief.lede[0][0]
+    assert first.kind is Kind.ACTION and first.after == (0,)
+    assert "discount rate: 5-1/4 percent → 5 percent" in first.reason, first.reason

@@ -258,8 +258,40 @@ def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple
             position = min(claim.before) / max(len(before), 1)
         feats["position"] = position
         items.append(LedeItem(k, j, kind, 0.0, reason, claim.before, claim.after, None, direction, feats))
+    if main_moved:
+        items = _with_related_levels(items, c, after)
     items += phrase_items(brief, k)
     return one_per_replacement(order(items, weights), c, before, after)
+
+
+_RATE_NAME = re.compile(r"\b(?:discount|primary credit|interest on (?:excess )?reserves?) rate\b", re.IGNORECASE)
+
+
+def _with_related_levels(items: list[LedeItem], c: Comparison, after: Sequence[Sentence]) -> list[LedeItem]:
+    """The main action's line also names the level a related action moved to ("discount rate:
+    5-1/4 percent → 5 percent"): ranked below the main action, the discount rate cut of
+    2007-10-31 fell out of the list a Fed watcher reads, though a watcher reads both together."""
+    moved = []
+    for item in items:
+        if item.claim is None or not item.features.get("related") or not item.after:
+            continue
+        levels = [
+            f"{n.before} → {n.after}"
+            for n in c.claims[item.claim].numbers
+            if n.before and n.after and _unit(n) == "percent"
+        ]
+        name = _RATE_NAME.search(joined(after, item.after))
+        if levels:
+            moved.append(f"{name.group(0).lower() if name else 'related action'}: {'; '.join(levels)}")
+    if not moved:
+        return items
+    out, done = [], False
+    for item in items:
+        if not done and item.kind is Kind.ACTION and item.features.get("decision_changed"):
+            item = replace(item, reason="; ".join([item.reason, *moved]) if item.reason else "; ".join(moved))
+            done = True
+        out.append(item)
+    return out
 
 
 def one_per_replacement(
