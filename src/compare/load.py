@@ -6,7 +6,7 @@ import codecs
 import datetime as dt
 import re
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -456,7 +456,28 @@ def read(path: Path, date: dt.date | None = None, origin: str | None = None) -> 
         return doc
     text, notes = decode_noting(raw, name)
     doc = parse(text, path, date)
+    notes = (*notes, *_dateline_note(doc, readers.dateline))
     return replace(doc, notes=notes) if notes else doc
+
+
+DATELINE_BLOCKS = 5
+"""A date standing alone in one of the body's first blocks is the date the text shows."""
+
+
+def _dateline_note(doc: Document, dateline: Callable[[list[str]], dt.date | None]) -> tuple[str, ...]:
+    """A note when the file name gives the date and the text shows another above its words
+    ('20070618.txt' holding the statement of June 28, 2007): the name wins, as documented, but
+    a brief dated ten days off must say so."""
+    if doc.date_source != "file name":
+        return ()
+    blocks = [b.strip() for b in doc.text[doc.body_start :].split("\n\n") if b.strip()][:DATELINE_BLOCKS]
+    said = dateline(blocks)
+    if said is None or said == doc.date:
+        return ()
+    return (
+        f"{doc.path}: the file name says {doc.date}, the text is dated {said}; the brief uses the file "
+        f"name's date (pass --date {Path(doc.path).name}={said} to use the text's)",
+    )
 
 
 def identity(path: Path) -> tuple[object, ...]:
