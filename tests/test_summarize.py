@@ -220,3 +220,24 @@ def test_a_statement_summary_carries_its_decision_and_its_guidance(shared_data, 
     near = [seg("20150917").vectors, seg("20151216").vectors]
     points = " ".join(p.text for p in ExtractiveSummarizer().summarize(dissent, 3, near).points)
     assert "Voting against the action was Jeffrey M. Lacker" in points
+
+
+def test_a_short_readout_is_summarized_without_its_frame(embedder) -> None:  # type: ignore[no-untyped-def]
+    # readouts of 1 and 21 August 2024 (blind readout watcher): three sentences for three points
+    # put "President Biden spoke today with ..." first, and "Vice President Harris also joined
+    # the call" in the place of the deployments
+    text = (
+        "President Biden spoke today with Prime Minister Netanyahu of Israel. The President and the Prime "
+        "Minister discussed active and ongoing U.S. efforts to support Israel's defense against all threats from "
+        "Iran. The President stressed the urgency of bringing the ceasefire and hostage release deal to closure "
+        "and discussed upcoming talks in Cairo to remove any remaining obstacles. Vice President Harris also "
+        "joined the call."
+    )
+    summary = ExtractiveSummarizer().summarize(segmented(text, embedder), 3)
+    said = [p.text for p in summary.points]
+    assert len(said) == 2 and not any("spoke today" in t or "joined the call" in t for t in said), said
+    # a document of frames alone still gets its summary
+    only = ExtractiveSummarizer().summarize(
+        segmented("President Biden spoke today with the Prime Minister.", embedder), 3
+    )
+    assert len(only.points) == 1

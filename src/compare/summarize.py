@@ -79,10 +79,11 @@ FRAMING = re.compile(
     r"discussed (?:a range|the latest|developments|recent|ongoing|regional|bilateral)|"
     r"(?:stay|remain|be|keep|maintain)\b[^.]{0,40}?\b(?:touch|contact|consultation|communication)|"
     r"(?:agreed|committed) to speak|speak again|readout of|review(?:ed)? (?:the )?(?:latest )?developments|"
-    r"(?:be|been|being) briefed)\b",
+    r"(?:be|been|being) briefed|(?:joined|participated in) the (?:call|meeting))\b",
     re.IGNORECASE,
 )
-"""Readout formulas that frame a conversation rather than carry its substance."""
+"""Readout formulas that frame a conversation rather than carry its substance. A summary
+takes one only when the document has nothing else to say (`ExtractiveSummarizer.summarize`)."""
 DISSENT = re.compile(
     r"\b(?:voting against (?:the |this )?(?:\w+ )?(?:action |policy )?(?:was|were)\b(?!:? none)"
     r"|voted against|dissent(?:ed|s)?\b)",
@@ -237,7 +238,14 @@ class ExtractiveSummarizer:
     def summarize(self, document: Segmented, points: int, context: Sequence[np.ndarray] = ()) -> Summary:
         if not document.sentences:
             return Summary((), self.method, self.model_id)
-        picks = select(self.scores(document, context), document.vectors, points, self.redundancy)
+        scores = self.scores(document, context)
+        framing = features(document)["framing"].astype(bool)
+        if not framing.all() and points >= int((~framing).sum()):
+            # a short readout has no more sentences than points: its frame ("President Biden
+            # spoke today with ...") would be a point of it by default
+            scores = np.where(framing, -np.inf, scores)
+            points = int((~framing).sum())
+        picks = select(scores, document.vectors, points, self.redundancy)
         return Summary(tuple(_verbatim(document.sentences, i) for i in picks), self.method, self.model_id)
 
 
