@@ -169,9 +169,12 @@ def test_the_decision_leads_and_the_discount_rate_follows() -> None:
     ]
     beads = [B((0,), (0,), 0.9), B((1,), (), None), B((2,), (1,), 0.8), B((3,), (2,), 0.9)]
     b = brief(entry("a", "2008-03-18", before), entry("b", "2008-04-30", after), beads=[beads])
-    ranked = [i.claim for i in lede.rank_comparison(b, 0, shipped())]
+    items = lede.rank_comparison(b, 0, shipped())
+    ranked = [i.claim for i in items]
     assert ranked[0] == 0
-    assert ranked.index(3) > ranked.index(2) and ranked.index(3) > ranked.index(1)
+    # said on the decision's line, in the place of its own item below the risk and guidance lines
+    assert 3 not in ranked and {1, 2} <= set(ranked)
+    assert "discount rate: 2-1/2 percent → 2-1/4 percent" in items[0].reason
 
 
 def test_a_hold_after_a_hike_leads_over_trivia() -> None:

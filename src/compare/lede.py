@@ -269,9 +269,10 @@ _RATE_NAME = re.compile(r"\b(?:discount|primary credit|interest on (?:excess )?r
 
 def _with_related_levels(items: list[LedeItem], c: Comparison, after: Sequence[Sentence]) -> list[LedeItem]:
     """The main action's line also names the level a related action moved to ("discount rate:
-    5-1/4 percent → 5 percent"): ranked below the main action, the discount rate cut of
-    2007-10-31 fell out of the list a Fed watcher reads, though a watcher reads both together."""
-    moved = []
+    5-1/4 percent → 5 percent"), in the place of the related action's own item: ranked below the
+    main action, the discount rate cut of 2007-10-31 fell out of the list a Fed watcher reads,
+    though a watcher reads both together."""
+    moved, folded = [], set()
     for item in items:
         if item.claim is None or not item.features.get("related") or not item.after:
             continue
@@ -283,15 +284,13 @@ def _with_related_levels(items: list[LedeItem], c: Comparison, after: Sequence[S
         name = _RATE_NAME.search(joined(after, item.after))
         if levels:
             moved.append(f"{name.group(0).lower() if name else 'related action'}: {'; '.join(levels)}")
-    if not moved:
+            folded.add(item.claim)
+    main = next((i for i in items if i.kind is Kind.ACTION and i.features.get("decision_changed")), None)
+    if not moved or main is None:
         return items
-    out, done = [], False
-    for item in items:
-        if not done and item.kind is Kind.ACTION and item.features.get("decision_changed"):
-            item = replace(item, reason="; ".join([item.reason, *moved]) if item.reason else "; ".join(moved))
-            done = True
-        out.append(item)
-    return out
+    # the related action, said on the main action's line, leaves its own place to another item
+    line = replace(main, reason="; ".join([main.reason, *moved]) if main.reason else "; ".join(moved))
+    return [line if i is main else i for i in items if i.claim not in folded]
 
 
 def one_per_replacement(
