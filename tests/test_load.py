@@ -456,20 +456,20 @@ def test_invalid_front_matter_is_one_line_error(tmp_path: Path) -> None:
         load.read(f)
 
 
-def test_a_file_name_date_the_text_contradicts_is_noted(tmp_path: Path) -> None:
-    # the FOMC file 20070618.txt holds the statement of June 28, 2007: the name wins, as
-    # documented, and the brief says the text shows another date
+def test_a_file_name_date_the_text_contradicts_gives_way_to_the_text(tmp_path: Path) -> None:
+    # the FOMC file 20070618.txt holds the statement of June 28, 2007: the brief dated it by its
+    # name, ten days early, and a blind Fed watcher distrusted it, note or not
     body = "\n\nJune 28, 2007\n\nFOMC statement\n\nThe Committee decided today to keep its target at 5-1/4 percent.\n"
     wrong = tmp_path / "20070618.txt"
     wrong.write_text(body, encoding="utf-8")
     doc = load.read(wrong)
-    assert doc.date == dt.date(2007, 6, 18)
-    assert any("the file name says 2007-06-18, the text is dated 2007-06-28" in n for n in doc.notes), doc.notes
-    assert any("--date 20070618.txt=2007-06-28" in n for n in doc.notes)
+    assert doc.date == dt.date(2007, 6, 28) and doc.date_source == "text"
+    assert any("the file name says 2007-06-18" in n and "--date 20070618.txt=2007-06-18" in n for n in doc.notes)
     right = tmp_path / "20070628.txt"
     right.write_text(body, encoding="utf-8")
-    assert load.read(right).notes == ()
-    # a date in the middle of the text is no dateline
+    assert load.read(right).notes == () and load.read(right).date_source == "file name"
+    # --date still wins; a date in the middle of the text is no date line
+    assert load.read(wrong, dt.date(2007, 6, 18)).date == dt.date(2007, 6, 18)
     later = tmp_path / "20070101.txt"
     later.write_text("The Committee met.\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nJune 28, 2007\n", encoding="utf-8")
-    assert load.read(later).notes == ()
+    assert load.read(later).date == dt.date(2007, 1, 1) and load.read(later).notes == ()

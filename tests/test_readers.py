@@ -292,3 +292,15 @@ def test_a_chinese_page_in_gb2312() -> None:
     assert said[0] == "新华社北京10月30日电 国家主席习近平30日在人民大会堂会见来访的外国领导人。"
     assert said[-1] == "双方一致同意，加强经贸、人文等领域交流合作，共同维护地区和平稳定。"
     assert len(said) == 4 and not any("来源" in s or "责任编辑" in s for s in said)
+
+
+def test_a_page_that_shows_another_date_than_its_name_takes_the_shown_one(tmp_path: Path) -> None:
+    page = tmp_path / "release-2020-01-29.html"
+    page.write_text(
+        "<html><body><p>October 30, 2019</p><p>The Federal Open Market Committee decided today to lower "
+        "the target range for the federal funds rate to 1-1/2 to 1-3/4 percent.</p></body></html>",
+        encoding="utf-8",
+    )
+    doc = load.read(page)
+    assert (doc.date, doc.date_source) == (dt.date(2019, 10, 30), "text")
+    assert any("the file name says 2020-01-29" in n for n in doc.notes)

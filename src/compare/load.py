@@ -455,28 +455,33 @@ def read(path: Path, date: dt.date | None = None, origin: str | None = None) -> 
     if (doc := readers.document(path, raw, date, name)) is not None:
         return doc
     text, notes = decode_noting(raw, name)
-    doc = parse(text, path, date)
-    notes = (*notes, *_dateline_note(doc, readers.dateline))
-    return replace(doc, notes=notes) if notes else doc
+    doc = _dated_by_its_text(parse(text, path, date), readers.dateline)
+    return replace(doc, notes=(*notes, *doc.notes)) if notes else doc
 
 
 DATELINE_BLOCKS = 5
 """A date standing alone in one of the body's first blocks is the date the text shows."""
 
 
-def _dateline_note(doc: Document, dateline: Callable[[list[str]], dt.date | None]) -> tuple[str, ...]:
-    """A note when the file name gives the date and the text shows another above its words
-    ('20070618.txt' holding the statement of June 28, 2007): the name wins, as documented, but
-    a brief dated ten days off must say so."""
+def _dated_by_its_text(doc: Document, dateline: Callable[[list[str]], dt.date | None]) -> Document:
+    """A document dated by its file name that shows another date above its words takes the
+    text's date, with a note ('20070618.txt' holds the statement of June 28, 2007: a blind Fed
+    watcher distrusted a brief that dated it ten days early, note or not)."""
     if doc.date_source != "file name":
-        return ()
+        return doc
     blocks = [b.strip() for b in doc.text[doc.body_start :].split("\n\n") if b.strip()][:DATELINE_BLOCKS]
     said = dateline(blocks)
     if said is None or said == doc.date:
-        return ()
+        return doc
+    note = text_date_note(doc.path, said, doc.date)
+    return replace(doc, date=said, date_source="text", notes=(*doc.notes, note))
+
+
+def text_date_note(name: str, shown: dt.date, named: dt.date) -> str:
+    """What the brief says of a file dated by its text against its name."""
     return (
-        f"{doc.path}: the file name says {doc.date}, the text is dated {said}; the brief uses the file "
-        f"name's date (pass --date {Path(doc.path).name}={said} to use the text's)",
+        f"{name}: dated {shown} by the date line at the top of its text; the file name says {named} "
+        f"(pass --date {Path(name).name}={named} to use the name's)"
     )
 
 
