@@ -439,3 +439,21 @@ def test_the_main_action_names_where_the_discount_rate_moved(embedder) -> None:
     first = brief.lede[0][0]
     assert first.kind is Kind.ACTION and first.after == (0,)
     assert "discount rate: 5-1/4 percent → 5 percent" in first.reason, first.reason
+
+
+def test_a_stated_move_that_does_not_add_up_is_flagged(embedder) -> None:
+    # 30 January -> 18 March 2008: "a 75-basis-point decrease in the discount rate to 2-1/2
+    # percent" from 3-1/2 percent: the 16 March cut is in no file of the series, and a blind Fed
+    # watcher worked out 100 basis points beside the stated 75
+    import compare
+
+    rate = "The Federal Open Market Committee decided today to lower its target for the federal funds rate {}."
+    related = "In a related action, the Board of Governors approved a {} decrease in the discount rate to {}."
+    january = rate.format("50 basis points to 3 percent") + " " + related.format("50-basis-point", "3-1/2 percent")
+    march = rate.format("75 basis points to 2-1/4 percent") + " " + related.format("75-basis-point", "2-1/2 percent")
+    brief = compare.brief([(january, "2008-01-30"), (march, "2008-03-18")], embedder=embedder, cache=False)
+    reason = brief.lede[0][0].reason
+    assert "discount rate: 3-1/2 percent → 2-1/2 percent" in reason
+    assert "levels are 100 basis points apart" in reason, reason
+    # the funds rate's own 75 basis points add up: nothing said of it
+    assert reason.count("apart") == 1

@@ -283,7 +283,9 @@ def _with_related_levels(items: list[LedeItem], c: Comparison, after: Sequence[S
         ]
         name = _RATE_NAME.search(joined(after, item.after))
         if levels:
-            moved.append(f"{name.group(0).lower() if name else 'related action'}: {'; '.join(levels)}")
+            gap = _unaccounted(joined(after, item.after), c.claims[item.claim].numbers)
+            said = f"{name.group(0).lower() if name else 'related action'}: {'; '.join(levels)}"
+            moved.append(f"{said} ({gap})" if gap else said)
             folded.add(item.claim)
     main = next((i for i in items if i.kind is Kind.ACTION and i.features.get("decision_changed")), None)
     if not moved or main is None:
@@ -488,6 +490,8 @@ def describe(
                 "",
             )
         reason = _numbers_reason(claim, new, loose)
+        if gap := _unaccounted(new, claim.numbers):
+            reason = f"{reason}; {gap}" if reason else gap
         if moved and not claim.numbers and _move(old) and _move(new) and _move(old) != _move(new):
             # no amount moved to show it: name the decision ("lower → hold; 2 percent unchanged")
             reason = f"{_MOVE_NAMES[_move(old)]} → {_MOVE_NAMES[_move(new)]}" + (f"; {reason}" if reason else "")
@@ -601,6 +605,25 @@ def _vote_reason(old: str, new: str) -> str:
 
 
 _PREFERENCE = re.compile(r"\bwho ([^.;]+)")
+
+
+def _unaccounted(text: str, numbers: Sequence[NumberChange]) -> str:
+    """When the move a sentence states ("a 75-basis-point decrease") is not the move between
+    the two levels it sets ("3-1/2 percent → 2-1/2 percent"), what a reader must be told: an
+    action between the two documents is missing from the series (the discount rate cut of
+    2008-03-16, between two FOMC statements); "" when the amounts add up."""
+    moves = [q for q in quantities.parse(text) if q.unit == "percentage point"]
+    levels = [n for n in numbers if n.before and n.after and _unit(n) == "percent"]
+    if len(moves) != 1 or len(levels) != 1:
+        return ""
+    old, new = quantities.parse(levels[0].before), quantities.parse(levels[0].after)
+    if not old or not new:
+        return ""
+    between = abs(new[0].value[0] - old[0].value[0])
+    if abs(between - moves[0].value[0]) < 0.005:
+        return ""
+    apart = round(between * 100)
+    return f"{moves[0].text} stated, but the levels are {apart} basis points apart: a move between these documents?"
 
 
 def _unit(n: NumberChange) -> str:
