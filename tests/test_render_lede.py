@@ -291,3 +291,15 @@ def test_a_clause_replaced_is_no_shift_of_tone() -> None:
         "Economic growth has slowed in recent months.",
     )
     assert got is not None and got[0] is Kind.SHIFT and got[2] == "stronger", got
+
+
+def test_the_end_of_a_tightening_bias_is_guidance() -> None:
+    # 31 January -> 21 March 2007 (blind Fed watcher): the biggest guidance change of early 2007
+    # was labelled "reworded", while later one-word edits of guidance read "guidance"
+    got = one(
+        "The extent and timing of any additional firming that may be needed to address these risks will depend on "
+        "the evolution of the outlook for both inflation and economic growth, as implied by incoming information.",
+        "Future policy adjustments will depend on the evolution of the outlook for both inflation and economic "
+        "growth, as implied by incoming information.",
+    )
+    assert got is not None and got[0] is Kind.GUIDANCE, got

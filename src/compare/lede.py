@@ -155,6 +155,7 @@ _RELATED = re.compile(
 _STANCE = re.compile(
     r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,80}\b(?:balanced|weighted|diminished|increased)|"
     r"for some time|extended period|considerable (?:period|time)|exceptionally low|measured pace|patient|"
+    r"predominant (?:policy )?concern|"
     r"timely manner|act as (?:needed|appropriate)|all available tools|future (?:policy )?(?:actions?|adjustments?)|"
     r"policy accommodation|(?:further|additional) (?:policy )?(?:firming|easing)|ceasefire|two-state|red lines?|"
     r"will be determined by|condition(?:ed|al) (?:on|upon)|contingent (?:on|upon))\b",
@@ -189,7 +190,8 @@ _MOVES = (
 _MOVE_NAMES = {"up": "raise", "down": "lower", "hold": "hold"}
 _INSTRUMENT = re.compile(
     r"\b(?:monetary policy|policy (?:accommodation|actions?|stance|firming|easing)|stance of (?:monetary )?policy|"
-    r"federal funds rate|target range|accommodation|purchases|holdings|reinvest\w*|act as needed|will act)\b",
+    r"federal funds rate|target range|accommodation|purchases|holdings|reinvest\w*|act as needed|will act|"
+    r"(?:additional|further) (?:policy )?(?:firming|easing|tightening)|policy adjustments?)\b",
     re.IGNORECASE,
 )
 _AHEAD = re.compile(
