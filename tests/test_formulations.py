@@ -9,6 +9,8 @@ import pytest
 from compare.formulations import count, formulations, omitted
 from compare.types import Formulation, Shift
 
+GLUE = {"a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "that", "as"}
+
 DOCS = [
     [
         "Xi urged self-reliance and strength in science and technology.",
@@ -205,6 +207,10 @@ def test_readout_series_list_formulas_not_who_spoke(shared_data) -> None:
         phrases = [f.phrase for f in formulations([[s.text for s in segment.segment(load.read(p))] for p in paths])]
         assert any(formula in p for p in phrases)  # by one of its windows ("remaining hostages held")
         assert [p for p in phrases if p.split()[0] in people or p.split()[-1] in people] == []
+        # nor a run across a conjunction into another phrase ("citizens and to provide")
+        pairs = [(p, zip(p.split(), p.split()[1:], strict=False)) for p in phrases]
+        glued = [p for p, z in pairs if any(w in ("and", "or") and x in GLUE for w, x in z)]
+        assert glued == []
 
 
 def test_a_pronoun_is_not_what_a_formulation_shifted_to() -> None:

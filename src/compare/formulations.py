@@ -196,6 +196,7 @@ def formulations(
         and g not in watched_words
         and gains[profile[g]] >= MIN_GAIN
         and not _named(g, proper, actors)
+        and not _two_constituents(g)
         and (len(g) > 1 or gains[profile[g]] >= WORD_BAR)
     ]
     shapes = _numbered(per_doc)
@@ -564,6 +565,13 @@ def _framing(text: str) -> bool:
     from .lede import _FRAMING, _VOTE
 
     return bool(_FRAMING.search(text) or _VOTE.search(text))
+
+
+def _two_constituents(g: Gram) -> bool:
+    """Whether `g` runs across a conjunction into the start of another phrase ("citizens and to
+    provide", "hostages and the"): a conjunction followed by a function word joins two
+    constituents, and a formula is one ("self-reliance and strength")."""
+    return any(w in ("and", "or") and nxt in _GLUE for w, nxt in zip(g, g[1:], strict=False))
 
 
 def _named(g: Gram, proper: set[str], actors: set[str]) -> bool:
