@@ -569,9 +569,13 @@ def _framing(text: str) -> bool:
 
 def _two_constituents(g: Gram) -> bool:
     """Whether `g` runs across a conjunction into the start of another phrase ("citizens and to
-    provide", "hostages and the"): a conjunction followed by a function word joins two
-    constituents, and a formula is one ("self-reliance and strength")."""
-    return any(w in ("and", "or") and nxt in _GLUE for w, nxt in zip(g, g[1:], strict=False))
+    provide"): a conjunction followed by a preposition or "to" joins two clauses or phrases of
+    their own, while a formula joins two words or two noun phrases ("self-reliance and
+    strength", "the economy and the labor market")."""
+    return any(w in ("and", "or") and nxt in _GLUE - _ARTICLES for w, nxt in zip(g, g[1:], strict=False))
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _named(g: Gram, proper: set[str], actors: set[str]) -> bool:
