@@ -303,3 +303,20 @@ def test_the_end_of_a_tightening_bias_is_guidance() -> None:
         "growth, as implied by incoming information.",
     )
     assert got is not None and got[0] is Kind.GUIDANCE, got
+
+
+def test_a_hedge_beside_another_change_is_no_shift_of_tone() -> None:
+    # 9 May -> 28 June 2007 (blind Fed watcher): "growth slowed" -> "appears to have been
+    # moderate" is an upgrade, not "hedged wording: added appears"
+    got = one(
+        "Economic growth slowed in the first part of this year and the adjustment in the housing sector is ongoing.",
+        "Economic growth appears to have been moderate during the first half of this year, despite the ongoing "
+        "adjustment in the housing sector.",
+    )
+    assert got is not None and got[0] is not Kind.SHIFT and "appears" not in got[1], got
+    # a word of force beside another change keeps its reading (2016-11-02)
+    got = one(
+        "Household spending has been growing strongly but business fixed investment has remained soft.",
+        "Household spending has been rising moderately but business fixed investment has remained soft.",
+    )
+    assert got is not None and got[0] is Kind.SHIFT and got[2] == "weaker", got

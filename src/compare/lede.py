@@ -658,6 +658,14 @@ def tone(
             # a clause replaced is a change of substance, not of tone: "any additional firming
             # that may be needed" -> "future policy adjustments" is no "stronger wording"
             continue
+        rest_struck = {w for w in sw if w not in STRENGTH and w not in STOP}
+        rest_inserted = {w for w in iw if w not in STRENGTH and w not in STOP}
+        hedges_only = all(STRENGTH[w] < 0 for w in sw + iw if w in STRENGTH)
+        if hedges_only and rest_struck and rest_inserted and rest_struck != rest_inserted:
+            # another word changed beside the hedge: "growth ~~slowed~~ **appears to have been
+            # moderate**" is an upgrade, not "hedged wording" (a word of force keeps its reading:
+            # "~~growing strongly~~ **rising moderately**" is weaker)
+            continue
         side = {w for group in SIDEWAYS if group & set(sw) and group & set(iw) for w in group}
         g = [w for w in sw if w in STRENGTH and w not in side and w not in elsewhere_after]
         c = [w for w in iw if w in STRENGTH and w not in side and w not in elsewhere_before]
