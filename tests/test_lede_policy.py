@@ -457,3 +457,35 @@ def test_a_stated_move_that_does_not_add_up_is_flagged(embedder) -> None:
     assert "levels are 100 basis points apart" in reason, reason
     # the funds rate's own 75 basis points add up: nothing said of it
     assert reason.count("apart") == 1
+
+
+def test_what_policy_is_made_conditional_on_leads_a_readout() -> None:
+    """Readouts 2024-03-18 -> 2024-04-04 (blind readout watcher): the first time US policy was
+    made conditional on Israel's conduct ranked fifth, below routine new lines."""
+    before = [
+        "President Joseph R. Biden, Jr. spoke this morning with Prime Minister Benjamin Netanyahu of Israel.",
+        "The President and the Prime Minister discussed ongoing hostage negotiations taking place in Qatar.",
+    ]
+    after = [
+        "President Biden spoke by telephone with Prime Minister Netanyahu.",
+        "The two leaders also discussed public Iranian threats against Israel and the Israeli people.",
+        "President Biden made clear that the United States strongly supports Israel in the face of those threats.",
+        "He made clear that U.S. policy with respect to Gaza will be determined by our assessment of Israel's "
+        "immediate action on these steps.",
+        "President Biden emphasized that the strikes on humanitarian workers and the overall humanitarian "
+        "situation are unacceptable.",
+    ]
+    beads = [
+        B((0,), (0,), 0.9),
+        B((1,), (), None),
+        B((), (1,), None),
+        B((), (2,), None),
+        B((), (3,), None),
+        B((), (4,), None),
+    ]
+    b = brief(entry("a", "2024-03-18", before), entry("b", "2024-04-04", after), beads=[beads])
+    items = lede.rank_comparison(b, 0, shipped())
+    assert items[0].after == (3,), [(i.kind, i.after) for i in items]
+    # "unacceptable" is strong wording, as "strongly" is
+    emphatic = {i.after: i.features.get("emphatic", 0.0) for i in items}
+    assert emphatic[(4,)] >= 1 and emphatic[(1,)] == 0
