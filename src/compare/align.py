@@ -305,17 +305,18 @@ def _slots(beads: Beads, logits: np.ndarray, sides: Sides, n: int, m: int) -> Be
         sub = logits[np.ix_(b, a)] + sides.model.frame_bonus * np.array(frames, dtype=np.float64)
         rows, cols = linear_sum_assignment(sub, maximize=True)
         for r, c in zip(rows, cols, strict=True):
-            z = logits[b[r], a[c]]
+            z = float(logits[b[r], a[c]])
             vouched = boxed or not _weak(z, sides.model)
             if sub[r, c] >= cut and (
                 frames[r][c] or (vouched and not _restates_elsewhere(logits, b[r], a[c], sides.model))
             ):
-                beads[(b[r],)] = ((a[c],), float(logits[b[r], a[c]]))
+                beads[(b[r],)] = ((a[c],), z)
                 taken.add(a[c])
     return beads
 
 
 def _weak(z: float, model: PairModel) -> bool:
+    """Whether pair log-odds `z` are under `model.changed_floor` (never, with no floor set)."""
     return bool(model.changed_floor) and z < log_odds(model.changed_floor)
 
 
@@ -325,7 +326,7 @@ def _restates_elsewhere(logits: np.ndarray, i: int, j: int, model: PairModel) ->
     (a line whose message moved into the opener), and place does not make it the same claim
     as the weak partner it was left with."""
     z = logits[i, j]
-    if not model.changed_floor or z >= log_odds(model.changed_floor):
+    if not _weak(z, model):
         return False
     bar = max(z, log_odds(model.threshold))
     elsewhere = max(np.delete(logits[i], j).max(initial=-np.inf), np.delete(logits[:, j], i).max(initial=-np.inf))

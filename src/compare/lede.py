@@ -278,14 +278,11 @@ def _with_related_levels(items: list[LedeItem], c: Comparison, after: Sequence[S
     for item in items:
         if item.claim is None or not item.features.get("related") or not item.after:
             continue
-        levels = [
-            f"{n.before} → {n.after}"
-            for n in c.claims[item.claim].numbers
-            if n.before and n.after and _unit(n) == "percent"
-        ]
-        name = _RATE_NAME.search(joined(after, item.after))
+        numbers, text = c.claims[item.claim].numbers, joined(after, item.after)
+        levels = [f"{n.before} → {n.after}" for n in _levels(numbers)]
         if levels:
-            gap = _unaccounted(joined(after, item.after), c.claims[item.claim].numbers)
+            gap = _unaccounted(text, numbers)
+            name = _RATE_NAME.search(text)
             said = f"{name.group(0).lower() if name else 'related action'}: {'; '.join(levels)}"
             moved.append(f"{said} ({gap})" if gap else said)
             folded.add(item.claim)
@@ -615,7 +612,7 @@ def _unaccounted(text: str, numbers: Sequence[NumberChange]) -> str:
     action between the two documents is missing from the series (the discount rate cut of
     2008-03-16, between two FOMC statements); "" when the amounts add up."""
     moves = [q for q in quantities.parse(text) if q.unit == "percentage point"]
-    levels = [n for n in numbers if n.before and n.after and _unit(n) == "percent"]
+    levels = _levels(numbers)
     if len(moves) != 1 or len(levels) != 1:
         return ""
     old, new = quantities.parse(levels[0].before), quantities.parse(levels[0].after)
@@ -626,6 +623,11 @@ def _unaccounted(text: str, numbers: Sequence[NumberChange]) -> str:
         return ""
     apart = round(between * 100)
     return f"{moves[0].text} stated, but the levels are {apart} basis points apart: a move between these documents?"
+
+
+def _levels(numbers: Sequence[NumberChange]) -> list[NumberChange]:
+    """The rate levels that moved: percent amounts stated on both sides."""
+    return [n for n in numbers if n.before and n.after and _unit(n) == "percent"]
 
 
 def _unit(n: NumberChange) -> str:

@@ -6,7 +6,7 @@ import codecs
 import datetime as dt
 import re
 import stat
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -455,7 +455,7 @@ def read(path: Path, date: dt.date | None = None, origin: str | None = None) -> 
     if (doc := readers.document(path, raw, date, name)) is not None:
         return doc
     text, notes = decode_noting(raw, name)
-    doc = _dated_by_its_text(parse(text, path, date), readers.dateline)
+    doc = dated_by_its_text(parse(text, path, date))
     return replace(doc, notes=(*notes, *doc.notes)) if notes else doc
 
 
@@ -463,26 +463,24 @@ DATELINE_BLOCKS = 5
 """A date standing alone in one of the body's first blocks is the date the text shows."""
 
 
-def _dated_by_its_text(doc: Document, dateline: Callable[[list[str]], dt.date | None]) -> Document:
+def dated_by_its_text(doc: Document) -> Document:
     """A document dated by its file name that shows another date above its words takes the
     text's date, with a note ('20070618.txt' holds the statement of June 28, 2007: a blind Fed
-    watcher distrusted a brief that dated it ten days early, note or not)."""
+    watcher distrusted a brief that dated it ten days early, note or not). Text files and the
+    files `readers` reads alike."""
+    from .readers import dateline
+
     if doc.date_source != "file name":
         return doc
     blocks = [b.strip() for b in doc.text[doc.body_start :].split("\n\n") if b.strip()][:DATELINE_BLOCKS]
     said = dateline(blocks)
     if said is None or said == doc.date:
         return doc
-    note = text_date_note(doc.path, said, doc.date)
-    return replace(doc, date=said, date_source="text", notes=(*doc.notes, note))
-
-
-def text_date_note(name: str, shown: dt.date, named: dt.date) -> str:
-    """What the brief says of a file dated by its text against its name."""
-    return (
-        f"{name}: dated {shown} by the date line at the top of its text; the file name says {named} "
-        f"(pass --date {Path(name).name}={named} to use the name's)"
+    note = (
+        f"{doc.path}: dated {said} by the date line at the top of its text; the file name says {doc.date} "
+        f"(pass --date {Path(doc.path).name}={doc.date} to use the name's)"
     )
+    return replace(doc, date=said, date_source="text", notes=(*doc.notes, note))
 
 
 def identity(path: Path) -> tuple[object, ...]:

@@ -238,8 +238,9 @@ class ExtractiveSummarizer:
     def summarize(self, document: Segmented, points: int, context: Sequence[np.ndarray] = ()) -> Summary:
         if not document.sentences:
             return Summary((), self.method, self.model_id)
-        scores = self.scores(document, context)
-        framing = features(document)["framing"].astype(bool)
+        w = self.weights(context)
+        parts = components(document, context, w.centroid_decay, self.lead_decay)
+        scores, framing = combine(w, parts), parts["framing"].astype(bool)
         if not framing.all() and points >= int((~framing).sum()):
             # a short readout has no more sentences than points: its frame ("President Biden
             # spoke today with ...") would be a point of it by default

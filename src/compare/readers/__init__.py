@@ -147,8 +147,8 @@ def document(path: Path, raw: bytes, date: dt.date | None, name: str) -> Documen
     The date is ``--date``, else one in the file name (unless a date stands alone in the first
     blocks of the text: what the document shows wins, noted), else the file's own metadata: a
     name is chosen by the user, while metadata may be the day a file was re-saved."""
-    from ..load import DATELINE_BLOCKS, display, headline, text_date_note
     from ..load import _date_from_name as date_from_name  # the same rule as for text files
+    from ..load import dated_by_its_text, display, headline
 
     found = extract(path, raw, name)
     if found is None:
@@ -159,12 +159,6 @@ def document(path: Path, raw: bytes, date: dt.date | None, name: str) -> Documen
     # a page's markup states its publication date; a PDF's or Word file's metadata is only the
     # day the file was made (a browser's print date, a re-save), so a date the text shows wins
     day, source = (date, "--date") if date else (named, "file name") if named else (None, None)
-    notes: tuple[str, ...] = ()
-    shown = dateline(blocks[:DATELINE_BLOCKS])
-    if source == "file name" and named and shown and shown != named:
-        # the date the document shows above its words, as for a text file (load._dated_by_its_text)
-        notes = (text_date_note(name, shown, named),)
-        day, source = shown, "text"
     if day is None and said and (found.date_source != "page metadata" or found.date is None):
         day, source = said, "text"
     if day is None:
@@ -175,15 +169,17 @@ def document(path: Path, raw: bytes, date: dt.date | None, name: str) -> Documen
             f"or pass --date {path.name}=YYYY-MM-DD"
         )
     title = _shown_title(found.title, blocks) or headline(found.text, 0)
-    return Document(
-        id=display(Path(path.stem)),
-        path=name,
-        date=day,
-        title=title,
-        text=found.text,
-        date_source=source,
-        extractor=found.extractor,
-        notes=notes,
+    # a date the text shows above its words wins over the file name's, as for a text file
+    return dated_by_its_text(
+        Document(
+            id=display(Path(path.stem)),
+            path=name,
+            date=day,
+            title=title,
+            text=found.text,
+            date_source=source,
+            extractor=found.extractor,
+        )
     )
 
 
