@@ -302,6 +302,15 @@ def test_a_phrase_of_two_calls_is_no_set_formulation() -> None:
             "Economic growth has slowed in recent months.",
             "stronger",
         ),
+        # 19 June -> 31 July 2013: the month May is no modal "may" ("stronger wording: dropped
+        # 'may'" was read beside the edit of growth)
+        (
+            "Information received since the Federal Open Market Committee met in May suggests that economic "
+            "activity has been expanding at a moderate pace.",
+            "Information received since the Federal Open Market Committee met in June suggests that economic "
+            "activity expanded at a modest pace during the first half of the year.",
+            "",
+        ),
         # a word of force beside another change keeps its reading (2016-11-02)
         (
             "Household spending has been growing strongly but business fixed investment has remained soft.",

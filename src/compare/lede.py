@@ -682,7 +682,12 @@ TONE_EDIT = 6
 
 
 def _edits(ops: Sequence[DiffOp]) -> list[tuple[str, str]]:
-    """(struck, inserted) of each edit: the change ops between two unchanged runs."""
+    """(struck, inserted) of each edit: the change ops between two unchanged runs, with dates
+    blanked ("met in ~~May~~ **June**" is the month, not the modal)."""
+    old = "".join(d.text for d in ops if d.op is not Op.INSERT)
+    new = "".join(d.text for d in ops if d.op is not Op.DELETE)
+    dated = {Op.DELETE: quantities.calendar_spans(old), Op.INSERT: quantities.calendar_spans(new)}
+    at = {Op.DELETE: 0, Op.INSERT: 0}
     out: list[tuple[str, str]] = []
     struck = inserted = ""
     for d in list(ops) + [DiffOp(Op.EQUAL, "")]:
@@ -690,10 +695,15 @@ def _edits(ops: Sequence[DiffOp]) -> list[tuple[str, str]]:
             if struck or inserted:
                 out.append((struck, inserted))
             struck = inserted = ""
-        elif d.op is Op.DELETE:
-            struck += d.text
+            at = {k: v + len(d.text) for k, v in at.items()}
+            continue
+        start = at[d.op]
+        text = "".join(" " if any(a <= start + i < b for a, b in dated[d.op]) else c for i, c in enumerate(d.text))
+        at[d.op] += len(d.text)
+        if d.op is Op.DELETE:
+            struck += text
         else:
-            inserted += d.text
+            inserted += text
     return out
 
 

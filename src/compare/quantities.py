@@ -171,7 +171,8 @@ def changes(old: str, new: str, ops: Sequence[DiffOp]) -> tuple[NumberChange, ..
     `ops` (a quantity in the earlier text is matched with the one standing in its place in the
     later text, of the same unit), not by order of appearance. Equal values written differently
     are not a change; a quantity with no counterpart pairs with the empty string."""
-    a, b = parse(old), parse(new)
+    a = [q for q in parse(old) if not _REFERENCE.search(old, 0, q.start)]
+    b = [q for q in parse(new) if not _REFERENCE.search(new, 0, q.start)]
     mapping = _position_map(ops)
     used: set[int] = set()
     out: list[NumberChange] = []
@@ -193,6 +194,12 @@ def changes(old: str, new: str, ops: Sequence[DiffOp]) -> tuple[NumberChange, ..
         if j not in used and not any(q.value == r.value for q in a):
             out.append(NumberChange("", r.text))
     return _pair_leftovers(out, a, b)
+
+
+_REFERENCE = re.compile(r"\b(?:rather than|instead of)\W*$", re.IGNORECASE)
+"""What stands before an amount that only recalls the one it replaces ("$35 billion per month
+rather than $40 billion per month"): the amount stated is the change, the recalled one is not
+a second change."""
 
 
 def _pair_leftovers(out: list[NumberChange], a: list[Quantity], b: list[Quantity]) -> tuple[NumberChange, ...]:
