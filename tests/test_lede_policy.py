@@ -212,6 +212,42 @@ def test_a_boilerplate_opener_ranks_below_a_real_drop() -> None:
     assert [i.claim for i in lede.rank_comparison(b, 0, shipped())] == [1, 0]
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # 2014-09-17 -> 10-29: the hold first stated in the "reaffirmed its view" sentence led
+        # the lede as a policy action
+        (
+            "To support continued progress toward maximum employment and price stability, the Committee today "
+            "reaffirmed its view that a highly accommodative stance of monetary policy remains appropriate.",
+            "To support continued progress toward maximum employment and price stability, the Committee today "
+            "reaffirmed its view that the current 0 to 1/4 percent target range for the federal funds rate remains "
+            "appropriate.",
+        ),
+    ],
+)
+def test_a_hold_first_stated_in_a_sentence_is_no_policy_action(old: str, new: str) -> None:
+    earlier = (
+        "The Committee continues to anticipate that it likely will be appropriate to maintain the current 0 to "
+        "1/4 percent target range for the federal funds rate for a considerable time.",
+    )
+    assert one(old, new, before=earlier)[0] is not Kind.ACTION
+
+
+def test_the_outlook_premised_on_policy_is_no_guidance() -> None:
+    # 2014-01-29 -> 03-19 (blind Fed watcher): the outlook sentence, tagged guidance, ranked
+    # above the end of the 6-1/2 percent threshold
+    got = one(
+        "The Committee expects that, with appropriate policy accommodation, economic activity will expand at a "
+        "moderate pace and the unemployment rate will gradually decline toward levels the Committee judges "
+        "consistent with its dual mandate.",
+        "The Committee expects that, with appropriate policy accommodation, economic activity will expand at a "
+        "moderate pace and labor market conditions will continue to improve gradually, moving toward those the "
+        "Committee judges consistent with its dual mandate.",
+    )
+    assert got[0] is Kind.REWORDED
+
+
 def test_a_replacement_and_what_it_replaced_are_one_lede_item() -> None:
     # readouts of 17 and 19 May 2021: "expected a significant de-escalation today on the path to
     # a ceasefire" took the place of "expressed his support for a ceasefire"; listing the old
@@ -241,9 +277,11 @@ def test_a_replacement_and_what_it_replaced_are_one_lede_item() -> None:
     out = [item for _, item in one_per_replacement(ranked, c, before, after)]
     assert [item.claim for item in out] == [1, 2]
     assert "support for a ceasefire" in out[0].reason and "dropped claim" not in out[0].reason
-    # the better ranked of the two stays, quoting the other
-    out = [item for _, item in one_per_replacement([ranked[2], ranked[0]], c, before, after)]
-    assert [item.claim for item in out] == [0] and "significant de-escalation" in out[0].reason
+    # ranked above its replacement, the dropped claim gives the pair its rank, but the later
+    # document's words lead, quoting it (2014-10-29, blind Fed watcher: "decided to conclude its
+    # asset purchase program" stood only in a note on the dropped purchase pace)
+    out = [item for _, item in one_per_replacement([ranked[2], ranked[1], ranked[0]], c, before, after)]
+    assert [item.claim for item in out] == [1, 2] and "support for a ceasefire" in out[0].reason
 
 
 def test_the_lede_lists_a_replaced_claim_once(seeds_brief) -> None:

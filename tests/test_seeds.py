@@ -52,3 +52,26 @@ def test_summaries_cite_verbatim_sentences(seeds_brief: Brief) -> None:
         assert 1 <= len(e.summary.points) <= 3
         for p in e.summary.points:
             assert p.text == " ".join(e.sentences[i].text for i in p.sources)
+
+
+def test_the_lede_says_the_new_wording_was_already_in_the_report(seeds_brief: Brief) -> None:
+    # a blind China watcher: "self-reliance and self-improvement" already titles the February
+    # study session (s2), so the shift is a choice between two wordings, not a new coinage
+    reasons = [item.reason for item in seeds_brief.lede[0] if item.phrase == "self-reliance and strength"]
+    assert reasons == ["shifted to “self-reliance and self-improvement” (also in the earlier document, s2)"]
+
+
+def test_the_cut_off_report_is_noted(seeds_brief: Brief) -> None:
+    # the February report stops mid-sentence ("...a systemic, high-level platform for…")
+    assert [n for n in seeds_brief.notes if "ends mid-sentence" in n] == [
+        "000_5e902f7cddc8c7f3: its text ends mid-sentence (“…systemic, high-level platform for…”): the file may "
+        "be cut off: a claim it seems to lack may only be missing from the file."
+    ]
+
+
+def test_a_phrase_of_one_document_reads_as_one_date(seeds_brief: Brief) -> None:
+    from compare import render
+    from compare.types import Format
+
+    rows = [r for r in render.render(seeds_brief, Format.MARKDOWN).splitlines() if "self-reliance and strength”" in r]
+    assert rows and "| 2023-02-26 only |" in rows[-1] and "2023-02-26 → 2023-02-26" not in rows[-1]

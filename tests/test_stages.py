@@ -231,6 +231,24 @@ def test_a_document_without_claim_sentences_gets_a_note(tmp_path: Path) -> None:
     assert [c.status for c in brief.comparisons[0].claims] == [Status.NEW, Status.NEW]
 
 
+@pytest.mark.parametrize(
+    ("ending", "cut"),
+    [
+        ("building a systemic, high-level platform for…", True),  # the seed report's last line
+        ("and called for efforts to solve key problems from the", True),
+        ("and called for efforts to solve key problems.", False),
+        # a heading left at the end of a page is no cut-off sentence (FOMC 2020-03-15)
+        ("Coordinated central bank action to enhance the provision of U.S. dollar liquidity", False),
+    ],
+)
+def test_a_text_that_ends_mid_sentence_gets_a_note(ending: str, cut: bool) -> None:
+    from compare import pipeline
+    from render_builders import entry
+
+    notes = pipeline.cut_off_notes([entry("a", "2020-01-01", ["The Committee met today.", ending])])
+    assert len(notes) == cut and all(n.startswith("a: its text ends mid-sentence") for n in notes)
+
+
 def test_slot_pairs_a_rewritten_sentence_between_the_same_neighbours() -> None:
     # three sentences kept, the middle one rewritten (similar topic, low similarity): in two
     # versions of one text the middle pair is the same claim changed, not dropped + new

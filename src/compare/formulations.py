@@ -73,11 +73,11 @@ SIMILAR = 0.6
 """Two overlapping phrases whose presence sets agree this much (Jaccard) are one formulation."""
 REPORTING = frozenset(
     "made clear noted stressed underscored reiterated reaffirmed emphasized discussed said expressed "
-    "welcomed highlighted spoke updated agreed today evening morning earlier also".split()
+    "welcomed highlighted spoke updated agreed today evening morning earlier also according reported".split()
 )
 """Words that report a statement rather than make it: a phrase of only these, or one that
-begins on one ("underscored the need", "discussed ongoing efforts"), is who says, not what is
-said: the words after the verb change while it stays."""
+begins on one ("underscored the need", "discussed ongoing efforts", "according to xinhua"), is
+who says, not what is said: the words after the verb change while it stays."""
 UNITS = frozenset("percent percentage basis points point billion million trillion".split())
 _GLUE = frozenset("a an the of to in on at by for with and or that as is are be it its".split())
 """Words trimmed from the edges of a replacement ("some time" keeps its "some")."""

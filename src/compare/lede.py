@@ -309,6 +309,7 @@ def one_per_replacement(
             for i, other in enumerate(c.claims):
                 if other.status is Status.DROPPED and set(other.before) <= set(claim.replaces):
                     partner[j], partner[i] = i, j
+    items = {item.claim: item for _, item in ranked if item.claim is not None}
     out, seen = [], set()
     for key, item in ranked:
         at = item.claim
@@ -318,6 +319,11 @@ def one_per_replacement(
         if partner[at] in seen:
             continue
         seen.add(at)
+        if item.kind is Kind.DROPPED and partner[at] in items:
+            # what the later document says now leads, at the better rank of the two (2014-10-29:
+            # "decided to conclude its asset purchase program" stood only in a note on the
+            # dropped purchase pace)
+            at, item = partner[at], items[partner[at]]
         other = c.claims[partner[at]]
         if item.kind is Kind.DROPPED:
             note = "replaced by “" + shorten(" ".join(after[x].text for x in other.after), 14) + "”"
@@ -428,7 +434,7 @@ def describe(
         feats["carries_quantity"] = min(len(amounts), 2)
         feats["carries_count"] = min(len(carried) - len(amounts), 2)
         feats["decision"] = float(decided)
-        feats["stance"] = float(bool(_STANCE.search(text)))
+        feats["stance"] = float(bool(_STANCE.search(_PREMISE.sub(" ", text))))
         feats["guidance"] = float(guidance_sentence)
         feats["dissent"] = float(dissent_sentence)
         feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(text)) and not feats["framing"])
@@ -464,11 +470,14 @@ def describe(
     slight = is_slight(claim.diff) and not claim.numbers
     # a risk or guidance sentence edited in substance moves the stance, whatever words it uses
     feats["stance"] = float(
-        bool(_STANCE.search(struck + " " + inserted)) or (bool(_STANCE.search(text)) and not slight)
+        bool(_STANCE.search(struck + " " + inserted)) or (bool(_STANCE.search(_PREMISE.sub(" ", text))) and not slight)
     )
     feats["guidance"] = float(guidance_sentence and not slight)
     feats["slight"] = float(slight)
-    moved = decision_sentence and (bool(both or one) or _move(old) != _move(new))
+    # a hold first stated in this sentence is no move (2014-10-29: "reaffirmed its view that the
+    # current 0 to 1/4 percent target range ... remains appropriate" led as a policy action)
+    moves = {_move(old), _move(new)}
+    moved = decision_sentence and (bool(both or one) or (len(moves) == 2 and moves != {"", "hold"}))
     feats["decision_changed"] = float(moved)
     feats["decision_sentence"] = float(decision_sentence and not slight)
     said = [w for w in words(struck + " " + inserted) if w not in STOP]
@@ -513,8 +522,17 @@ def describe(
 
 
 def is_guidance(sentence: str) -> bool:
-    """A sentence about the policy instrument that looks ahead or sets a condition."""
+    """A sentence about the policy instrument that looks ahead or sets a condition. The
+    instrument named only as the premise of an outlook ("The Committee expects that, with
+    appropriate policy accommodation, economic growth will pick up") does not make it one: that
+    sentence forecasts the economy (a blind Fed watcher, 2013-14)."""
+    sentence = _PREMISE.sub(" ", sentence)
     return bool(_INSTRUMENT.search(sentence)) and bool(_AHEAD.search(sentence))
+
+
+_PREMISE = re.compile(r"\bwith appropriate (?:monetary )?policy (?:accommodation|firming)\b", re.IGNORECASE)
+"""The premise of the outlook sentence. "With gradual adjustments in the stance of monetary
+policy" (2015-19) stays guidance: it says how the rate will move."""
 
 
 def _move(sentence: str) -> str:
@@ -770,7 +788,7 @@ def phrase_items(brief: Brief, k: int) -> list[LedeItem]:
     feats = {"formulation": 1.0}
     for f in brief.formulations:
         if f.counts[i] and not f.counts[j] and (f.watched or f in shifted):
-            replaced = "; ".join(f"“{p}”" for p in f.shifted_at(j))
+            replaced = "; ".join(f"“{p}”{_also_before(before, p)}" for p in f.shifted_at(j))
             reason = ("watched" if f.watched else "") + (
                 f"{'; ' if f.watched else ''}shifted to {replaced}" if replaced else ""
             )
@@ -835,6 +853,14 @@ def _established(f: Formulation, i: int) -> bool:
     said = [w for w in words(f.phrase) if w not in STOP and w not in _REPORTING]
     # a series too short for ESTABLISHED documents before the last (two articles) asks for all of them
     return run >= min(ESTABLISHED, len(f.counts) - 1) and not _FRAMING.search(f.phrase) and bool(said)
+
+
+def _also_before(before: Sequence[Sentence], phrase: str) -> str:
+    """A shift to wording the earlier document already used is a choice between two of its
+    wordings, not a new coinage ("self-reliance and strength" -> "self-reliance and
+    self-improvement", both in the report of February 2023): say where."""
+    at = _containing(before, phrase)
+    return f" (also in the earlier document, s{at[0] + 1})" if at else ""
 
 
 def _containing(sentences: Sequence[Sentence], phrase: str) -> tuple[int, ...]:

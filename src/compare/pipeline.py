@@ -103,6 +103,7 @@ def run(
     words = [[segment.words(s.text) for s in g] for g in sentences]
     comparisons = []
     notes = [n for d in documents for n in d.notes] + empty_notes(entries) + truncation_notes(entries)
+    notes += cut_off_notes(entries)
     for before, after in pairs(len(documents), options.baseline):
         if align_bounded.needed(len(words[before]), len(words[after])):  # minutes, not seconds
             progress(f"aligning {documents[before].id} → {documents[after].id} (nearest candidates)")
@@ -241,6 +242,26 @@ def truncation_notes(entries: Sequence[DocumentEntry]) -> list[str]:
             notes.append(
                 f"{e.document.id}: {cut} sentence pieces come from text with no sentence end for more "
                 f"than {segment.MAX_SENTENCE_CHARS} characters, cut into pieces (marked truncated)."
+            )
+    return notes
+
+
+def cut_off_notes(entries: Sequence[DocumentEntry]) -> list[str]:
+    """One note per document whose text ends mid-sentence (on an ellipsis, or on a function word
+    with no sentence end; a heading ends on neither): the file is likely cut off, so what it
+    does not say may be missing from the file rather than dropped by its author (a blind China
+    watcher read the seed report's last line, "...a systemic, high-level platform for…", as a
+    drop the brief never qualified)."""
+    notes = []
+    for e in entries:
+        if not e.sentences:
+            continue
+        last = e.sentences[-1].text.rstrip()
+        tail = segment.words(last)[-1:]
+        if last.endswith(("…", "...")) or (last[-1:].isalpha() and bool(tail) and tail[0] in segment.STOP):
+            notes.append(
+                f"{e.document.id}: its text ends mid-sentence (“…{' '.join(last.split()[-4:])}”): the file may "
+                f"be cut off: a claim it seems to lack may only be missing from the file."
             )
     return notes
 
