@@ -527,3 +527,40 @@ def test_what_policy_is_made_conditional_on_leads_a_readout() -> None:
     # "unacceptable" is strong wording, as "strongly" is
     emphatic = {i.after: i.features.get("emphatic", 0.0) for i in items}
     assert emphatic[(4,)] >= 1 and emphatic[(1,)] == 0
+
+
+def test_a_formulation_in_an_edited_line_above_it_is_said_on_that_line() -> None:
+    # 2014-07-30 -> 09-17 (blind Fed watcher): "'future meetings' shifted to 'next meeting'"
+    # was a line of its own two lines below the guidance edit it came from
+    from compare.lede import _phrases_into_claims
+    from compare.types import Claim, Comparison, Kind, LedeItem, Status
+
+    c = Comparison("a", "b", (Claim(Status.CHANGED, (16,), (15,), 0.9), Claim(Status.NEW, (), (20,))))
+    guidance = LedeItem(0, 0, Kind.GUIDANCE, 5.0, "", (16,), (15,))
+    new = LedeItem(0, 1, Kind.NEW, 4.5, "", (), (20,))
+    phrase = LedeItem(0, None, Kind.PHRASE_DROPPED, 4.0, "shifted to “next meeting”", (16,), (15,), "future meetings")
+    out = [item for _, item in _phrases_into_claims([((1,), guidance), ((2,), new), ((3,), phrase)], c)]
+    assert [i.claim for i in out] == [0, 1]
+    assert out[0].reason == "“future meetings” left (shifted to “next meeting”)"
+    # ranked above its sentence's line, the formulation keeps its own line
+    out = [item for _, item in _phrases_into_claims([((1,), phrase), ((2,), guidance)], c)]
+    assert [i.phrase for i in out] == ["future meetings", None] and out[1].reason == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        # readout of 2023-11-06 (blind readout watcher): a message told in a frame
+        (
+            "The two leaders discussed the possibility of tactical pauses to provide civilians with opportunities "
+            "to safely depart from ongoing areas of fighting.",
+            False,
+        ),
+        ("The two leaders discussed regional developments.", True),
+        ("President Biden spoke today with Prime Minister Netanyahu to discuss the situation in Gaza.", True),
+        ("The two leaders agreed to remain in close contact directly and through their national security teams.", True),
+        ("He condemned the rocket attacks by Hamas.", False),
+    ],
+)
+def test_a_message_told_in_a_frame_is_no_frame(text: str, frame: bool) -> None:
+    assert lede.is_frame(text) is frame
