@@ -193,3 +193,33 @@ def test_cues_read_hard_wrapped_sentences_and_amounts_set_not_goals() -> None:
     assert cues["framing"].tolist() == [1, 0, 0, 0, 0]
     assert cues["dissent"].tolist() == [0, 1, 0, 0, 0]
     assert cues["decision"].tolist() == [0, 0, 0, 1, 0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a blind Fed watcher found no summary of 2013-12 to 2014-10 naming the taper or its end
+        "Beginning in February, the Committee will add to its holdings of agency mortgage-backed securities at a "
+        "pace of $30 billion per month rather than $35 billion per month.",
+        "Accordingly, the Committee decided to conclude its asset purchase program this month.",
+        "However, the Committee decided to await more evidence that progress will be sustained before adjusting "
+        "the pace of its purchases.",
+    ],
+)
+def test_a_decision_on_asset_purchases_is_a_decision(text: str) -> None:
+    seg = Segmented((Sentence(0, text, 0, len(text)),), np.eye(1))
+    assert components(seg)["decision"].tolist() == [1]
+
+
+@pytest.mark.shared
+def test_taper_summaries_name_the_purchase_decision(fomc: list[tuple[Segmented, list[np.ndarray]]]) -> None:
+    # 2013-09-18 (no taper) to 2014-10-29 (the end of purchases): every summary says what was
+    # decided about the purchases
+    summarizer = ExtractiveSummarizer()
+    taper = [
+        (s, c) for s, c in fomc if any("decided to await more evidence" in x.text for x in s.sentences)
+    ] + [(s, c) for s, c in fomc if any("conclude its asset purchase program" in x.text for x in s.sentences)]
+    assert len(taper) == 3  # September and October 2013, October 2014
+    for s, c in taper:
+        points = [p.text for p in summarizer.summarize(s, 3, c).points]
+        assert any("decided to await" in t or "decided to conclude" in t for t in points), points

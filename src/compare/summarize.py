@@ -52,7 +52,7 @@ SOURCE_MARGIN = 0.05
 ACTION = re.compile(
     r"\b(?:decided|decides|decision to|voted|votes to|agreed (?:to|that|on)|agrees to|announced|announces|"
     r"approved|approves|adopted|lowered|lowers|raised|raises|cut|cuts|reduced|reduces|increased|"
-    r"(?:will|to) (?:maintain|keep|lower|raise|increase|reduce|cut|end|begin|continue|provide|send)|"
+    r"(?:will|to) (?:maintain|keep|lower|raise|increase|reduce|cut|end|begin|continue|provide|send|add to|conclude)|"
     r"maintain(?:s|ed)?|kept|keeps|condemned|condemns|sanctioned|imposed|signed|pledged|committed to|"
     r"launched|ordered|ruled|sentenced|charged|arrested|resigned|urged|urges|called (?:for|on)|"
     r"emphasi[sz]ed|emphasi[sz]es|stressed|underscored|reiterated|(?:re)?affirm(?:ed|s)|welcomed|warned|rejected)\b",
@@ -67,12 +67,16 @@ QUANTITY = re.compile(
 )
 """An amount with its unit (a bare number is as often a date or an issue number)."""
 DECISION = re.compile(
-    rf"(?:{ACTION.pattern})(?:\W+[\w'’-]+){{0,19}}?\W+(?:{QUANTITY.pattern})(?![\w/-]*\s+(?:inflation|objective|goal))",
+    rf"(?:{ACTION.pattern})(?:\W+[\w'’-]+){{0,19}}?\W+(?:{QUANTITY.pattern})(?![\w/-]*\s+(?:inflation|objective|goal))|"
+    r"\bdecided to\b(?:\W+[\w'’-]+){0,15}?\W+(?:purchases|purchase program|target range|federal funds rate)\b",
     re.IGNORECASE,
 )
 """An action and, within 20 words after it, the amount it sets ("decided to lower its target
 ... 50 basis points to 3 percent"), not a goal named further on ("to raise the target range
-when ... inflation will move back to its 2 percent objective")."""
+when ... inflation will move back to its 2 percent objective"); or a decision on the policy
+instrument that states no amount ("decided to conclude its asset purchase program this
+month", "decided to await more evidence ... before adjusting the pace of its purchases": a
+blind Fed watcher found neither in the summaries of 2013-09 and 2014-10)."""
 FRAMING = re.compile(
     r"\b(?:spoke (?:today |again |this \w+ |by phone |by telephone )?with|held a (?:phone )?call|"
     r"(?:met|meets) (?:today )?with|to discuss\b|(?:leaders|they|the two) (?:also )?discussed|"
