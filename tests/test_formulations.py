@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from compare.formulations import count, formulations, omitted
+from compare.segment import STOP
 from compare.types import Formulation, Shift
 
 GLUE = {"of", "to", "in", "on", "at", "by", "for", "with", "that", "as"}
@@ -211,6 +212,13 @@ def test_readout_series_list_formulas_not_who_spoke(shared_data) -> None:
         pairs = [(p, zip(p.split(), p.split()[1:], strict=False)) for p in phrases]
         glued = [p for p, z in pairs if any(w in ("and", "or") and x in GLUE for w, x in z)]
         assert glued == []
+    # the twelve readouts of 2023-10 and 2023-11 (blind readout watcher): "two leaders", "leaders
+    # agreed", "coming days", "again in the coming days" and "release of two" were listed
+    paths = sorted((shared_data / "readouts" / "netanyahu").glob("2023-1[01]-*.md"))
+    phrases = [f.phrase for f in formulations([[s.text for s in segment.segment(load.read(p))] for p in paths])]
+    assert "humanitarian assistance" in phrases
+    time = {"coming", "days", "again", "weeks", "ahead"}
+    assert [p for p in phrases if p.split()[-1] in people | {"agreed", "two"} or set(p.split()) - STOP <= time] == []
 
 
 def test_a_pronoun_is_not_what_a_formulation_shifted_to() -> None:

@@ -216,9 +216,9 @@ def test_taper_summaries_name_the_purchase_decision(fomc: list[tuple[Segmented, 
     # 2013-09-18 (no taper) to 2014-10-29 (the end of purchases): every summary says what was
     # decided about the purchases
     summarizer = ExtractiveSummarizer()
-    taper = [
-        (s, c) for s, c in fomc if any("decided to await more evidence" in x.text for x in s.sentences)
-    ] + [(s, c) for s, c in fomc if any("conclude its asset purchase program" in x.text for x in s.sentences)]
+    taper = [(s, c) for s, c in fomc if any("decided to await more evidence" in x.text for x in s.sentences)] + [
+        (s, c) for s, c in fomc if any("conclude its asset purchase program" in x.text for x in s.sentences)
+    ]
     assert len(taper) == 3  # September and October 2013, October 2014
     for s, c in taper:
         points = [p.text for p in summarizer.summarize(s, 3, c).points]

@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
+from .quantities import _WORD_NUMBERS
 from .segment import STEM, STOP
 from .segment import words as tokens
 from .types import Formulation, Shift
@@ -79,6 +80,10 @@ REPORTING = frozenset(
 begins on one ("underscored the need", "discussed ongoing efforts", "according to xinhua"), is
 who says, not what is said: the words after the verb change while it stays."""
 UNITS = frozenset("percent percentage basis points point billion million trillion".split())
+TIME = frozenset(
+    "coming days weeks months years ahead past recent recently next last week month year hours again soon".split()
+)
+"""Words of a time ("in the coming days", "in recent months"): a phrase of only these is no formula."""
 _GLUE = frozenset("a an the of to in on at by for with and or that as is are be it its".split())
 """Words trimmed from the edges of a replacement ("some time" keeps its "some")."""
 _CLAUSE = re.compile(r"[,;:()\[\]\"“”?!]|\s[-–—]+\s|\.(?:\s|$)")
@@ -466,23 +471,26 @@ def _speaker(
     """Whether `g` names who speaks or is spoken to rather than what is said: it ends on a name
     or title ("welcomed President", "with Prime Minister Netanyahu"), begins on one or on the
     name that opens its sentences ("The President reiterated", "President Biden highlighted"),
-    or shares words with the frame of most of its sentences ("the two leaders discussed")."""
+    or shares words with the frame of most of its sentences ("the two leaders discussed"), or
+    says who reports: it ends on a reporting word, or one follows it ("the two leaders agreed",
+    listed for the 2023 Netanyahu readouts until 2026-12-03)."""
     if g[0] in persons or g[-1] in persons:
         return True
     from .lede import _FRAMING
 
-    opening = framing = held = 0
+    opening = framing = reporting = held = 0
     for s in (s for k, _ in uses for s in sents[k]):
         i = _find(s, g)
         if i < 0:
             continue
         held += 1
         opening += g[0] in proper and all(w in STOP or w in proper for w in s[:i])
+        reporting += g[-1] in REPORTING or any(w in REPORTING for w in s[i + len(g) : i + len(g) + 1])
         # the phrase's words overlap the frame's ("the two leaders discussed", "spoke today with")
         start = len(" ".join(s[:i])) + (i > 0)
         end = start + len(" ".join(g))
         framing += any(m.start() < end and start < m.end() for m in _FRAMING.finditer(" ".join(s)))
-    return held > 0 and 2 * max(opening, framing) > held
+    return held > 0 and 2 * max(opening, framing, reporting) > held
 
 
 def _shape(g: Gram) -> Gram:
@@ -504,6 +512,9 @@ def _amount(g: Gram, shapes: dict[Gram, set[int]], uses: Uses) -> bool:
     units, or its number is what varies (the same words with another number are used in
     documents that do not use `g`)."""
     if all(w in UNITS for w in g if w not in STOP):  # "basis points"
+        return True
+    if g[-1] in _WORD_NUMBERS or all(w in TIME for w in g if w not in STOP):
+        # a count ("release of two") or a time ("in the coming days") is no formula
         return True
     if not any(ch.isdigit() for w in g for ch in w):
         return False
