@@ -77,7 +77,7 @@ DISSENT_NEW = (
         (NEXT_OLD, NEXT_NEW, Kind.GUIDANCE, ""),
         (TIMELY_OLD, TIMELY_NEW, Kind.GUIDANCE, ""),
         # a dissenter who wanted no change now wants a hike
-        (DISSENT_OLD, DISSENT_NEW, Kind.VOTE, "dissent changed"),
+        (DISSENT_OLD, DISSENT_NEW, Kind.VOTE, "dissenters: before, Fisher, Plosser; now, Fisher; dissent changed"),
     ],
 )
 def test_policy_sentences_are_read_as_policy(old: str, new: str, kind: Kind, reason: str) -> None:
@@ -564,3 +564,30 @@ def test_a_formulation_in_an_edited_line_above_it_is_said_on_that_line() -> None
 )
 def test_a_message_told_in_a_frame_is_no_frame(text: str, frame: bool) -> None:
     assert lede.is_frame(text) is frame
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "reason"),
+    [
+        # 2014-09 -> 10 (blind Fed watcher): a hawk's dissent then a dove's is not one dissent changed
+        (
+            "President Plosser objected to the guidance indicating that it likely will be appropriate to maintain "
+            "the current target range for the federal funds rate for a considerable time.",
+            "Voting against the action was Narayana Kocherlakota, who believed that the Committee should commit to "
+            "keeping the current target range for the federal funds rate at least until the one-to-two-year "
+            "ahead inflation outlook has returned to 2 percent.",
+            "dissenters: before, Plosser; now, Kocherlakota",
+        ),
+        (
+            "Voting against the action was James Bullard, who believed that the Committee should signal more "
+            "strongly its willingness to defend its inflation goal, and Esther L. George, who was concerned "
+            "about imbalances.",
+            "Voting against the action was Esther L. George, who was concerned about imbalances and inflation "
+            "expectations.",
+            "dissenters: before, Bullard, George; now, George; dissent changed",
+        ),
+    ],
+)
+def test_a_dissent_by_other_people_names_them(old: str, new: str, reason: str) -> None:
+    got = one(old, new)
+    assert got[0] is Kind.VOTE and got[1].startswith(reason), got

@@ -571,7 +571,10 @@ def describe(
             reason = f"{_MOVE_NAMES[_move(old)]} → {_MOVE_NAMES[_move(new)]}" + (f"; {reason}" if reason else "")
         return Kind.ACTION, feats, reason, ""
     if feats["dissent"]:
-        return Kind.VOTE, feats, "dissent changed", ""
+        who = _who_dissents(old, new)
+        # someone who dissents in both documents changed their dissent too
+        same = bool(set(_dissenters(old)) & set(_dissenters(new)))
+        return Kind.VOTE, feats, who + ("; dissent changed" if same else "") if who else "dissent changed", ""
     if feats["date_guidance"] or feats["guidance"]:
         return Kind.GUIDANCE, feats, "", ""
     if rewritten:
@@ -684,7 +687,30 @@ def _vote_reason(old: str, new: str) -> str:
         clause = _PREFERENCE.search(text)
         return shorten(clause.group(1), 12) if clause else "none stated"
 
-    return f"dissent changed: before, {preference(old)}; now, {preference(new)}"
+    who = _who_dissents(old, new)
+    return f"{who + '; ' if who else ''}dissent changed: before, {preference(old)}; now, {preference(new)}"
+
+
+def _who_dissents(old: str, new: str) -> str:
+    """The dissenters before and now, when they are not the same people: a hawk's dissent
+    followed by a dove's is two dissents, not one that changed (2014-09 -> 10, a blind Fed
+    watcher: "Plosser" -> "Kocherlakota" read "dissent changed"); "" when the same people
+    dissent or no name is found."""
+    before, after = _dissenters(old), _dissenters(new)
+    if not before or not after or set(before) == set(after):
+        return ""
+    return f"dissenters: before, {', '.join(before)}; now, {', '.join(after)}"
+
+
+def _dissenters(text: str) -> tuple[str, ...]:
+    """Surnames of the people a dissent sentence names ("Voting against the action were Richard
+    W. Fisher and Charles I. Plosser", "... was James Bullard, who ..., and Esther L. George, who
+    ...", "President Plosser objected ...")."""
+    return tuple(dict.fromkeys(_PERSON.findall(" ".join(text.split()))))
+
+
+_PERSON = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b")
+"""A first name or title, an optional initial, and the surname it captures."""
 
 
 _PREFERENCE = re.compile(r"\bwho ([^.;]+)")
