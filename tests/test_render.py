@@ -348,7 +348,7 @@ def test_lineage_and_formulations_in_every_format(
     assert re.search(r'href="#d1-s1" title="[^"]*">changed</a>', page) and "watched" in page
     text = render.render(b, Format.MARKDOWN)
     assert "## Lineage" in text and "## Key formulations" in text
-    assert r"| “target \| range” (watched) | 2020-01-01 → 2020-01-01 | 1 | 2020-02-01: “new \*range\*” |" in text
+    assert r"| “target \| range” (watched) | 2020-01-01 only | 1 | 2020-02-01: “new \*range\*” |" in text
     html = _gfm(text)
     assert html.count("<table>") == 4
     data = json.loads(render.render(b, Format.JSON))
