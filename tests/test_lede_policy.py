@@ -591,3 +591,18 @@ def test_a_message_told_in_a_frame_is_no_frame(text: str, frame: bool) -> None:
 def test_a_dissent_by_other_people_names_them(old: str, new: str, reason: str) -> None:
     got = one(old, new)
     assert got[0] is Kind.VOTE and got[1].startswith(reason), got
+
+
+def test_a_goal_is_no_amount_a_dropped_sentence_no_longer_states() -> None:
+    # 2020-01-29 -> 03-03 (unscheduled): leaving out the sentence that names the objective
+    # read "no longer states 2 percent", as if the target had gone
+    kind, reason, _ = one(
+        "The Committee judges that the current stance of monetary policy is appropriate to support sustained "
+        "expansion of economic activity, strong labor market conditions, and inflation returning to the "
+        "Committee's symmetric 2 percent objective.",
+        None,
+    )
+    assert kind is Kind.DROPPED and "2 percent" not in reason
+    # a level the later document no longer states still is one
+    kind, reason, _ = one("Unemployment was 5 percent.", None)
+    assert reason == "no longer states 5 percent"

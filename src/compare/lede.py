@@ -493,7 +493,7 @@ def describe(
         return None
     if claim.status in (Status.NEW, Status.DROPPED):
         # amounts the other document does not state (classify lists them as numbers)
-        carried = [n.after or n.before for n in claim.numbers]
+        carried = [n.after or n.before for n in claim.numbers if not _goal(text, n.after or n.before)]
         amounts = [t for t in carried if any(q.unit != "count" for q in quantities.parse(t))]
         decided = not feats["framing"] and (bool(_DECISION.search(text)) or bool(amounts and _ACTION.search(text)))
         # money, rates and moves make an action; a count of things ("six key areas") is a fact
@@ -670,6 +670,17 @@ def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
 
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
 """Names in a vote sentence (and its first word)."""
+
+
+def _goal(text: str, amount: str) -> bool:
+    """Whether `amount` names a goal in `text` ("its symmetric 2 percent objective", "2 percent
+    inflation goal"), not a setting: "no longer states 2 percent" read as a dropped target when
+    the unscheduled statement of 2020-03-03 left out the sentences that name the objective."""
+    at = text.find(amount)
+    return at >= 0 and bool(_GOAL.match(text, at + len(amount)))
+
+
+_GOAL = re.compile(r"\s+(?:(?:longer-run|symmetric|inflation)\s+)*(?:objective|goal|target)\b", re.IGNORECASE)
 
 
 def _vote_reason(old: str, new: str) -> str:
