@@ -119,6 +119,13 @@ def test_tone_ignores_sideways_words_and_words_moved_from_another_sentence() -> 
             True,
         ),
         ("Inflation rose.", "Unemployment rose.", False),
+        # nor the time of day (readouts 2023-10-25 -> 10-29, blind readout watcher: ranked above
+        # the dropped line on a pathway to a permanent peace)
+        (
+            "President Joseph R. Biden, Jr. spoke this afternoon with Prime Minister Benjamin Netanyahu of Israel.",
+            "President Joseph R. Biden, Jr. spoke this morning with Prime Minister Benjamin Netanyahu of Israel.",
+            True,
+        ),
         # how the call was held is no news (readouts 2024-04-04 -> 2024-04-28)
         (
             "President Biden spoke by telephone with Prime Minister Netanyahu.",

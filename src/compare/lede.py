@@ -643,7 +643,7 @@ def is_slight(ops: Sequence[DiffOp]) -> bool:
 
 _WORD_CASED = re.compile(r"\w+(?:[-'’./]\w+)*")
 _CALENDAR = frozenset(w.lower() for w in quantities.MONTHS + quantities.WEEKDAYS) | frozenset(
-    "today tonight yesterday week month year".split()
+    "today tonight yesterday week month year morning afternoon evening night".split()
 )
 
 
