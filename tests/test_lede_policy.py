@@ -613,3 +613,65 @@ def test_a_goal_is_no_amount_a_dropped_sentence_no_longer_states() -> None:
     # a level the later document no longer states still is one
     kind, reason, _ = one("Unemployment was 5 percent.", None)
     assert reason == "no longer states 5 percent"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "guidance"),
+    [
+        # 2003-08-12 and 2003-12-09 (blind Fed watcher): the guidance of the period
+        (
+            "In these circumstances, the Committee believes that policy accommodation can be maintained for a "
+            "considerable period.",
+            True,
+        ),
+        (
+            "The Committee believes that policy accommodation can be removed at a pace that is likely to be measured.",
+            True,
+        ),
+        # 2003-03-18: policy as the cause of an outlook is no guidance
+        (
+            "The Committee believes that as those uncertainties lift, the accommodative stance of monetary policy, "
+            "coupled with ongoing growth in productivity, will provide support to an improving economic climate "
+            "over time.",
+            False,
+        ),
+    ],
+)
+def test_guidance_is_what_the_committee_will_do_with_policy(sentence: str, guidance: bool) -> None:
+    assert lede.is_guidance(sentence) is guidance
+
+
+def test_a_meeting_looked_back_on_is_no_date_guidance() -> None:
+    # 2003-03-18 -> 05-06: "incoming data since the January meeting" ranked an outlook first
+    assert not lede._DATE_GUIDANCE.search("While incoming economic data since the January meeting have been mixed")
+    assert lede._DATE_GUIDANCE.search("a rate increase at its next meeting")
+
+
+def test_words_only_moved_within_a_sentence_are_a_slight_edit() -> None:
+    got = one(
+        "The Committee perceives that over the next few quarters the risks to growth are roughly equal.",
+        "The Committee perceives that the risks to growth for the next few quarters are roughly equal.",
+    )
+    assert got[0] is not Kind.GUIDANCE and got[1] == ""
+    from compare.diff import word_diff
+    from compare.lede import _moved_only
+
+    assert _moved_only(
+        word_diff("over the next few quarters risks are equal", "risks are equal over the next few quarters")
+    )
+    assert not _moved_only(word_diff("risks are roughly equal", "risks are equal"))
+
+
+def test_a_related_action_first_stated_is_named_on_the_main_line() -> None:
+    # 2003-05-06 -> 06-25 (blind Fed watcher): the discount rate cut to 2 percent was in no item
+    old = "The Committee decided today to keep its target for the federal funds rate unchanged at 1-1/4 percent."
+    new = "The Committee decided today to lower its target for the federal funds rate by 25 basis points to 1 percent."
+    related = "In a related action, the Board of Governors approved a 25 basis point reduction in the discount rate to 2 percent."
+    b = brief(
+        entry("a", "2003-05-06", [old]),
+        entry("b", "2003-06-25", [new, related]),
+        beads=[[B((0,), (0,), 0.9), B((), (1,), 0.0)]],
+    )
+    items = lede.rank_comparison(b, 0, shipped())
+    assert items[0].kind is Kind.ACTION and "discount rate: now 2 percent" in items[0].reason
+    assert [i.claim for i in items] == [0]
