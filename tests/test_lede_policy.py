@@ -666,7 +666,10 @@ def test_a_related_action_first_stated_is_named_on_the_main_line() -> None:
     # 2003-05-06 -> 06-25 (blind Fed watcher): the discount rate cut to 2 percent was in no item
     old = "The Committee decided today to keep its target for the federal funds rate unchanged at 1-1/4 percent."
     new = "The Committee decided today to lower its target for the federal funds rate by 25 basis points to 1 percent."
-    related = "In a related action, the Board of Governors approved a 25 basis point reduction in the discount rate to 2 percent."
+    related = (
+        "In a related action, the Board of Governors approved a 25 basis point reduction in the discount rate to "
+        "2 percent."
+    )
     b = brief(
         entry("a", "2003-05-06", [old]),
         entry("b", "2003-06-25", [new, related]),
