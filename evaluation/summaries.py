@@ -314,9 +314,9 @@ def same_as_previous(docs: Sequence[Doc], pick: Picker) -> float:
 
 
 def framing_free(docs: Sequence[Doc], pick: Picker) -> float:
-    from compare.summarize import FRAMING
+    from compare.summarize import is_framing
 
-    return float(np.mean([not any(FRAMING.search(d.seg.sentences[i].text) for i in pick(d)) for d in docs]))
+    return float(np.mean([not any(is_framing(d.seg.sentences[i].text) for i in pick(d)) for d in docs]))
 
 
 # ---------------------------------------------------------------- calibrate / evaluate

@@ -162,14 +162,20 @@ def is_frame(text: str) -> bool:
     names, times and reporting words aside: "The two leaders discussed the possibility of
     tactical pauses to provide civilians with opportunities to safely depart" is a message told
     in a frame (a blind readout watcher: ranked below an opener, 2023-11-06)."""
-    frames = list(_FRAMING.finditer(text))
-    if not frames:
+    return frame_only(text, _FRAMING, _DISCUSSED)
+
+
+def frame_only(text: str, frames: re.Pattern[str], discussed: re.Pattern[str]) -> bool:
+    """Whether `text` is only a frame: a match of `frames`, and, when every match is one of
+    `discussed` (what the leaders discussed), at most `FRAME_REST` content words beside them."""
+    found = list(frames.finditer(text))
+    if not found:
         return False
-    if any(not _DISCUSSED.match(text, m.start()) for m in frames):
+    if any(not discussed.match(text, m.start()) for m in found):
         return True
     rest = [
         w
-        for w in _WORD_CASED.findall(_FRAMING.sub(" ", text))
+        for w in _WORD_CASED.findall(frames.sub(" ", text))
         if not w[:1].isupper()
         and (low := w.lower()) not in STOP
         and low not in _SLIGHT

@@ -88,6 +88,18 @@ FRAMING = re.compile(
 )
 """Readout formulas that frame a conversation rather than carry its substance. A summary
 takes one only when the document has nothing else to say (`ExtractiveSummarizer.summarize`)."""
+_DISCUSSED = re.compile(r"\b(?:leaders|they|the two) (?:also )?discussed\b", re.IGNORECASE)
+
+
+def is_framing(text: str) -> bool:
+    """A framing sentence (`FRAMING`); what the leaders discussed is one only when little else
+    is said ("The two leaders discussed the possibility of tactical pauses ..." is the message
+    of the 2023-11-06 readout, which its summary left out: a blind readout watcher)."""
+    from .lede import frame_only
+
+    return frame_only(text, FRAMING, _DISCUSSED)
+
+
 DISSENT = re.compile(
     r"\b(?:voting against (?:the |this )?(?:\w+ )?(?:action |policy )?(?:was|were)\b(?!:? none)"
     r"|voted against|dissent(?:ed|s)?\b)",
@@ -185,7 +197,7 @@ def features(document: Segmented, context: Sequence[np.ndarray] = ()) -> dict[st
     return {
         "action": np.array([bool(ACTION.search(t)) for t in texts], dtype=float),
         "quantity": np.array([bool(QUANTITY.search(t)) for t in texts], dtype=float),
-        "framing": np.array([bool(FRAMING.search(t)) for t in texts], dtype=float),
+        "framing": np.array([is_framing(t) for t in texts], dtype=float),
         "dissent": np.array([bool(DISSENT.search(t)) for t in texts], dtype=float),
         "guidance": np.array([is_guidance(t) and not DECISION.search(t) for t in texts], dtype=float),
         "novelty": novelty,
