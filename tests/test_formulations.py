@@ -475,3 +475,18 @@ def test_a_single_word_in_another_sense_years_later_is_not_the_same_formulation(
     # the same sense in a later run stays
     texts[12] = "Officials are reasonably confident that inflation will rise."
     assert _one_sense(("confident",), counts, [[words(t)] for t in texts]) == counts
+
+
+def test_a_found_phrase_counts_its_variants() -> None:
+    # 2004-09 to 12 (blind Fed watcher): "omitted now: 'quarters are roughly equal'" was false,
+    # the statements said "... for the next few quarters ... to be roughly equal"
+    from compare.formulations import _with_variants
+
+    docs = [
+        ["The risks to growth for the next few quarters are roughly equal."],
+        ["The Committee perceives the risks to growth for the next few quarters to be roughly equal."],
+        ["The Committee sees the risks as balanced."],
+    ]
+    assert _with_variants(("quarters", "are", "roughly", "equal"), (1, 0, 0), docs) == (1, 1, 0)
+    # a phrase of two content words counts only itself
+    assert _with_variants(("roughly", "equal"), (1, 0, 0), [["x"], ["roughly the same and equal"], ["y"]]) == (1, 0, 0)
