@@ -82,11 +82,11 @@ def test_low_confidence_change_is_marked(embedder) -> None:
     claim = classify.classify(classify.Bead((0,), (0,), 0.42), _sents(CONDEMNED), _sents(PROTECT))
     assert claim.status is Status.CHANGED and claim.low_confidence
     brief = _brief([CONDEMNED], [PROTECT], (claim,))
-    assert "(low confidence 0.42)" in render.render(brief, Format.MARKDOWN)
-    assert "low confidence 0.42" in render.render(brief, Format.HTML)
+    assert "(paired by place, p 0.42)" in render.render(brief, Format.MARKDOWN)
+    assert "paired by place, p 0.42" in render.render(brief, Format.HTML)
     sure = classify.classify(classify.Bead((0,), (0,), 0.93), _sents(CONDEMNED), _sents(PROTECT))
     assert not sure.low_confidence
-    assert "low confidence" not in render.render(_brief([CONDEMNED], [PROTECT], (sure,)), Format.MARKDOWN)
+    assert "paired by place" not in render.render(_brief([CONDEMNED], [PROTECT], (sure,)), Format.MARKDOWN)
 
 
 # Readouts of 23 and 25 October 2023 (White House, public domain). The humanitarian-flow
