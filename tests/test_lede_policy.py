@@ -678,3 +678,26 @@ def test_a_related_action_first_stated_is_named_on_the_main_line() -> None:
     items = lede.rank_comparison(b, 0, shipped())
     assert items[0].kind is Kind.ACTION and "discount rate: now 2 percent" in items[0].reason
     assert [i.claim for i in items] == [0]
+
+
+def test_a_move_not_stated_is_measured_and_the_last_move_is_not_shown_gone() -> None:
+    # 2020-03-03 -> 03-15 (blind Fed watcher): "gone: 1/2 percentage point" beside the cut to 0 to
+    # 1/4 percent was the last cut's size; the 100-point cut was said nowhere
+    kind, reason, _ = one(
+        "The Committee decided today to lower the target range for the federal funds rate by 1/2 percentage "
+        "point, to 1 to 1-1/4 percent.",
+        "The Committee decided to lower the target range for the federal funds rate to 0 to 1/4 percent.",
+    )
+    assert kind is Kind.ACTION and reason == "1 to 1-1/4 percent → 0 to 1/4 percent (down 100 basis points)"
+
+
+def test_state_contingent_guidance_is_stance_and_monitoring_is_no_decision() -> None:
+    # 2020-03-15 (blind Fed watcher): the guidance "until it is confident that the economy has
+    # weathered recent events" was not among the seven items; "will continue to monitor" above it
+    # counted as a decision
+    assert lede._STANCE.search(
+        "The Committee expects to maintain this target range until it is confident that the economy has "
+        "weathered recent events."
+    )
+    assert not lede._DECISION.search("The Committee will continue to monitor the implications of incoming information.")
+    assert lede._DECISION.search("The Committee will continue its purchases of Treasury securities.")

@@ -47,7 +47,7 @@ def one(old: str | None, new: str | None) -> tuple[Kind, str, str] | None:
 @pytest.mark.parametrize(
     ("old", "new", "kind", "reason", "direction"),
     [
-        (RATE_OLD, RATE_NEW, Kind.ACTION, "0 to 1/4 percent → 1/4 to 1/2 percent (up)", ""),
+        (RATE_OLD, RATE_NEW, Kind.ACTION, "0 to 1/4 percent → 1/4 to 1/2 percent (up 25 basis points)", ""),
         (RISK_OLD, RISK_NEW, Kind.SHIFT, "stronger wording: dropped “nearly”", "stronger"),
         (HEDGE_OLD, HEDGE_NEW, Kind.SHIFT, "stronger wording: dropped “somewhat”", "stronger"),
         (TONE_OLD, TONE_NEW, Kind.SHIFT, "stronger wording: added “condemned”", "stronger"),

@@ -127,7 +127,8 @@ stronger claim."""
 
 _DECISION = re.compile(
     r"\b(?:decided|decide|decision|voted|approved|approve|authorized|authorize|announced|announce|"
-    r"agreed to|will (?:purchase|begin|reduce|increase|continue|maintain|provide|conclude|end|extend|expand|"
+    r"agreed to|will (?:purchase|begin|reduce|increase|continue(?! to (?:closely )?(?:monitor|assess|evaluate))|"
+    r"maintain|provide|conclude|end|extend|expand|"
     r"slow|add|keep|lower|raise|cut|deliver|send|impose)|pledged|committed to|imposed|launched|established)\b",
     re.IGNORECASE,
 )
@@ -196,12 +197,14 @@ _STANCE = re.compile(
     r"predominant (?:policy )?concern|"
     r"timely manner|act as (?:needed|appropriate)|all available tools|future (?:policy )?(?:actions?|adjustments?)|"
     r"policy accommodation|(?:further|additional) (?:policy )?(?:firming|easing)|ceasefire|two-state|red lines?|"
-    r"will be determined by|condition(?:ed|al) (?:on|upon)|contingent (?:on|upon))\b",
+    r"will be determined by|condition(?:ed|al) (?:on|upon)|contingent (?:on|upon)|"
+    r"(?:maintain|keep)\w*\b[^.]{0,60}?\b(?:until|at least as long as|well past))\b",
     re.IGNORECASE,
 )
 """The stance and its path: the balance of risks, forward guidance, the next step, and what
 policy is made conditional on ("U.S. policy with respect to Gaza will be determined by our
-assessment of Israel's immediate action", 2024-04-04)."""
+assessment of Israel's immediate action", 2024-04-04; "expects to maintain this target range
+until it is confident that the economy has weathered recent events", 2020-03-15)."""
 _VOTE = re.compile(
     r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE
 )
@@ -578,7 +581,8 @@ def describe(
                 "dissent: " + _numbers_reason(claim, new, loose) if same else _vote_reason(old, new),
                 "",
             )
-        reason = _numbers_reason(claim, new, loose)
+        # the decision sentence's levels are one instrument's, however loose the two texts
+        reason = _numbers_reason(claim, new, loose and not decision_sentence)
         if gap := _unaccounted(new, claim.numbers):
             reason = f"{reason}; {gap}" if reason else gap
         if moved and not claim.numbers and _move(old) and _move(new) and _move(old) != _move(new):
@@ -686,12 +690,20 @@ def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
     stayed. Between loosely related documents two amounts in one place may be two different
     things (two aid packages), so they get no sense."""
     parts = []
+    levels = _levels(claim.numbers)
+    stated = any(_unit(n) == "percentage point" for n in claim.numbers if n.after)
     for n in claim.numbers:
         if n.before and n.after:
             sense = "" if loose else quantities.direction(n)
             if sense and _unit(n) == "percentage point":
                 sense = {"up": "larger", "down": "smaller"}[sense]
+            if sense in ("up", "down") and n in levels and not stated and len(levels) == 1:
+                # no move stated: say the distance ("by 1/2 percentage point" was the last move's
+                # size, shown as "gone" beside the 100-point cut of 2020-03-15)
+                sense = f"{sense} {_distance(n)} basis points"
             parts.append(f"{n.before} → {n.after}" + (f" ({sense})" if sense else ""))
+        elif levels and not n.after and _unit(n) == "percentage point":
+            continue  # the earlier move's size, not this one's
         else:
             parts.append(f"new: {n.after}" if n.after else f"gone: {n.before}")
     changed = {q.value for n in claim.numbers for q in quantities.parse(n.before + " " + n.after)}
@@ -768,14 +780,16 @@ def _unaccounted(text: str, numbers: Sequence[NumberChange]) -> str:
     levels = _levels(numbers)
     if len(moves) != 1 or len(levels) != 1:
         return ""
-    old, new = quantities.parse(levels[0].before), quantities.parse(levels[0].after)
-    if not old or not new:
+    apart = _distance(levels[0])
+    if not apart or abs(apart - moves[0].value[0] * 100) < 0.5:
         return ""
-    between = abs(new[0].value[0] - old[0].value[0])
-    if abs(between - moves[0].value[0]) < 0.005:
-        return ""
-    apart = round(between * 100)
     return f"{moves[0].text} stated, but the levels are {apart} basis points apart: a move between these documents?"
+
+
+def _distance(n: NumberChange) -> int:
+    """Basis points between the lower ends of two levels."""
+    old, new = quantities.parse(n.before), quantities.parse(n.after)
+    return round(abs(new[0].value[0] - old[0].value[0]) * 100) if old and new else 0
 
 
 def _levels(numbers: Sequence[NumberChange]) -> list[NumberChange]:
