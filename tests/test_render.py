@@ -239,7 +239,7 @@ def test_small_json_validates(validator: jsonschema.Draft202012Validator) -> Non
     assert (first["claim"], first["kind"], first["reason"]) == (
         0,
         "policy-action",
-        "0 to 1/4 percent → 1/4 to 1/2 percent (up)",
+        "0 to 1/4 percent → 1/4 to 1/2 percent (up 25 basis points)",
     )
 
 

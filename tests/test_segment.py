@@ -198,3 +198,29 @@ def test_a_heading_glued_to_its_text_is_not_part_of_the_claim() -> None:
         "The Federal Open Market Committee decided to lower its target by 50 basis points."
     ]
     check_offsets(d)
+
+
+def test_a_paragraph_that_ends_on_a_link_keeps_its_claim_and_link_titles_are_no_claims() -> None:
+    # 2020-03-15 (blind Fed watcher): the discount window and swap line actions were in no
+    # sentence, while the link titles below the statement were two
+    d = doc(
+        "The Committee decided to lower the target range.\n\n"
+        "In a related set of actions to support the credit needs of households and businesses, the Federal "
+        "Reserve announced measures related to the discount window and reserve requirements. More information "
+        "can be found on the Federal Reserve Board's website.\n\n"
+        "For media inquiries, call 202-452-2955.\n\n"
+        "Implementation Note issued March 15, 2020\n\n"
+        "Federal Reserve actions to support the flow of credit to households and businesses\n"
+    )
+    assert [s.text[:30] for s in segment.segment(d)] == [
+        "The Committee decided to lower",
+        "In a related set of actions to",
+    ]
+
+
+def test_a_non_breaking_hyphen_joins_a_word_as_a_hyphen_does() -> None:
+    # the statements of 2019-20 write "12‑month" (U+2011): a blind Fed watcher saw "12-month"
+    # listed as a phrase that entered in December 2019, though every statement of 2019 holds it
+    assert segment.words("On a 12\u2011month basis, 1\u20111/4 percent") == segment.words(
+        "On a 12-month basis, 1-1/4 percent"
+    )

@@ -359,6 +359,7 @@ _NAVIGATION = re.compile(
     r"back to\b|return to (?:text|top)\b|read more\b|see also\b|download\b|click here\b|subscribe\b|follow us\b)",
     re.IGNORECASE,
 )
+_INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+[A-Z“\"]")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # link texts run together: "FacilityTerms and conditions"
 _END = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
 _CAPITALIZED = re.compile(r"[A-Z0-9(]")
@@ -378,9 +379,13 @@ def is_residue(line: str) -> bool:
     short line with no sentence end that reads as a label rather than a claim (Title Case words
     only, or a year before a label: "2001 Monetary policy")."""
     text = " ".join(line.split())
-    if is_navigation(text):
-        return True
     words = text.split()
+    if is_navigation(text):
+        # a paragraph of several sentences is sifted sentence by sentence (`segment`): "In a
+        # related set of actions ... the Federal Reserve announced measures ... More information
+        # can be found on the Federal Reserve Board's website." keeps its first sentence
+        # (2020-03-15: a blind Fed watcher missed the discount window and swap lines)
+        return len(words) <= _MAX_RESIDUE_WORDS or not _INNER_END.search(text)
     if not words or len(words) > _MAX_RESIDUE_WORDS or _END.search(text):
         return False
     if _GLUED.search(text):

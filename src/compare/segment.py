@@ -25,6 +25,9 @@ _DATELINE = re.compile(
     r"(?:/[^/\n]{1,40}/|\([^)\n]{1,40}\))?\s*"  # /PRNewswire/ or (Xinhua)
     r"(?:—|–|--|-)\s*"
 )
+_ENDS = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+TRAILING_LABEL_WORDS = 20
+"""A block below the last navigation line, this short or shorter, is a link title."""
 _WRAPPED_END = re.compile(r"[.!?:;…\"'”’)\]]\s*$")
 
 
@@ -32,9 +35,17 @@ def segment(document: Document) -> tuple[Sentence, ...]:
     """The claim sentences of `document`, in order, each with ``text == doc.text[start:end]``."""
     spans: list[tuple[int, int, bool]] = []
     title_pending = document.title is not None
-    for start, end in _blocks(document.text, document.body_start):
+    blocks = list(_blocks(document.text, document.body_start))
+    # labels below the page's last navigation line, with no sentence after them, are link titles
+    # ("Implementation Note issued March 15, 2020" / "Federal Reserve actions to support the flow
+    # of credit to households and businesses"), not claims
+    navigation = [k for k, (s, e) in enumerate(blocks) if is_navigation(document.text[s:e])]
+    last = navigation[-1] if navigation else len(blocks)
+    if any(_ENDS.search(document.text[s:e]) for s, e in blocks[last + 1 :]):
+        last = len(blocks)
+    for k, (start, end) in enumerate(blocks):
         block = document.text[start:end]
-        if is_residue(block):
+        if is_residue(block) or (k > last and len(block.split()) <= TRAILING_LABEL_WORDS):
             continue
         if title_pending and block.strip() == document.title:
             title_pending = False
@@ -242,13 +253,15 @@ STOP = frozenset(
 )
 """Function words: they carry no claim of their own."""
 
-WORD = re.compile(r"\w+(?:[-'’./]\w+)*")
+WORD = re.compile(r"\w+(?:[-\u2010\u2011'’./]\w+)*")
 """The one word tokenizer of every stage: "self-reliance", "1/4", "u.s." stay whole."""
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "’": "'"})
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens ("self-reliance", "1/4", "u.s" stay whole)."""
-    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+    """Lower-cased word tokens ("self-reliance", "1/4", "u.s" stay whole); a non-breaking
+    hyphen is a hyphen ("12‑month" in the statements of 2019-20 is "12-month")."""
+    return [w.lower().translate(_HYPHENS) for w in WORD.findall(text)]
 
 
 STEM = 6
