@@ -490,3 +490,15 @@ def test_a_found_phrase_counts_its_variants() -> None:
     assert _with_variants(("quarters", "are", "roughly", "equal"), (1, 0, 0), docs) == (1, 1, 0)
     # a phrase of two content words counts only itself
     assert _with_variants(("roughly", "equal"), (1, 0, 0), [["x"], ["roughly the same and equal"], ["y"]]) == (1, 0, 0)
+
+
+def test_the_decisions_words_are_not_formulations_and_considerable_period_is(shared_data) -> None:
+    # 2003-04 (blind Fed watcher): "raise", "increase", "taking", "rate at 1 percent" were listed,
+    # "considerable period" only as "maintained"
+    from compare import load, segment
+
+    paths = [p for p in sorted((shared_data / "fomc").glob("200[34]*.txt"))]
+    phrases = [f.phrase for f in formulations([[s.text for s in segment.segment(load.read(p))] for p in paths])]
+    assert "considerable period" in phrases
+    moves = {"raise", "increase", "taking", "rate", "target", "percent", "point", "unchanged"}
+    assert [p for p in phrases if set(p.split()) - STOP <= moves | {w for w in p.split() if w[0].isdigit()}] == []

@@ -80,6 +80,11 @@ REPORTING = frozenset(
 begins on one ("underscored the need", "discussed ongoing efforts", "according to xinhua"), is
 who says, not what is said: the words after the verb change while it stays."""
 UNITS = frozenset("percent percentage basis points point billion million trillion".split())
+MOVES = frozenset(
+    "raise raised raises increase increased lower lowered cut cuts reduce reduced decrease decreased ease eased "
+    "tighten tightened keep kept maintain maintained unchanged rate target taking action actions".split()
+)
+"""Words of a policy decision and its move."""
 TIME = frozenset(
     "coming days weeks months years ahead past recent recently next last week month year hours again soon".split()
 )
@@ -488,7 +493,7 @@ def _speaker(
     listed for the 2023 Netanyahu readouts until 2026-12-03)."""
     if g[0] in persons or g[-1] in persons:
         return True
-    from .lede import _FRAMING
+    from .lede import _FRAMING, _RELATED
 
     opening = framing = reporting = held = 0
     for s in (s for k, _ in uses for s in sents[k]):
@@ -501,7 +506,9 @@ def _speaker(
         # the phrase's words overlap the frame's ("the two leaders discussed", "spoke today with")
         start = len(" ".join(s[:i])) + (i > 0)
         end = start + len(" ".join(g))
-        framing += any(m.start() < end and start < m.end() for m in _FRAMING.finditer(" ".join(s)))
+        framing += any(m.start() < end and start < m.end() for m in _FRAMING.finditer(" ".join(s))) or bool(
+            _RELATED.search(" ".join(s))
+        )
     return held > 0 and 2 * max(opening, framing, reporting) > held
 
 
@@ -527,6 +534,10 @@ def _amount(g: Gram, shapes: dict[Gram, set[int]], uses: Uses) -> bool:
         return True
     if g[-1] in _WORD_NUMBERS or all(w in TIME for w in g if w not in STOP):
         # a count ("release of two") or a time ("in the coming days") is no formula
+        return True
+    if all(w in MOVES or w in UNITS or any(ch.isdigit() for ch in w) for w in g if w not in STOP):
+        # the decision's own words ("raise", "rate unchanged", "taking" of "In taking the
+        # discount rate action"): the lede reads the decision, with its amounts
         return True
     if not any(ch.isdigit() for w in g for ch in w):
         return False
