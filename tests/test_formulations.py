@@ -477,27 +477,12 @@ def test_a_single_word_in_another_sense_years_later_is_not_the_same_formulation(
     assert _one_sense(("confident",), counts, [[words(t)] for t in texts]) == counts
 
 
-def test_a_found_phrase_counts_its_variants() -> None:
-    # 2004-09 to 12 (blind Fed watcher): "omitted now: 'quarters are roughly equal'" was false,
-    # the statements said "... for the next few quarters ... to be roughly equal"
-    from compare.formulations import _with_variants
-
-    docs = [
-        ["The risks to growth for the next few quarters are roughly equal."],
-        ["The Committee perceives the risks to growth for the next few quarters to be roughly equal."],
-        ["The Committee sees the risks as balanced."],
-    ]
-    assert _with_variants(("quarters", "are", "roughly", "equal"), (1, 0, 0), docs) == (1, 1, 0)
-    # a phrase of two content words counts only itself
-    assert _with_variants(("roughly", "equal"), (1, 0, 0), [["x"], ["roughly the same and equal"], ["y"]]) == (1, 0, 0)
-
-
 def test_the_decisions_words_are_not_formulations_and_considerable_period_is(shared_data) -> None:
     # 2003-04 (blind Fed watcher): "raise", "increase", "taking", "rate at 1 percent" were listed,
     # "considerable period" only as "maintained"
     from compare import load, segment
 
-    paths = [p for p in sorted((shared_data / "fomc").glob("200[34]*.txt"))]
+    paths = sorted((shared_data / "fomc").glob("200[34]*.txt"))
     phrases = [f.phrase for f in formulations([[s.text for s in segment.segment(load.read(p))] for p in paths])]
     assert "considerable period" in phrases
     moves = {"raise", "increase", "taking", "rate", "target", "percent", "point", "unchanged"}

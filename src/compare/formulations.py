@@ -252,7 +252,7 @@ def formulations(
     found = [
         Formulation(
             " ".join(g),
-            _with_variants(g, _one_sense(g, _dense(uses[profile[g]], n), sents), documents),
+            _one_sense(g, _dense(uses[profile[g]], n), sents),
             wording=_wording(g, documents, persons),
         )
         for g in kept
@@ -347,16 +347,6 @@ def _wording(g: Gram, documents: Sequence[Sequence[str]], persons: Collection[st
 
 Uses = tuple[tuple[int, int], ...]
 """(document index, count) for each document that uses a phrase, in document order."""
-
-
-def _with_variants(g: Gram, counts: tuple[int, ...], documents: Sequence[Sequence[str]]) -> tuple[int, ...]:
-    """A found phrase of VARIANT_WORDS content words or more counts its variants too, as a
-    watched one does: "quarters are roughly equal" is still said in "for the next few quarters
-    ... to be roughly equal" (2004-09 to 12; "omitted now" was false, a blind Fed watcher)."""
-    if sum(w not in STOP for w in g) < VARIANT_WORDS:
-        return counts
-    phrase = " ".join(g)
-    return tuple(max(c, variants(phrase, d)) if not c else c for c, d in zip(counts, documents, strict=True))
 
 
 def _profiles(per_doc: Sequence[Counter[Gram]], candidates: set[Gram]) -> tuple[dict[Gram, int], list[Uses]]:
