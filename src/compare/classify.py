@@ -196,19 +196,8 @@ def _calendar_only(old: str, new: str, ops: Sequence[DiffOp]) -> bool:
     """The words struck and inserted are calendar, letter case or punctuation (amounts aside)."""
     if normalized(old).lower() == normalized(new).lower():
         return True  # letter case alone ("banks" -> "Banks")
-    spans = {Op.DELETE: quantities.calendar_spans(old), Op.INSERT: quantities.calendar_spans(new)}
-    at = {Op.DELETE: 0, Op.INSERT: 0}
-    for d in ops:
-        if d.op is Op.EQUAL:
-            at[Op.DELETE] += len(d.text)
-            at[Op.INSERT] += len(d.text)
-            continue
-        for w in WORD.finditer(d.text):
-            s, e = at[d.op] + w.start(), at[d.op] + w.end()
-            if not any(a <= s and e <= b for a, b in spans[d.op]):
-                return False
-        at[d.op] += len(d.text)
-    return True
+    # with the dates blanked, no struck or inserted word is left
+    return not any(WORD.search(d.text) for d in quantities.undated(ops) if d.op is not Op.EQUAL)
 
 
 def without_typography(ops: Sequence[DiffOp]) -> tuple[DiffOp, ...]:

@@ -33,7 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
-from .quantities import _WORD_NUMBERS
+from .quantities import WORD_NUMBERS
 from .segment import STEM, STOP
 from .segment import words as tokens
 from .types import Formulation, Shift
@@ -493,11 +493,13 @@ def _speaker(
         held += 1
         opening += g[0] in proper and all(w in STOP or w in proper for w in s[:i])
         reporting += g[-1] in REPORTING or any(w in REPORTING for w in s[i + len(g) : i + len(g) + 1])
-        # the phrase's words overlap the frame's ("the two leaders discussed", "spoke today with")
+        # the phrase's words overlap the frame's ("the two leaders discussed", "spoke today with"),
+        # or it sits in a related action's sentence ("In taking the discount rate action, ...")
+        text = " ".join(s)
         start = len(" ".join(s[:i])) + (i > 0)
         end = start + len(" ".join(g))
-        framing += any(m.start() < end and start < m.end() for m in _FRAMING.finditer(" ".join(s))) or bool(
-            _RELATED.search(" ".join(s))
+        framing += any(m.start() < end and start < m.end() for m in _FRAMING.finditer(text)) or bool(
+            _RELATED.search(text)
         )
     return held > 0 and 2 * max(opening, framing, reporting) > held
 
@@ -517,12 +519,13 @@ def _numbered(per_doc: Sequence[Counter[Gram]]) -> dict[Gram, set[int]]:
 
 
 def _amount(g: Gram, shapes: dict[Gram, set[int]], uses: Uses) -> bool:
-    """Whether `g` is an amount (a rate level, a sum): all its content words are numbers or
-    units, or its number is what varies (the same words with another number are used in
-    documents that do not use `g`)."""
+    """Whether `g` is an amount (a rate level, a sum), a count or a time, or the decision's own
+    words: all its content words are numbers or units, times, or words of a move ("raise its
+    target"), it ends on a number word, or its number is what varies (the same words with
+    another number are used in documents that do not use `g`)."""
     if all(w in UNITS for w in g if w not in STOP):  # "basis points"
         return True
-    if g[-1] in _WORD_NUMBERS or all(w in TIME for w in g if w not in STOP):
+    if g[-1] in WORD_NUMBERS or all(w in TIME for w in g if w not in STOP):
         # a count ("release of two") or a time ("in the coming days") is no formula
         return True
     if all(w in MOVES or w in UNITS or any(ch.isdigit() for ch in w) for w in g if w not in STOP):

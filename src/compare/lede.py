@@ -850,27 +850,18 @@ TONE_EDIT = 6
 
 def _edits(ops: Sequence[DiffOp]) -> list[tuple[str, str]]:
     """(struck, inserted) of each edit: the change ops between two unchanged runs, with dates
-    blanked ("met in ~~May~~ **June**" is the month, not the modal)."""
-    old = "".join(d.text for d in ops if d.op is not Op.INSERT)
-    new = "".join(d.text for d in ops if d.op is not Op.DELETE)
-    dated = {Op.DELETE: quantities.calendar_spans(old), Op.INSERT: quantities.calendar_spans(new)}
-    at = {Op.DELETE: 0, Op.INSERT: 0}
+    blanked (`quantities.undated`)."""
     out: list[tuple[str, str]] = []
     struck = inserted = ""
-    for d in list(ops) + [DiffOp(Op.EQUAL, "")]:
+    for d in [*quantities.undated(ops), DiffOp(Op.EQUAL, "")]:
         if d.op is Op.EQUAL:
             if struck or inserted:
                 out.append((struck, inserted))
             struck = inserted = ""
-            at = {k: v + len(d.text) for k, v in at.items()}
-            continue
-        start = at[d.op]
-        text = "".join(" " if any(a <= start + i < b for a, b in dated[d.op]) else c for i, c in enumerate(d.text))
-        at[d.op] += len(d.text)
-        if d.op is Op.DELETE:
-            struck += text
+        elif d.op is Op.DELETE:
+            struck += d.text
         else:
-            inserted += text
+            inserted += d.text
     return out
 
 

@@ -31,7 +31,7 @@ _QUANTITY = re.compile(
     rf"(?![\w/])(?:(?:\s|[{_DASH}])?{_UNIT}(?:(?:\s|[{_DASH}])(?P<unit2>basis[ -]points?|percent))?)?"
     r"(?:[ -]point\b)?(?:\s+(?:per|a)\s+(?:month|week|day|year|quarter)\b)?"
 )
-_WORD_NUMBERS = {
+WORD_NUMBERS = {
     w: float(i)
     for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -39,7 +39,7 @@ _WORD_NUMBERS = {
     )
 } | {"dozens": 24.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6}
 _COUNTED = re.compile(
-    r"(?<![\w$/.\-])(?P<n>\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")\b"
+    r"(?<![\w$/.\-])(?P<n>\d+(?:,\d{3})*(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r")\b"
     r"(?:\s+(?P<scale>thousand|million|billion))?"
     r"\s+(?:of\s+)?(?:(?:[a-z][a-z-]*|[A-Z][a-z]+)\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]s|people|children)\b",
     re.IGNORECASE,
@@ -119,6 +119,26 @@ def calendar_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def undated(ops: Sequence[DiffOp]) -> list[DiffOp]:
+    """The word diff with the dates of its struck and inserted text blanked to spaces, each op
+    read against its own side's text ("met in ~~May~~ **June**": the month, not the modal)."""
+    old = "".join(d.text for d in ops if d.op is not Op.INSERT)
+    new = "".join(d.text for d in ops if d.op is not Op.DELETE)
+    dated = {Op.DELETE: calendar_spans(old), Op.INSERT: calendar_spans(new)}
+    at = {Op.DELETE: 0, Op.INSERT: 0}
+    out = []
+    for d in ops:
+        if d.op is Op.EQUAL:
+            at = {k: v + len(d.text) for k, v in at.items()}
+            out.append(d)
+            continue
+        start = at[d.op]
+        text = "".join(" " if any(a <= start + i < b for a, b in dated[d.op]) else c for i, c in enumerate(d.text))
+        at[d.op] += len(d.text)
+        out.append(DiffOp(d.op, text))
+    return out
+
+
 def parse(text: str) -> list[Quantity]:
     """The quantities in `text`, in order. Numbers inside dates, ordinals and bare years are
     left out; a number with no unit counts only in a range or tally ("10 to 2")."""
@@ -159,7 +179,7 @@ def parse(text: str) -> list[Quantity]:
             continue
         if re.search(r"\bthe\s+$", text[max(0, s - 5) : s], re.IGNORECASE):
             continue  # "the two leaders": a known set, not an amount
-        value = _WORD_NUMBERS[word] if word in _WORD_NUMBERS else _number(word)
+        value = WORD_NUMBERS[word] if word in WORD_NUMBERS else _number(word)
         value *= _SCALE.get((m["scale"] or "").lower(), 1.0)
         out.append(Quantity(text[s:e], s, e, value, value, "count"))
     out.sort(key=lambda q: q.start)
