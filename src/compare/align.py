@@ -24,7 +24,8 @@ lower-cased tokens in order (`segment.words`).
 4. Splits and merges: an unpaired sentence joins a paired neighbour when the joined text
    explains the other side's sentence clearly better than the neighbour alone, or about as
    well while the other side holds a good share of its content words that the neighbour
-   lacks (its content was folded in: `PairModel.join_margin`, `join_slack`, `join_cover`);
+   lacks (its content was folded in: `PairModel.join_margin`, `join_slack`, `join_cover`;
+   outside close versions, words in several sentences of both documents do not count);
    a sentence one further away joins only on the full margin (a split whose halves have a
    new sentence between them). A sentence that pairs better with an unpaired sentence of the
    other side (among its nearest) than with the pair it would join does not join: it restates
@@ -41,7 +42,8 @@ lower-cased tokens in order (`segment.words`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -211,7 +213,9 @@ def finish(
     """Splits and merges around the one-to-one `beads`, then every sentence left over as a
     one-sided bead, in reading order, and the replacements in place among those (when the full
     `logits` matrix is at hand)."""
-    beads = _grow(beads, sides, n, m)
+    # in close versions a sentence folded into its neighbour shares the text's usual words
+    # (FOMC labelers join them); between loosely related texts those words pair any two lines
+    beads = _grow(beads, sides, n, m, frozenset() if close else common(sides.bw, sides.aw))
     beads = _groups(beads, sides, n, m)
     paired = [Bead(b, a, float(probability(z))) for b, (a, z) in beads.items()]
     replaced = () if logits is None else in_place(beads, logits, sides.model, n, m, close)
@@ -368,7 +372,7 @@ def _group(vectors: np.ndarray, words: Sequence[Words], idx: tuple[int, ...]) ->
     return (v / norm if norm > 0 else v), [w for i in idx for w in words[i]]
 
 
-def _grow(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
+def _grow(beads: Beads, sides: Sides, n: int, m: int, usual: Set[str] = frozenset()) -> Beads:
     """Grow one-to-one beads by a nearby unpaired sentence on either side when that explains
     the pair better (a split or a merge). An adjacent sentence joins by `_joins_in`; one a
     sentence further away (the halves of a split with a new sentence put between them) only
@@ -382,11 +386,11 @@ def _grow(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
         (i,), (j,) = key, after
         # (joined before, joined after, share of the neighbour's content the other side holds, adjacent)
         joins: list[tuple[tuple[int, ...], tuple[int, ...], float, bool]] = [
-            (key, tuple(sorted((j, x))), _cover(sides.aw[x], sides.aw[j], sides.bw[i]), abs(x - j) == 1)
+            (key, tuple(sorted((j, x))), _cover(sides.aw[x], sides.aw[j], sides.bw[i], usual), abs(x - j) == 1)
             for x in _reach(j, used_a, m)
         ]
         joins += [
-            (tuple(sorted((i, x))), after, _cover(sides.bw[x], sides.bw[i], sides.aw[j]), abs(x - i) == 1)
+            (tuple(sorted((i, x))), after, _cover(sides.bw[x], sides.bw[i], sides.aw[j], usual), abs(x - i) == 1)
             for x in _reach(i, used_b, n)
         ]
         best: tuple[float, tuple[int, ...], tuple[int, ...]] = (-np.inf, key, after)
@@ -480,13 +484,25 @@ def _joins_in(model: PairModel, gain: float, cover: float) -> bool:
     return gain >= model.join_margin or (gain >= -model.join_slack and cover >= model.join_cover)
 
 
-def _cover(extra: Words, partner: Words, other: Words) -> float:
+def _cover(extra: Words, partner: Words, other: Words, usual: Set[str] = frozenset()) -> float:
     """Share of `extra`'s content words found in `other` but not in `partner`: how much of the
-    neighbour the other side says that its own partner does not."""
+    neighbour the other side says that its own partner does not. Words `usual` in the two
+    documents do not count as found: "ongoing U.S. support" folded a deterrence line into an aid
+    line (Netanyahu readouts, 23 -> 25 October 2023)."""
     own = content(extra)
     if not own:
         return 0.0
-    return len((own & content(other)) - content(partner)) / len(own)
+    return len((own & content(other)) - content(partner) - usual) / len(own)
+
+
+USUAL = 4
+"""Sentences (of both documents together) a content word must be in to be usual there."""
+
+
+def common(before: Sequence[Words], after: Sequence[Words]) -> set[str]:
+    """The content words (stems) in at least USUAL sentences of the two documents together."""
+    seen = Counter(w for s in (*before, *after) for w in content(s))
+    return {w for w, k in seen.items() if k >= USUAL}
 
 
 def _frame(a: Words, b: Words) -> bool:
