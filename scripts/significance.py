@@ -43,7 +43,8 @@ DATA = ROOT.parent / "shared" / "data"
 # {genre: label files under tests/fixtures}, from the manifest tests/fixtures/labels.json
 TUNING = labels.by_genre("significance", "tuning")
 HELD_OUT = labels.by_genre("significance", "held-out")
-SERIES = {"fomc": ("fomc", ".txt"), "L16r": ("readouts/netanyahu", ".md"), "L16z": ("readouts/zelenskyy", ".md")}
+# the folder of each label file's documents (the manifest's `data`)
+FOLDERS = {e["file"]: e["data"] for e in labels.sets(task="significance")}
 
 
 @dataclass
@@ -54,11 +55,10 @@ class Case:
     items: list[LedeItem]  # every lede candidate, unranked
 
 
-def _path(genre: str, labeler: str, day: str) -> Path:
+def _path(genre: str, folder: str, day: str) -> Path:
     if genre == "seeds":
         return ROOT / "seeds" / f"{day}.txt"
-    folder, ext = SERIES["fomc"] if genre == "fomc" else SERIES[labeler]
-    return DATA / folder / f"{day}{ext}"
+    return DATA / folder / f"{day}{'.txt' if genre == 'fomc' else '.md'}"
 
 
 def load_cases(sets: dict[str, list[str]]) -> list[Case]:
@@ -70,9 +70,9 @@ def load_cases(sets: dict[str, list[str]]) -> list[Case]:
     for genre, files in sets.items():
         for name in files:
             data = json.loads((labels.FIXTURES / name).read_text("utf-8"))
-            labeler = data["labeler"]
+            folder = FOLDERS[name]
             for pair in data["pairs"]:
-                docs = load.read_all([_path(genre, labeler, pair["before"]), _path(genre, labeler, pair["after"])])
+                docs = load.read_all([_path(genre, folder, pair["before"]), _path(genre, folder, pair["after"])])
                 brief = pipeline.run(docs, embedder, ExtractiveSummarizer())
                 items = [item for _, item in lede.candidates(brief, 0, lede.DEFAULT_WEIGHTS)]
                 cases.append(Case(genre, pair, brief, items))
