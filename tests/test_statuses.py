@@ -412,35 +412,6 @@ def test_a_weak_pair_left_over_at_the_end_is_two_messages_linked(embedder) -> No
     assert by_after[1].status is Status.CHANGED and 1 in by_after[1].before
 
 
-OCT_23 = [
-    "President Joseph R. Biden, Jr. spoke this afternoon with Prime Minister Benjamin Netanyahu of Israel.",
-    "The President welcomed the release of two additional hostages from Gaza earlier today, and reaffirmed his "
-    "commitment to ongoing efforts to secure the release of all the remaining hostages taken by Hamas – including "
-    "Americans – and to provide for safe passage for U.S. citizens and other civilians in Gaza.",
-    "The President also underscored the need to sustain a continuous flow of urgently needed humanitarian "
-    "assistance into Gaza.",
-    "The President updated the Prime Minister on U.S. support for Israel and ongoing efforts at regional "
-    "deterrence, to include new U.S. military deployments.",
-    "They agreed to speak again in the coming days.",
-]
-OCT_25 = [
-    "President Joseph R. Biden, Jr. spoke this afternoon with Prime Minister Benjamin Netanyahu of Israel.",
-    "The leaders discussed developments in Gaza as well as ongoing efforts to locate and secure the release of "
-    "hostages to include American citizens we believe are held by Hamas.",
-    "They also reviewed ongoing discussions to ensure safe passage for foreign nationals wishing to depart Gaza "
-    "as soon as possible.",
-    "The President discussed ongoing U.S. support for the continuous flow of humanitarian support to the civilian "
-    "population in Gaza and welcomed efforts to increase this support over the coming period.",
-    "The President reiterated that Israel has every right and responsibility to defend its citizens from "
-    "terrorism and to do so in a manner consistent with international humanitarian law.",
-    "He also noted the importance of focusing on what comes after this crisis to include a pathway for a "
-    "permanent peace between Israelis and Palestinians, emphasizing that Hamas does not represent the Palestinian "
-    "people or their legitimate aspirations.",
-    "They agreed to remain in regular consultation both directly and through their respective national security "
-    "teams.",
-]
-
-
 def test_words_usual_in_both_readouts_do_not_fold_a_line_into_its_neighbour(embedder) -> None:
     # the deterrence line shares only "ongoing", "U.S.", "support", "efforts" with the aid line
     # of 25 October, words both readouts use throughout: it is dropped, not folded into the aid
