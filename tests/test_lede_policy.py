@@ -291,6 +291,27 @@ def test_a_replacement_and_what_it_replaced_are_one_lede_item() -> None:
     assert [item.claim for item in out] == [1, 2] and "support for a ceasefire" in out[0].reason
 
 
+def test_a_dropped_claim_behind_a_weak_link_keeps_its_own_lede_item() -> None:
+    # readouts of 20 and 22 October 2023: "expressed appreciation for … the release of two
+    # American hostages" was linked (0.18) in place of the law-of-war line; as one item the
+    # dropped caveat stood only in a note, and a blind reader did not see it go
+    from compare.lede import one_per_replacement
+    from compare.types import Claim, Comparison, Kind, LedeItem, Sentence, Status
+
+    old = "The President reaffirmed support for Israel's right to defend itself, consistent with the law of war."
+    new = "The President expressed appreciation for Israel's support in the release of two American hostages."
+    before = (Sentence(0, old, 0, len(old)),)
+    after = (Sentence(0, new, 0, len(new)),)
+    claims = (Claim(Status.DROPPED, (0,), ()), Claim(Status.NEW, (), (0,), 0.18, replaces=(0,)))
+    ranked = [
+        ((3.0,), LedeItem(0, 1, Kind.NEW, 3.0, "", (), (0,))),
+        ((2.0,), LedeItem(0, 0, Kind.DROPPED, 2.0, "", (0,), ())),
+    ]
+    out = [item for _, item in one_per_replacement(ranked, Comparison("a", "b", claims), before, after)]
+    assert [item.claim for item in out] == [1, 0]
+    assert "law of war" not in out[0].reason
+
+
 def test_the_lede_lists_a_replaced_claim_once(seeds_brief) -> None:
     # every claim of a replacement pair appears at most once among the lede's items
     pairs = 0
