@@ -357,6 +357,16 @@ FALSE_AND_TRUE_SHIFTS = [
         ],
         "substantial easing of monetary policy",
     ),
+    (  # Netanyahu readouts 2023-10-14 -> 2023-10-20: the support went with "support for", no
+        # modifier: "israel" is not what "support for israel" became
+        "support for israel",
+        [
+            "This afternoon, President Biden spoke with Prime Minister Netanyahu to reiterate unwavering U.S. "
+            "support for Israel."
+        ],
+        ["President Joseph R. Biden, Jr. spoke this morning with Prime Minister Benjamin Netanyahu of Israel."],
+        None,
+    ),
     (  # 2015-10-28 -> 2015-12-16: the risk assessment without its modifier
         "nearly balanced",
         [

@@ -741,10 +741,14 @@ def _shift(g: Gram, before: Sequence[str], after: Sequence[str]) -> str | None:
             return None
         clauses = _clauses(after[j])
         candidates = [_replaced(g, a[i], b[j])] if share >= KEPT else []
-        # the phrase kept in place without its modifier ("nearly balanced" -> "balanced")
+        # the phrase kept in place without its modifier ("nearly balanced" -> "balanced"); a
+        # part cut with a function word is the phrase's head, not a modifier ("support for
+        # israel" -> "israel": the support went, not an adverb)
         bare = candidates[0] if candidates else None
-        if bare and len(bare) < len(g) and _find(g, bare) >= 0 and not _fragment(bare) and _whole(bare, clauses):
-            return " ".join(bare)
+        if bare and len(bare) < len(g) and (at := _find(g, bare)) >= 0:
+            cut = g[:at] + g[at + len(bare) :]
+            if not _fragment(bare) and _whole(bare, clauses) and not any(w in _FUNCTION for w in cut):
+                return " ".join(bare)
         for h in candidates + _sharing(g, clauses):
             if h and fits(h, clauses, a[i]):
                 return " ".join(h)
