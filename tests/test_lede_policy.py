@@ -588,6 +588,15 @@ def test_a_formulation_in_an_edited_line_above_it_is_said_on_that_line() -> None
         ("President Biden spoke today with Prime Minister Netanyahu to discuss the situation in Gaza.", True),
         ("The two leaders agreed to remain in close contact directly and through their national security teams.", True),
         ("He condemned the rocket attacks by Hamas.", False),
+        # readout of 2023-11-22 (blind readout watcher): the deal was missing from the summary
+        # and ranked below the sentences around it; a count is a fact, whatever frames it
+        (
+            "President Joseph R. Biden, Jr. spoke today with Prime Minister Benjamin Netanyahu of Israel to welcome "
+            "the deal for the release of at least 50 hostages held by Hamas.",
+            False,
+        ),
+        ("They agreed to speak again in the coming days.", True),
+        ("The two leaders agreed to speak again in the next 24 hours.", True),
     ],
 )
 def test_a_message_told_in_a_frame_is_no_frame(text: str, frame: bool) -> None:

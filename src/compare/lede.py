@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from . import quantities
 from .formulations import REPORTING as _REPORTING
-from .formulations import omitted
+from .formulations import TIME, omitted
 from .segment import STOP, words
 from .types import (
     Brief,
@@ -172,6 +172,10 @@ def frame_only(text: str, frames: re.Pattern[str], discussed: re.Pattern[str]) -
     found = list(frames.finditer(text))
     if not found:
         return False
+    if _counted(text):
+        # a count is a fact, whatever frames it: "spoke today with … to welcome the deal for
+        # the release of at least 50 hostages" is the 2023-11-22 readout's news
+        return False
     if any(not discussed.match(text, m.start()) for m in found):
         return True
     rest = [
@@ -184,6 +188,12 @@ def frame_only(text: str, frames: re.Pattern[str], discussed: re.Pattern[str]) -
         and low not in _CALENDAR
     ]
     return len(rest) <= FRAME_REST
+
+
+def _counted(text: str) -> bool:
+    """Whether `text` states an amount or a count of things, durations ("the next few days",
+    "eighteen months") aside."""
+    return any(words(q.text)[-1] not in TIME for q in quantities.parse(text))
 
 
 _ROSTER_SEPARATORS = re.compile(r"[,;]")
