@@ -94,6 +94,18 @@ def test_number_changes_pair_by_place_and_unit(old: str, new: str, changes: list
         ("likely to warrant low rates through mid-2013.", "likely to warrant low rates through late 2014.", False),
         ("Growth slowed in the second quarter.", "Growth slowed in the second quarter, however.", False),
         ("Growth slowed; spending rose.", "Growth slowed, spending rose.", True),
+        # the time of a call (Netanyahu readouts, blind labelers: calendar only; a blind reader
+        # took nine such openers counted as changed for noise)
+        (
+            "President Biden spoke earlier today with Prime Minister Netanyahu.",
+            "President Biden spoke this morning with Prime Minister Netanyahu.",
+            True,
+        ),
+        (
+            "President Biden spoke this morning with Prime Minister Netanyahu.",
+            "President Biden spoke this morning with President Herzog.",
+            False,
+        ),
     ],
 )
 def test_mechanical_means_calendar_or_punctuation_only(old: str, new: str, mechanical: bool) -> None:

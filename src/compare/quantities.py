@@ -56,6 +56,8 @@ _CALENDAR = re.compile(
     rf"\b(?:{_MONTH})\.?(?:\s+{_DAY}(?:\s*[{_DASH}/]\s*(?:(?:{_MONTH})\.?\s+)?{_DAY})?)?(?:,?\s+(?:19|20)\d\d)?\b"
     rf"|\b{_DAY}\s+(?:{_MONTH})\b(?:,?\s+(?:19|20)\d\d)?"
     rf"|\b(?:{'|'.join(WEEKDAYS)})\b"
+    # the time of a call: "spoke ~~this morning~~ **today**" is a calendar edit, not news
+    r"|\b(?i:(?:(?:earlier|later)\s+)?(?:today|tonight|yesterday)|this\s+(?:morning|afternoon|evening))\b"
 )
 _BEFORE_MONTH = re.compile(r"\b(?:in|of|since|until|through|early|late|mid|from|by)\W*$", re.IGNORECASE)
 
