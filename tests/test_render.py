@@ -423,3 +423,15 @@ def test_a_comparison_with_few_messages_in_common_says_so(seeds_brief) -> None:
         "a", "b", tuple(Claim(Status.REPEATED, (k,), (k,)) for k in range(3)) + (Claim(Status.NEW, (), (3,)),)
     )
     assert render.subject_note(versions) == ""
+
+
+def test_counts_say_how_many_changes_are_only_dates() -> None:
+    # a blind readout reader: nine openers "changed" only in the time of the call inflated
+    # the counts; the count of changed claims says how many of them are only dates
+    a = entry("a", "2024-04-28", ["President Biden spoke earlier today with Prime Minister Netanyahu.", "Aid rose."])
+    b = entry("b", "2024-05-06", ["President Biden spoke this morning with Prime Minister Netanyahu.", "Aid fell."])
+    doc = brief(a, b, beads=[[B((0,), (0,)), B((1,), (1,))]])
+    md = render.render(doc, Format.MARKDOWN)
+    assert "| 2 (1 only dates) | 0 | 0 | 0 |" in md
+    assert "2 changed (1 only dates) · 0 new · 0 dropped · 0 repeated" in md
+    assert "2 changed (1 only dates)</span>" in render.render(doc, Format.HTML)

@@ -155,12 +155,23 @@ def _environment(
         timeline=timeline_module,
         sentence_ref=sentence_ref,
         input_notes=input_notes,
+        status_count=status_count,
         subject_note=subject_note,
         unchanged_decision=lede_module.unchanged_decision,
         redline_paragraphs=redline_module.paragraphs,
         redline_rows=redline_module.rows,
     )
     return env
+
+
+def status_count(c: Comparison, status: Status, named: bool = False) -> str:
+    """How many claims of `c` have `status` ("3", or with `named` "3 changed"); changed ones
+    edited only in dates say so ("3 (1 only dates)"): a reader counting edits should not count
+    the time of a call."""
+    claims = c.with_status(status)
+    dated = sum(1 for x in claims if x.mechanical)
+    count = f"{len(claims)} {status.value}" if named else str(len(claims))
+    return f"{count} ({dated} only dates)" if dated else count
 
 
 FEW_CARRIED = 0.25
