@@ -367,6 +367,13 @@ FALSE_AND_TRUE_SHIFTS = [
         ["President Joseph R. Biden, Jr. spoke this morning with Prime Minister Benjamin Netanyahu of Israel."],
         None,
     ),
+    (  # Netanyahu readouts 2024-04-04 -> 2024-04-28 (blind readout watcher: nonsense): a
+        # reporting verb opens a new statement, not a rewording of the phrase
+        "situation in gaza",
+        ["The two leaders discussed the situation in Gaza."],
+        ["The leaders discussed Rafah and the President reiterated his clear position."],
+        None,
+    ),
     (  # 2015-10-28 -> 2015-12-16: the risk assessment without its modifier
         "nearly balanced",
         [

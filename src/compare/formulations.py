@@ -730,6 +730,9 @@ def _shift(g: Gram, before: Sequence[str], after: Sequence[str]) -> str | None:
             and _uses(h, a) < _uses(g, a)
             and any(w not in STOP and not any(_same_word(w, x) for x in g) and w not in around for w in h)
             and not _fragment(h)
+            # a reporting verb opens a new statement, not a rewording of the phrase ("situation
+            # in gaza" -> "president reiterated his clear position", Netanyahu readouts 2024)
+            and not any(w in REPORTING for w in h)
             and not any(_find(h, core) >= 0 and sum(w not in STOP for w in core) >= 2 for core in (g[1:], g[:-1]))
         )
 
