@@ -504,3 +504,18 @@ def test_the_decisions_words_are_not_formulations_and_considerable_period_is(sha
     assert "considerable period" in phrases
     moves = {"raise", "increase", "taking", "rate", "target", "percent", "point", "unchanged"}
     assert [p for p in phrases if set(p.split()) - STOP <= moves | {w for w in p.split() if w[0].isdigit()}] == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "amount"),
+    [
+        (("one", "million"), True),  # Netanyahu readouts 2024 (blind readout watcher: a number, not a formula)
+        (("basis", "points"), True),
+        (("release", "of", "two"), True),
+        (("humanitarian", "assistance"), False),
+    ],
+)
+def test_a_number_in_words_is_an_amount_not_a_formula(phrase: tuple[str, ...], amount: bool) -> None:
+    from compare.formulations import _amount
+
+    assert _amount(phrase, {}, []) is amount

@@ -520,15 +520,16 @@ def _numbered(per_doc: Sequence[Counter[Gram]]) -> dict[Gram, set[int]]:
 
 def _amount(g: Gram, shapes: dict[Gram, set[int]], uses: Uses) -> bool:
     """Whether `g` is an amount (a rate level, a sum), a count or a time, or the decision's own
-    words: all its content words are numbers or units, times, or words of a move ("raise its
-    target"), it ends on a number word, or its number is what varies (the same words with
-    another number are used in documents that do not use `g`)."""
+    words: all its content words are numbers (in digits or words: "one million") or units,
+    times, or words of a move ("raise its target"), it ends on a number word, or its number is
+    what varies (the same words with another number are used in documents that do not use
+    `g`)."""
     if all(w in UNITS for w in g if w not in STOP):  # "basis points"
         return True
     if g[-1] in WORD_NUMBERS or all(w in TIME for w in g if w not in STOP):
         # a count ("release of two") or a time ("in the coming days") is no formula
         return True
-    if all(w in MOVES or w in UNITS or any(ch.isdigit() for ch in w) for w in g if w not in STOP):
+    if all(w in MOVES or w in UNITS or w in WORD_NUMBERS or any(ch.isdigit() for ch in w) for w in g if w not in STOP):
         # the decision's own words ("raise", "rate unchanged", "taking" of "In taking the
         # discount rate action"): the lede reads the decision, with its amounts
         return True
