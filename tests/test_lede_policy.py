@@ -731,3 +731,22 @@ def test_state_contingent_guidance_is_stance_and_monitoring_is_no_decision() -> 
     )
     assert not lede._DECISION.search("The Committee will continue to monitor the implications of incoming information.")
     assert lede._DECISION.search("The Committee will continue its purchases of Treasury securities.")
+
+
+def test_a_dissent_restated_in_another_frame_is_no_dissent_changed() -> None:
+    # 2014-07-30 -> 09-17 (blind Fed watcher): Plosser's objection, word for word, moved from
+    # "Voting against was Charles I. Plosser who objected" to "President Plosser objected" when
+    # Fisher joined him; "dissent changed" read as a new objection
+    reason = (
+        "objected to the guidance indicating that it likely will be appropriate to maintain the current target range "
+        'for the federal funds rate for "a considerable time after the asset purchase program ends."'
+    )
+    kind, why, _ = one(f"Voting against was Charles I. Plosser who {reason}", f"President Plosser {reason}")
+    assert kind is Kind.REWORDED and "dissent" not in why
+    # another objection by the same man, or another man with the same words, is still news
+    kind, why, _ = one(
+        f"Voting against was Charles I. Plosser who {reason}", "President Plosser preferred to raise the rate."
+    )
+    assert kind is Kind.VOTE and "dissent changed" in why
+    kind, why, _ = one(f"Voting against was Charles I. Plosser who {reason}", f"President Fisher {reason}")
+    assert kind is Kind.VOTE and "dissenters: before, Plosser; now, Fisher" in why

@@ -575,6 +575,16 @@ def describe(
     inserted = " ".join(" ".join(d.text.split()) for d in claim.diff if d.op is Op.INSERT)
     feats["decision"] = float(not feats["framing"] and bool(_DECISION.search(struck + " " + inserted)))
     slight = (is_slight(claim.diff) or _moved_only(claim.diff)) and not claim.numbers
+    # a dissent restated in another frame ("Voting against was Charles I. Plosser who objected"
+    # -> "President Plosser objected", the same words after it) did not change (2014-09-17, a
+    # blind Fed watcher: "dissent changed" for a layout)
+    same_dissent = (
+        dissent_sentence
+        and not claim.numbers
+        and set(_dissenters(old)) == set(_dissenters(new))
+        and not _dissent_edited(struck, inserted)
+    )
+    slight = slight or same_dissent
     # a risk or guidance sentence edited in substance moves the stance, whatever words it uses
     feats["stance"] = float(
         bool(_STANCE.search(struck + " " + inserted)) or (bool(_STANCE.search(_PREMISE.sub(" ", text))) and not slight)
@@ -588,7 +598,7 @@ def describe(
     feats["decision_changed"] = float(moved)
     feats["decision_sentence"] = float(decision_sentence and not slight)
     said = [w for w in words(struck + " " + inserted) if w not in STOP]
-    feats["dissent"] = float(dissent_sentence and bool(said))
+    feats["dissent"] = float(dissent_sentence and bool(said) and not same_dissent)
     feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(struck + " " + inserted)))
     rewritten = bool(claim.diff) and kept(claim.diff) < REWRITE and longest_kept(claim.diff) < PHRASE
     if not slight:
@@ -767,6 +777,18 @@ def _vote_reason(old: str, new: str) -> str:
 
     who = _who_dissents(old, new)
     return f"{who + '; ' if who else ''}dissent changed: before, {preference(old)}; now, {preference(new)}"
+
+
+_VOTE_FRAME = frozenset("voting voted against action president governor chair chairman vice".split())
+
+
+def _dissent_edited(struck: str, inserted: str) -> bool:
+    """Whether an edit of a dissent sentence touches more than its frame: the names and titles
+    of who voted against, and the words that say so."""
+    return any(
+        not w[:1].isupper() and (low := w.lower()) not in STOP and low not in _VOTE_FRAME
+        for w in _WORD_CASED.findall(struck + " " + inserted)
+    )
 
 
 def _who_dissents(old: str, new: str) -> str:
