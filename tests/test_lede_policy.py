@@ -149,6 +149,18 @@ def test_tone_ignores_sideways_words_and_words_moved_from_another_sentence() -> 
             "Household spending and business fixed investment have been increasing at solid rates in recent months.",
             False,
         ),
+        # the same word inflected (2013-12 -> 2014-01, blind Fed watcher: "filler" at third)
+        (
+            "The Committee now anticipates that it will likely be appropriate to maintain the current target range.",
+            "The Committee continues to anticipate that it will likely be appropriate to maintain the current "
+            "target range.",
+            True,
+        ),
+        (
+            "The Committee anticipates that it will likely be appropriate to maintain the current target range.",
+            "The Committee doubts that it will be appropriate to maintain the current target range.",
+            False,
+        ),
     ],
 )
 def test_slight_edits(old: str, new: str, slight: bool) -> None:

@@ -729,7 +729,7 @@ def _shift(g: Gram, before: Sequence[str], after: Sequence[str]) -> str | None:
             and _whole(h, clauses)
             and not _joins_another(h, g)
             and _uses(h, a) < _uses(g, a)
-            and any(w not in STOP and not any(_same_word(w, x) for x in g) and w not in around for w in h)
+            and any(w not in STOP and not any(same_word(w, x) for x in g) and w not in around for w in h)
             and not _fragment(h)
             # a reporting verb opens a new statement, not a rewording of the phrase ("situation
             # in gaza" -> "president reiterated his clear position", Netanyahu readouts 2024)
@@ -788,7 +788,7 @@ def _places(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> 
     return out
 
 
-def _same_word(w: str, x: str) -> bool:
+def same_word(w: str, x: str) -> bool:
     """One word inflected ("expects", "expected"), not a longer word that begins with it
     ("strength", "strengthen")."""
     return w == x or _base(w) == _base(x)
@@ -805,7 +805,7 @@ def _base(w: str) -> str:
 def _within(g: Gram, words: Sequence[str]) -> bool:
     """Whether every word of `g` but function words is in `words`, inflected or not."""
     want = [w for w in g if w not in STOP]
-    return bool(want) and all(any(_same_word(w, x) for x in words) for w in want)
+    return bool(want) and all(any(same_word(w, x) for x in words) for w in want)
 
 
 def _whole(h: Gram, clauses: Sequence[Sequence[str]]) -> bool:
@@ -826,7 +826,7 @@ def _joins_another(h: Gram, g: Gram) -> bool:
     ("… the situation in the West Bank and the need to hold settlers accountable")."""
     if any(w in _CONJUNCTION for w in g):
         return False
-    shared = {w for w in h if w not in STOP and any(_same_word(w, x) for x in g)}
+    shared = {w for w in h if w not in STOP and any(same_word(w, x) for x in g)}
     for c, w in enumerate(h):
         if w in _CONJUNCTION:
             left, right = set(h[:c]), set(h[c + 1 :])

@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from . import quantities
 from .formulations import REPORTING as _REPORTING
-from .formulations import TIME, omitted
+from .formulations import TIME, omitted, same_word
 from .segment import STOP, words
 from .types import (
     Brief,
@@ -258,7 +258,7 @@ sets a condition (`_AHEAD`): "In determining whether it will be appropriate to r
 range at its next meeting", "The substantial easing of monetary policy to date"."""
 _DISSENT = re.compile(r"\b(?:voting against|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
 _SLIGHT = frozenset(
-    "continue continues continued continuing currently nonetheless however still moreover overall meanwhile "
+    "continue continues continued continuing currently now nonetheless however still moreover overall meanwhile "
     "telephone phone video videoconference virtually".split()
 )
 """Connectives and aspect words, and how a call was held ("spoke ~~by telephone~~ **earlier
@@ -686,7 +686,8 @@ def _moved_only(ops: Sequence[DiffOp]) -> bool:
 
 def is_slight(ops: Sequence[DiffOp]) -> bool:
     """An edit of only function words, connectives ("nonetheless", "continue to"), reporting and
-    calendar words and names: "~~The President spoke today~~ **President Biden spoke**"."""
+    calendar words, names and inflections: "~~The President spoke today~~ **President Biden
+    spoke**"."""
     tokens: list[tuple[Op, str, bool]] = []
     seen_old = seen_new = False  # the first word of each side's sentence
     for d in ops:
@@ -698,6 +699,8 @@ def is_slight(ops: Sequence[DiffOp]) -> bool:
     # a capital inside a sentence marks a name or title; the first word is one when it is
     # capitalized inside the sentence too ("~~President Biden~~ **The President** spoke")
     names = {w for _, w, first in tokens if w[:1].isupper() and not first}
+    struck = [w.lower() for op, w, _ in tokens if op is Op.DELETE]
+    inserted = [w.lower() for op, w, _ in tokens if op is Op.INSERT]
     changed = False
     for op, w, first in tokens:
         if op is Op.EQUAL:
@@ -705,7 +708,9 @@ def is_slight(ops: Sequence[DiffOp]) -> bool:
         changed = True
         low = w.lower()
         name = w[:1].isupper() and (not first or w in names)
-        if not (low in STOP or low in _SLIGHT or low in _REPORTING or low in _CALENDAR or name):
+        # the same word inflected on the other side ("now anticipates" -> "continues to anticipate")
+        inflected = any(same_word(low, x) for x in (inserted if op is Op.DELETE else struck))
+        if not (low in STOP or low in _SLIGHT or low in _REPORTING or low in _CALENDAR or name or inflected):
             return False
     return changed
 
