@@ -762,3 +762,28 @@ def test_a_dissent_restated_in_another_frame_is_no_dissent_changed() -> None:
     assert kind is Kind.VOTE and "dissent changed" in why
     kind, why, _ = one(f"Voting against was Charles I. Plosser who {reason}", f"President Fisher {reason}")
     assert kind is Kind.VOTE and "dissenters: before, Plosser; now, Fisher" in why
+
+
+def test_a_rate_hold_is_named_beside_a_taper_step() -> None:
+    """2013-12-18 -> 2014-01-29 (blind Fed watcher): the lede led with the taper step, and
+    "decision unchanged" named the rate hold for only three of ten taper comparisons; a
+    decision on purchases does not say whether the rate held, one on the rate does."""
+    hold = (
+        "The Committee also reaffirmed its expectation that the current exceptionally low target range for the "
+        "federal funds rate of 0 to 1/4 percent will be appropriate at least as long as the unemployment rate "
+        "remains above 6-1/2 percent."
+    )
+    pace_old = (
+        "Beginning in January, the Committee decided to add to its holdings of agency mortgage-backed securities "
+        "at a pace of $35 billion per month rather than $40 billion per month."
+    )
+    pace_new = (
+        "Beginning in February, the Committee decided to add to its holdings of agency mortgage-backed securities "
+        "at a pace of $30 billion per month rather than $35 billion per month."
+    )
+    beads = [B((0,), (0,), 0.9), B((1,), (1,), 0.99)]
+    assert _held([pace_old, hold], [pace_new, hold], beads) == 1
+    # a rate move in the lede is no hold, whatever else repeats
+    cut_old = "The Committee decided to keep its target for the federal funds rate at 2 percent."
+    cut_new = "The Committee decided to lower its target for the federal funds rate to 1-3/4 percent."
+    assert _held([cut_old, hold], [cut_new, hold], beads) is None

@@ -472,9 +472,12 @@ def unchanged_decision(brief: Brief, k: int) -> int | None:
     leaves them to guess whether the rate held."""
     c = brief.comparisons[k]
     ledes = brief.lede[k] if k < len(brief.lede) else ()
-    if any(is_decision(item) for item in ledes):
-        return None
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
+    # a decision in the lede on the rate says it did not hold; one on another instrument (a
+    # taper step: "will add to its holdings ... at a pace of $30 billion") leaves the hold to be
+    # said (a blind Fed watcher: "decision unchanged" for three of ten taper comparisons)
+    if any(is_decision(i) and _RATE.search(joined(after, i.after) or joined(before, i.before)) for i in ledes):
+        return None
     for j, claim in enumerate(c.claims):
         if claim.status not in (Status.REPEATED, Status.CHANGED) or not claim.after or claim.numbers:
             continue
@@ -485,9 +488,18 @@ def unchanged_decision(brief: Brief, k: int) -> int | None:
     return None
 
 
-_KEEPS = re.compile(r"\bwill (?:maintain|keep)\b[^.]{0,40}?\b(?:federal funds rate|target range)\b", re.IGNORECASE)
+_KEEPS = re.compile(
+    r"\b(?:will (?:maintain|keep)\b[^.]{0,40}?|reaffirmed its expectation that the current\b[^.]{0,40}?)"
+    r"\b(?:federal funds rate|target range)\b|\breaffirmed its view that\b[^.]{0,80}?\bremains appropriate\b",
+    re.IGNORECASE,
+)
 """A hold stated without a decision verb: "The Committee will maintain the target range for the
-federal funds rate at 0 to 1/4 percent" (2009-2011)."""
+federal funds rate at 0 to 1/4 percent" (2009-2011), "The Committee also reaffirmed its
+expectation that the current exceptionally low target range for the federal funds rate ... will
+be appropriate" (2013-12 to 2014-01), "the Committee today reaffirmed its view that a highly
+accommodative stance of monetary policy remains appropriate" (2014)."""
+_RATE = re.compile(r"\b(?:federal funds rate|target range|target rate|discount rate)\b", re.IGNORECASE)
+"""The rate a hold keeps: a decision in the lede that names it moved it."""
 
 
 def is_decision(item: LedeItem) -> bool:
