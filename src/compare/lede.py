@@ -409,10 +409,9 @@ def one_per_replacement(
     partner: dict[int, int] = {}
     loose = is_loose(c)
     for j, claim in enumerate(c.claims):
-        if loose and (claim.pair_probability or 0.0) < LINKED:
-            # a weak link is a guess: the dropped claim keeps its own item
-            continue
-        if claim.status is Status.NEW and claim.replaces:
+        # between loosely related texts a weak link is a guess: the dropped claim keeps its own item
+        weak = loose and (claim.pair_probability or 0.0) < LINKED
+        if claim.status is Status.NEW and claim.replaces and not weak:
             for i, other in enumerate(c.claims):
                 if other.status is Status.DROPPED and set(other.before) <= set(claim.replaces):
                     partner[j], partner[i] = i, j

@@ -361,7 +361,8 @@ _NAVIGATION = re.compile(
 )
 _INNER_END = re.compile(r"[.!?][\"'”’)\]]*\s+[A-Z“\"]")
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")  # link texts run together: "FacilityTerms and conditions"
-_END = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
+ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"'”’)\]]*\s*$")
+"""Text that ends a sentence (closing quotes and brackets aside)."""
 _CAPITALIZED = re.compile(r"[A-Z0-9(]")
 _MINOR = frozenset("a an the and or but of to in on at by for with from as vs via nor per its".split())
 _MAX_RESIDUE_WORDS = 20
@@ -386,7 +387,7 @@ def is_residue(line: str) -> bool:
         # can be found on the Federal Reserve Board's website." keeps its first sentence
         # (2020-03-15: a blind Fed watcher missed the discount window and swap lines)
         return len(words) <= _MAX_RESIDUE_WORDS or not _INNER_END.search(text)
-    if not words or len(words) > _MAX_RESIDUE_WORDS or _END.search(text):
+    if not words or len(words) > _MAX_RESIDUE_WORDS or ENDS_SENTENCE.search(text):
         return False
     if _GLUED.search(text):
         return True

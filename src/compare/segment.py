@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from .load import is_navigation, is_residue
+from .load import ENDS_SENTENCE, is_navigation, is_residue
 from .types import Document, Sentence
 
 MAX_SENTENCE_CHARS = 2000
@@ -25,7 +25,6 @@ _DATELINE = re.compile(
     r"(?:/[^/\n]{1,40}/|\([^)\n]{1,40}\))?\s*"  # /PRNewswire/ or (Xinhua)
     r"(?:—|–|--|-)\s*"
 )
-_ENDS = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 TRAILING_LABEL_WORDS = 20
 """A block below the last navigation line, this short or shorter, is a link title."""
 _WRAPPED_END = re.compile(r"[.!?:;…\"'”’)\]]\s*$")
@@ -41,7 +40,7 @@ def segment(document: Document) -> tuple[Sentence, ...]:
     # of credit to households and businesses"), not claims
     navigation = [k for k, (s, e) in enumerate(blocks) if is_navigation(document.text[s:e])]
     last = navigation[-1] if navigation else len(blocks)
-    if any(_ENDS.search(document.text[s:e]) for s, e in blocks[last + 1 :]):
+    if any(ENDS_SENTENCE.search(document.text[s:e]) for s, e in blocks[last + 1 :]):
         last = len(blocks)
     for k, (start, end) in enumerate(blocks):
         block = document.text[start:end]
