@@ -374,6 +374,19 @@ FALSE_AND_TRUE_SHIFTS = [
         ["The leaders discussed Rafah and the President reiterated his clear position."],
         None,
     ),
+    (  # Zelenskyy readouts 2022-02-21 -> 2022-03-01: the uninflected verb opens a new statement too
+        "commitment",
+        [
+            "President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine to "
+            "reaffirm the commitment of the United States to Ukraine’s sovereignty and territorial integrity."
+        ],
+        [
+            "President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine to "
+            "discuss the United States’ continued backing for Ukraine as it defends itself against Russian "
+            "aggression."
+        ],
+        None,
+    ),
     (  # 2015-10-28 -> 2015-12-16: the risk assessment without its modifier
         "nearly balanced",
         [

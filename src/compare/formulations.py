@@ -74,7 +74,9 @@ SIMILAR = 0.6
 """Two overlapping phrases whose presence sets agree this much (Jaccard) are one formulation."""
 REPORTING = frozenset(
     "made clear noted stressed underscored reiterated reaffirmed emphasized discussed said expressed "
-    "welcomed highlighted spoke updated agreed today evening morning earlier also according reported".split()
+    "welcomed highlighted spoke updated agreed today evening morning earlier also according reported "
+    # the same verbs uninflected: "… Zelenskyy to discuss the …" took the place of "commitment"
+    "discuss reaffirm reiterate underscore emphasize highlight express update agree speak say welcome".split()
 )
 """Words that report a statement rather than make it: a phrase of only these, or one that
 begins on one ("underscored the need", "discussed ongoing efforts", "according to xinhua"), is
