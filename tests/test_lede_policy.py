@@ -787,3 +787,55 @@ def test_a_rate_hold_is_named_beside_a_taper_step() -> None:
     cut_old = "The Committee decided to keep its target for the federal funds rate at 2 percent."
     cut_new = "The Committee decided to lower its target for the federal funds rate to 1-3/4 percent."
     assert _held([cut_old, hold], [cut_new, hold], beads) is None
+
+
+OPENER = "President Joseph R. Biden, Jr. spoke today with President Volodymyr Zelenskyy of Ukraine."
+ANNEXATION = (
+    "President Joseph R. Biden, Jr., joined by Vice President Kamala Harris, spoke today with President "
+    "Volodymyr Zelenskyy of Ukraine to underscore that the United States will never recognize Russia’s "
+    "purported annexation of Ukrainian territory."
+)
+GRAIN = "He welcomed the success of the agreement that has allowed the safe export of Ukrainian grain."
+
+
+def _opener_brief(old: str, new: str, *docs_before: list[str]) -> tuple[lede.Brief, int]:
+    """A series: `docs_before` (each a document), then [old, GRAIN] and [new, GRAIN + ...]."""
+    series = [*docs_before, [old, GRAIN], [new, GRAIN.replace("grain", "grain to global markets")]]
+    entries = [entry(f"d{k}", f"2022-{k + 1:02d}-01", d) for k, d in enumerate(series)]
+    beads = [
+        [B((0,), (0,), 0.9)]
+        + [B((i,), (), None) for i in range(1, len(a))]
+        + [B((), (j,), None) for j in range(1, len(b))]
+        for a, b in zip(series, series[1:], strict=False)
+    ]
+    return brief(*entries, beads=beads), len(series) - 2
+
+
+def test_an_opener_whose_purpose_carries_a_message_is_no_frame() -> None:
+    # Zelenskyy readouts 2022-08-25 -> 10-04: "… to underscore that the United States will never
+    # recognize Russia's purported annexation …" was ranked sixth as a greeting rewritten (a blind
+    # readout watcher: the news of that call)
+    b, k = _opener_brief(OPENER, ANNEXATION)
+    items = lede.rank_comparison(b, k, shipped())
+    assert items[0].claim == 0 and items[0].features["framing"] == 0.0
+    # the same opener edited in its greeting only ("hosted" -> "spoke with", a time) stays a frame
+    b, k = _opener_brief(OPENER.replace("spoke today with", "hosted"), OPENER)
+    got = {i.claim: i for i in lede.rank_comparison(b, k, shipped())}
+    assert got[0].features["framing"] == 1.0
+
+
+def test_an_opener_in_the_series_common_words_stays_a_frame() -> None:
+    # Zelenskyy readouts 2024: "… to underscore the United States' lasting commitment to supporting
+    # Ukraine as it defends its freedom against Russian aggression" led the call where the
+    # administration promised new packages: support, defence and aggression are in most readouts
+    common = "The United States will support Ukraine as it defends its freedom against Russian aggression."
+    purpose = OPENER.replace(
+        "Ukraine.", "Ukraine to underscore lasting support as Ukraine defends its freedom against aggression."
+    )
+    b, k = _opener_brief(OPENER, purpose, *[[OPENER, common]] * 6)
+    got = {i.claim: i for i in lede.rank_comparison(b, k, shipped())}
+    assert got[0].features["framing"] == 1.0
+    # outside a series (two documents), those words are the other document's news
+    b, k = _opener_brief(OPENER, purpose)
+    got = {i.claim: i for i in lede.rank_comparison(b, k, shipped())}
+    assert got[0].features["framing"] == 0.0
