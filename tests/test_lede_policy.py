@@ -839,3 +839,20 @@ def test_an_opener_in_the_series_common_words_stays_a_frame() -> None:
     b, k = _opener_brief(OPENER, purpose)
     got = {i.claim: i for i in lede.rank_comparison(b, k, shipped())}
     assert got[0].features["framing"] == 0.0
+
+
+def test_two_amounts_of_loosely_related_readouts_are_not_one_amount_changed() -> None:
+    # Zelenskyy readouts 2022-08-25 -> 10-04: "nearly $3 billion → $625 million" read as an aid cut
+    # (a blind readout watcher); they are two packages
+    old = "He provided an update on yesterday’s announcement of nearly $3 billion to support Ukraine’s defense."
+    new = "He announced today a new $625 million security assistance package to support Ukraine’s defense."
+    claim = (
+        brief(entry("a", "2022-08-25", [old]), entry("b", "2022-10-04", [new]), beads=[[B((0,), (0,), 0.8)]])
+        .comparisons[0]
+        .claims[0]
+    )
+    before, after = (entry("a", "2022-08-25", [old]).sentences, entry("b", "2022-10-04", [new]).sentences)
+    loose = lede.describe(claim, before, after, loose=True)
+    assert loose is not None and loose[2] == "$625 million (earlier: nearly $3 billion)"
+    close = lede.describe(claim, before, after, loose=False)
+    assert close is not None and "nearly $3 billion → $625 million" in close[2]

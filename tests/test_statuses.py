@@ -292,6 +292,26 @@ def test_a_frame_judged_by_its_filler_only_when_the_filler_is_all_that_changed(e
     ]
 
 
+UPDATED = (
+    "He also updated President Zelenskyy on the actions the United States is taking today in coordination with "
+    "the G7 and the EU to further raise the costs on Russia.",
+    "President Zelenskyy updated President Biden on the status of Ukraine’s negotiations with Russia.",
+)
+
+
+def test_a_pair_that_keeps_only_names_and_a_verb_is_judged_by_what_it_changed(embedder) -> None:
+    # Zelenskyy readouts 2022-03-11 -> 03-30 (a blind readout watcher: two claims shown as one
+    # rewritten); "They also discussed the humanitarian crisis in Gaza" -> "The two leaders
+    # discussed the situation in Gaza" (labeled one claim) stays changed
+    claims = _claims(embedder, [UPDATED[0]], [UPDATED[1]])
+    assert [(c.status, c.before, c.after, c.replaces) for c in claims] == [
+        (Status.DROPPED, (0,), (), ()),
+        (Status.NEW, (), (0,), (0,)),
+    ]
+    gaza = ("They also discussed the humanitarian crisis in Gaza.", "The two leaders discussed the situation in Gaza.")
+    assert [c.status for c in _claims(embedder, [gaza[0]], [gaza[1]])] == [Status.CHANGED]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "fillers"),
     [

@@ -144,16 +144,24 @@ def filler(ops: Sequence[DiffOp]) -> tuple[str, str] | None:
     """The two sentences' text after their frame (the last run of at least FRAME words kept in
     place; the words kept are names, titles and at most FRAME_WORDS others), when those two
     tails share no content word and each holds at least FILLER_WORDS of them; None for any other
-    pair (no frame, a claim kept in place with an elaboration edited, a tail restated in part)."""
+    pair (a claim kept in place with an elaboration edited, a tail restated in part). A pair
+    with no frame but as few words kept is judged by all it struck and all it inserted, when
+    each holds more than FILLER_WORDS content words: "He also updated President Zelenskyy on the
+    actions the United States is taking … to further raise the costs on Russia" -> "President
+    Zelenskyy updated President Biden on the status of Ukraine's negotiations with Russia"
+    (Zelenskyy readouts 2022-03-30, a blind readout watcher: two claims), while "They also
+    discussed the humanitarian crisis in Gaza" -> "The two leaders discussed the situation in
+    Gaza" stays one."""
     frames = [k for k, d in enumerate(ops) if d.op is Op.EQUAL and len(words(d.text)) >= FRAME]
     kept = {w.lower() for d in ops if d.op is Op.EQUAL for w in WORD.findall(d.text) if not w[0].isupper()}
-    if not frames or len(content(kept)) > FRAME_WORDS:
+    if len(content(kept)) > FRAME_WORDS:
         return None
-    tail = ops[frames[-1] + 1 :]
+    tail = ops[frames[-1] + 1 :] if frames else [d for d in ops if d.op is not Op.EQUAL]
     old = "".join(d.text for d in tail if d.op is not Op.INSERT).strip()
     new = "".join(d.text for d in tail if d.op is not Op.DELETE).strip()
     a, b = content(words(old)), content(words(new))
-    if len(a) < FILLER_WORDS or len(b) < FILLER_WORDS or a & b:
+    least = FILLER_WORDS if frames else FILLER_WORDS + 1
+    if len(a) < least or len(b) < least or a & b:
         return None
     return old, new
 

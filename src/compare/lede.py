@@ -817,13 +817,19 @@ def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
     in basis or percentage points, "larger" / "smaller"), an amount only on one side as "new"
     or "gone" (not "-> none": its absence says nothing about its value), and the levels that
     stayed. Between loosely related documents two amounts in one place may be two different
-    things (two aid packages), so they get no sense."""
+    things (two aid packages), so they get no sense and no arrow: "$625 million (earlier: nearly
+    $3 billion)"."""
     parts = []
     levels = _levels(claim.numbers)
     stated = any(_unit(n) == "percentage point" for n in claim.numbers if n.after)
     for n in claim.numbers:
+        if n.before and n.after and loose:
+            # not "nearly $3 billion → $625 million": a blind readout watcher read that as an aid
+            # cut, where the two readouts announce two packages
+            parts.append(f"{n.after} (earlier: {n.before})")
+            continue
         if n.before and n.after:
-            sense = "" if loose else quantities.direction(n)
+            sense = quantities.direction(n)
             if sense and _unit(n) == "percentage point":
                 sense = {"up": "larger", "down": "smaller"}[sense]
             if sense in ("up", "down") and n in levels and not stated and len(levels) == 1:
