@@ -161,6 +161,18 @@ def test_tone_ignores_sideways_words_and_words_moved_from_another_sentence() -> 
             "The Committee doubts that it will be appropriate to maintain the current target range.",
             False,
         ),
+        # a title and name for a pronoun (Zelenskyy readouts 2022-02-13: ranked second, a blind
+        # readout watcher's "no"); a sentence's own first word is no title without a name after it
+        (
+            "He also underscored the commitment of the United States to Ukraine’s sovereignty.",
+            "President Biden reaffirmed the commitment of the United States to Ukraine’s sovereignty.",
+            True,
+        ),
+        (
+            "He also underscored the commitment of the United States to Ukraine’s sovereignty.",
+            "Sanctions reaffirmed the commitment of the United States to Ukraine’s sovereignty.",
+            False,
+        ),
     ],
 )
 def test_slight_edits(old: str, new: str, slight: bool) -> None:

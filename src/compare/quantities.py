@@ -45,6 +45,13 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 """A count of things: "50 hostages", "two convoys", "more than one million people"."""
+_DOLLARS = re.compile(
+    r"(?<![\w$/.\-])(?:(?P<half>half\s+an?)|an?|(?P<n>\d+(?:\.\d+)?|" + "|".join(WORD_NUMBERS) + r"))"
+    r"\s+(?P<scale>thousand|million|billion|trillion)\s+dollars\b",
+    re.IGNORECASE,
+)
+"""Money in words: "over half a billion dollars", "two billion dollars" (a readout's aid, which
+a blind readout watcher missed when it was dropped without a note)."""
 MONTHS = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
@@ -172,6 +179,14 @@ def parse(text: str) -> list[Quantity]:
             out.append(Quantity(text[cut:e], cut, e, high, high, unit))
             continue
         out.append(Quantity(text[s:e], s, e, low, high, unit))
+    for m in _DOLLARS.finditer(text):
+        s, e = m.start(), m.end()
+        if any(q.start <= s < q.end or s <= q.start < e for q in out):
+            continue
+        word = (m["n"] or "1").lower()
+        value = (WORD_NUMBERS[word] if word in WORD_NUMBERS else _number(word)) * _SCALE[m["scale"].lower()]
+        value *= 0.5 if m["half"] else 1.0
+        out.append(Quantity(text[s:e], s, e, value, value, "usd"))
     for m in _COUNTED.finditer(text):
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in dates) or any(q.start <= s < q.end or s <= q.start < e for q in out):
