@@ -338,18 +338,29 @@ and calendar words) says nothing new ("~~continue to~~", "~~The~~ **Nonetheless,
 
 
 def lede(
-    brief: Brief, weights: Mapping[str, float] | None = None, limit: int = LIMIT
+    brief: Brief, weights: Mapping[str, float] | None = None, limit: int = LIMIT, linked: float | None = None
 ) -> tuple[tuple[LedeItem, ...], ...]:
-    """The lede of every comparison, in comparison order."""
+    """The lede of every comparison, in comparison order. `linked`: the pair model's link floor
+    for loosely related documents (`one_per_replacement`); None reads the shipped calibration."""
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
-    return tuple(tuple(rank_comparison(brief, k, w, limit)) for k in range(len(brief.comparisons)))
+    floor = link_floor() if linked is None else linked
+    return tuple(tuple(rank_comparison(brief, k, w, limit, floor)) for k in range(len(brief.comparisons)))
 
 
-def rank_comparison(brief: Brief, k: int, weights: Mapping[str, float], limit: int = LIMIT) -> list[LedeItem]:
+def link_floor() -> float:
+    """The shipped pair model's link floor for loosely related documents (`loose_replace_floor`)."""
+    from .pipeline import pair_model  # pipeline imports this module
+
+    return pair_model().loose_replace_floor
+
+
+def rank_comparison(
+    brief: Brief, k: int, weights: Mapping[str, float], limit: int = LIMIT, linked: float | None = None
+) -> list[LedeItem]:
     """The lede of comparison `k`: at most `limit` items, most significant first. A changed
     dissent is always among them (in the last place its score does not earn it): who wants a
     different decision is news even when it is not the headline."""
-    ranked = [item for _, item in candidates(brief, k, weights)]
+    ranked = [item for _, item in candidates(brief, k, weights, linked)]
     top = ranked[:limit]
     for item in ranked[limit:]:
         if item.features.get("dissent") and item.kind is not Kind.MECHANICAL and limit > 1:
@@ -358,8 +369,10 @@ def rank_comparison(brief: Brief, k: int, weights: Mapping[str, float], limit: i
     return top
 
 
-def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple[tuple[float, ...], LedeItem]]:
-    """Every lede candidate of comparison `k` with its sort key, best first."""
+def candidates(
+    brief: Brief, k: int, weights: Mapping[str, float], linked: float | None = None
+) -> list[tuple[tuple[float, ...], LedeItem]]:
+    """Every lede candidate of comparison `k` with its sort key, best first (`linked`: see `lede`)."""
     c: Comparison = brief.comparisons[k]
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
     loose = is_loose(c)
@@ -390,7 +403,7 @@ def candidates(brief: Brief, k: int, weights: Mapping[str, float]) -> list[tuple
     if main_moved:
         items = _with_related_levels(items, c, after)
     items += phrase_items(brief, k)
-    return one_per_replacement(_phrases_into_claims(order(items, weights), c), c, before, after)
+    return one_per_replacement(_phrases_into_claims(order(items, weights), c), c, before, after, linked)
 
 
 def _phrases_into_claims(
@@ -461,29 +474,27 @@ def _with_related_levels(items: list[LedeItem], c: Comparison, after: Sequence[S
     return [line if i is main else i for i in items if i.claim not in folded]
 
 
-LINKED = 0.2
-"""Pair probability from which a new claim and the dropped one whose place it took make one
-lede item between loosely related documents: the link floor fitted for loosely related
-documents (calibration `loose_replace_floor`). Readouts that carry much wording over are linked
-from 0.02, where a place vouches for the pair; in the lede, whose reader skims, such a link
-("thanks for two released hostages" in place of the law-of-war line, 0.18) hid a dropped
-message."""
-
-
 def one_per_replacement(
     ranked: list[tuple[tuple[float, ...], LedeItem]],
     c: Comparison,
     before: Sequence[Sentence],
     after: Sequence[Sentence],
+    linked: float | None = None,
 ) -> list[tuple[tuple[float, ...], LedeItem]]:
     """A new claim that took a dropped one's place and that dropped claim make one lede item:
     the better ranked of the two, quoting the other (a reader saw "dropped: support for a
-    ceasefire" two lines below "new: … on the path to a ceasefire, in place of" it)."""
+    ceasefire" two lines below "new: … on the path to a ceasefire, in place of" it). Between
+    loosely related documents only a link at least `linked` probable does (the pair model's
+    link floor for them, `link_floor()` when None): readouts that carry much wording over are
+    linked from 0.02, where a place vouches for the pair, and in the lede, whose reader skims,
+    such a link ("thanks for two released hostages" in place of the law-of-war line, 0.18) hid a
+    dropped message."""
     partner: dict[int, int] = {}
     loose = is_loose(c)
+    floor = link_floor() if linked is None else linked
     for j, claim in enumerate(c.claims):
         # between loosely related texts a weak link is a guess: the dropped claim keeps its own item
-        weak = loose and (claim.pair_probability or 0.0) < LINKED
+        weak = loose and (claim.pair_probability or 0.0) < floor
         if claim.status is Status.NEW and claim.replaces and not weak:
             for i, other in enumerate(c.claims):
                 if other.status is Status.DROPPED and set(other.before) <= set(claim.replaces):

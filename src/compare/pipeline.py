@@ -160,7 +160,7 @@ def run(
         grids=grid.grids(texts, options.groups),
     )
     weights = calibration().get("significance", {}).get("weights")
-    return dataclasses.replace(brief, lede=lede.lede(brief, weights))
+    return dataclasses.replace(brief, lede=lede.lede(brief, weights, linked=model.loose_replace_floor))
 
 
 def compare(
