@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
+from .frames import FRAMING, RELATED, REPORTING, TIME, VOTE
 from .quantities import WORD_NUMBERS
 from .segment import STEM, STOP
 from .segment import words as tokens
@@ -72,25 +73,12 @@ WHOLE_FLOOR = 0.25
 one always used whole weighs 1 + this."""
 SIMILAR = 0.6
 """Two overlapping phrases whose presence sets agree this much (Jaccard) are one formulation."""
-REPORTING = frozenset(
-    "made clear noted stressed underscored reiterated reaffirmed emphasized discussed said expressed "
-    "welcomed highlighted spoke updated agreed today evening morning earlier also according reported "
-    # the same verbs uninflected: "… Zelenskyy to discuss the …" took the place of "commitment"
-    "discuss reaffirm reiterate underscore emphasize highlight express update agree speak say welcome".split()
-)
-"""Words that report a statement rather than make it: a phrase of only these, or one that
-begins on one ("underscored the need", "discussed ongoing efforts", "according to xinhua"), is
-who says, not what is said: the words after the verb change while it stays."""
 UNITS = frozenset("percent percentage basis points point billion million trillion".split())
 MOVES = frozenset(
     "raise raised raises increase increased lower lowered cut cuts reduce reduced decrease decreased ease eased "
     "tighten tightened keep kept maintain maintained unchanged rate target taking action actions".split()
 )
 """Words of a policy decision and its move."""
-TIME = frozenset(
-    "coming days weeks months years ahead past recent recently next last week month year hours again soon".split()
-)
-"""Words of a time ("in the coming days", "in recent months"): a phrase of only these is no formula."""
 _GLUE = frozenset("a an the of to in on at by for with and or that as is are be it its".split())
 """Words trimmed from the edges of a replacement ("some time" keeps its "some")."""
 _CLAUSE = re.compile(r"[,;:()\[\]\"“”?!]|\s[-–—]+\s|\.(?:\s|$)")
@@ -485,8 +473,6 @@ def _speaker(
     listed for the 2023 Netanyahu readouts until 2026-12-03)."""
     if g[0] in persons or g[-1] in persons:
         return True
-    from .lede import _FRAMING, _RELATED
-
     opening = framing = reporting = held = 0
     for s in (s for k, _ in uses for s in sents[k]):
         i = _find(s, g)
@@ -500,8 +486,8 @@ def _speaker(
         text = " ".join(s)
         start = len(" ".join(s[:i])) + (i > 0)
         end = start + len(" ".join(g))
-        framing += any(m.start() < end and start < m.end() for m in _FRAMING.finditer(text)) or bool(
-            _RELATED.search(text)
+        framing += any(m.start() < end and start < m.end() for m in FRAMING.finditer(text)) or bool(
+            RELATED.search(text)
         )
     return held > 0 and 2 * max(opening, framing, reporting) > held
 
@@ -592,9 +578,7 @@ def _context(g: Gram, uses: Uses, sents: Sequence[Sequence[Sequence[str]]], acto
 def _framing(text: str) -> bool:
     """Who spoke with whom, that they will stay in touch, who voted: the frame, not a formula
     (the lede's own patterns)."""
-    from .lede import _FRAMING, _VOTE
-
-    return bool(_FRAMING.search(text) or _VOTE.search(text))
+    return bool(FRAMING.search(text) or VOTE.search(text))
 
 
 def _two_constituents(g: Gram) -> bool:

@@ -26,12 +26,24 @@ headlines (scripts/significance.py) and shipped in the calibration file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from . import quantities
-from .formulations import REPORTING as _REPORTING
-from .formulations import TIME, omitted, same_word
+from .calibration import pair_model
+from .formulations import omitted, same_word
+from .frames import (
+    CALENDAR,
+    FRAMING,
+    OPENER,
+    RELATED,
+    REPORTING,
+    SLIGHT,
+    VOTE,
+    WORD_CASED,
+    aim_is_news,
+    is_frame,
+)
 from .segment import STOP, words
 from .types import (
     Brief,
@@ -138,76 +150,6 @@ _ACTION = re.compile(
     re.IGNORECASE,
 )
 """Verbs of an action; they make a sentence with quantities a policy action."""
-_FRAMING = re.compile(
-    r"\b(?:spoke (?:earlier |again |by phone |by telephone )?(?:today |this \w+ |tonight )?with|"
-    r"met (?:today )?with|hosted|"
-    r"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b"
-    r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to speak|speak again|thanked|"
-    r"information received since|(?:continue to be|will be|was|were) briefed|reviewed|"
-    r"joined (?:the|this) (?:call|meeting))\b",
-    re.IGNORECASE,
-)
-"""Framing: who spoke with whom, that they will stay in touch. Not what changed."""
-_DISCUSSED = re.compile(
-    r"\b(?:the (?:two )?leaders (?:also )?(?:discussed|reviewed)|(?:they|and) (?:also )?reviewed)\b", re.IGNORECASE
-)
-"""Frames that may carry a message: what the leaders discussed or reviewed."""
-FRAME_REST = 3
-"""Content words a discussion frame may have beside it and still be only a frame."""
-
-
-def is_frame(text: str) -> bool:
-    """Whether a sentence is framing (`_FRAMING`). Who spoke with whom, that they will stay in
-    touch, thanks and the FOMC's "Information received since" are frames whatever follows them.
-    What the leaders discussed is a frame only with at most `FRAME_REST` content words beside it,
-    names, times and reporting words aside: "The two leaders discussed the possibility of
-    tactical pauses to provide civilians with opportunities to safely depart" is a message told
-    in a frame (a blind readout watcher: ranked below an opener, 2023-11-06)."""
-    return frame_only(text, _FRAMING, _DISCUSSED)
-
-
-def frame_only(text: str, frames: re.Pattern[str], discussed: re.Pattern[str]) -> bool:
-    """Whether `text` is only a frame: a match of `frames`, and, when every match is one of
-    `discussed` (what the leaders discussed), at most `FRAME_REST` content words beside them."""
-    found = list(frames.finditer(text))
-    if not found:
-        return False
-    if _counted(text):
-        # a count is a fact, whatever frames it: "spoke today with … to welcome the deal for
-        # the release of at least 50 hostages" is the 2023-11-22 readout's news
-        return False
-    if any(not discussed.match(text, m.start()) for m in found):
-        return True
-    return len(_said(frames.sub(" ", text))) <= FRAME_REST
-
-
-def _said(text: str) -> list[str]:
-    """The content words of `text` beyond names, reporting, calendar and connective words."""
-    return [
-        w
-        for w in _WORD_CASED.findall(text)
-        if not w[:1].isupper()
-        and (low := w.lower()) not in STOP
-        and low not in _SLIGHT
-        and low not in _REPORTING
-        and low not in _CALENDAR
-    ]
-
-
-_VAGUE = frozenset(
-    "broad range variety number global regional bilateral issues matters topics mutual concern interest "
-    "latest recent ongoing developments situation events efforts relationship cooperation "
-    "people country way best make itself him her them ahead anniversary months since".split()
-)
-"""What any call is for: "to discuss a broad range of global and regional issues of mutual
-concern" (2023-07-17) is an opener, not a message."""
-
-
-def _aim(text: str) -> set[str]:
-    """The message words of an opener's purpose (`_purpose`), vague ones aside (`_VAGUE`)."""
-    return {w.lower() for w in _said(_purpose(text))} - _VAGUE
-
-
 USUAL_SHARE = 1 / 3
 """Share of a series' documents that use a word for it to be the series' common language ("support",
 "aggression", "defend" in the Zelenskyy readouts), in a series of `USUAL_SERIES` or more."""
@@ -227,51 +169,7 @@ def series_words(brief: Brief) -> frozenset[str]:
     return frozenset(w for w, c in seen.items() if c >= USUAL_SHARE * n)
 
 
-def _aim_is_news(
-    old: str, new: str, before: Sequence[Sentence], after: Sequence[Sentence], usual: Set[str] = frozenset()
-) -> bool:
-    """Whether an opener's purpose carries a message the other document does not state: more
-    than `FRAME_REST` of its message words (`_aim`, by their first five letters, so inflections
-    match) are nowhere in the other document. "… to underscore that the United States will never
-    recognize Russia's purported annexation of Ukrainian territory" (2022-10-04, ranked sixth as
-    a greeting by a blind readout watcher) does; "… to underscore ongoing U.S. support for
-    Ukraine's defense" does not: those are the series' common words (`usual`), or stated in the
-    other document."""
-
-    if not _OPENER.search(new or old):
-        return False
-
-    def stems(ws: Iterable[str]) -> set[str]:
-        return {w.lower()[:5] for w in ws}
-
-    gained = stems(_aim(new)) - stems(w for s in before for w in words(s.text)) - usual if new else set()
-    lost = stems(_aim(old)) - stems(w for s in after for w in words(s.text)) - usual if old else set()
-    return max(len(gained), len(lost)) > FRAME_REST
-
-
-_OPENER = re.compile(r"\b(?:(?:spoke|met|meets|speaks)\b[^.;]*?\bwith|called|hosted)\b", re.IGNORECASE)
-_PURPOSE = re.compile(r"\bto (?=[a-z])")
-
-
-def _purpose(text: str) -> str:
-    """What an opener says it was for: the words after "to" that follows "spoke ... with"
-    ("… with Prime Minister Netanyahu to discuss the latest developments"), or ""."""
-    opener = _OPENER.search(text)
-    purpose = _PURPOSE.search(text, opener.end()) if opener else None
-    return text[purpose.end() :] if purpose else ""
-
-
-def _counted(text: str) -> bool:
-    """Whether `text` states an amount or a count of things, durations ("the next few days",
-    "eighteen months") aside."""
-    return any(words(q.text)[-1] not in TIME for q in quantities.parse(text))
-
-
 _ROSTER_SEPARATORS = re.compile(r"[,;]")
-_RELATED = re.compile(
-    r"\bin (?:a )?related actions?\b|\bin taking (?:the|this|these) (?:discount )?actions?\b", re.IGNORECASE
-)
-"""An action that follows the main one (the discount rate after the funds rate)."""
 _STANCE = re.compile(
     r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,80}\b(?:balanced|weighted|diminished|increased)|"
     r"for some time|extended period|considerable (?:period|time)|exceptionally low|measured pace|patient|"
@@ -286,10 +184,6 @@ _STANCE = re.compile(
 policy is made conditional on ("U.S. policy with respect to Gaza will be determined by our
 assessment of Israel's immediate action", 2024-04-04; "expects to maintain this target range
 until it is confident that the economy has weathered recent events", 2020-03-15)."""
-_VOTE = re.compile(
-    r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE
-)
-"""A vote or a dissent: news, but not the decision itself."""
 _DATE_GUIDANCE = re.compile(
     r"\b(?:(?:early|mid|late)[- ])?(?:19|20)\d\d\b|"
     r"(?<!since )(?<!since the )\b(?:its |the )?(?:next|coming|upcoming|"
@@ -328,13 +222,6 @@ _AHEAD = re.compile(
 sets a condition (`_AHEAD`): "In determining whether it will be appropriate to raise the target
 range at its next meeting", "The substantial easing of monetary policy to date"."""
 _DISSENT = re.compile(r"\b(?:voting against|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
-_SLIGHT = frozenset(
-    "continue continues continued continuing currently now nonetheless however still moreover overall meanwhile "
-    "telephone phone video videoconference virtually".split()
-)
-"""Connectives and aspect words, and how a call was held ("spoke ~~by telephone~~ **earlier
-today**"): an edit of only these (and function words, names, reporting
-and calendar words) says nothing new ("~~continue to~~", "~~The~~ **Nonetheless, the**")."""
 
 
 def lede(
@@ -349,8 +236,6 @@ def lede(
 
 def link_floor() -> float:
     """The shipped pair model's link floor for loosely related documents (`loose_replace_floor`)."""
-    from .pipeline import pair_model  # pipeline imports this module
-
     return pair_model().loose_replace_floor
 
 
@@ -378,7 +263,7 @@ def candidates(
     loose = is_loose(c)
     items: list[LedeItem] = []
     texts = (joined(side, idx) for claim in c.claims for side, idx in ((before, claim.before), (after, claim.after)))
-    usual = series_words(brief) if any(_OPENER.search(t) for t in texts) else frozenset()
+    usual = series_words(brief) if any(OPENER.search(t) for t in texts) else frozenset()
     described = [(j, describe(claim, before, after, loose, usual)) for j, claim in enumerate(c.claims)]
     main_moved = any(got and got[1].get("decision_changed") for _, got in described)
     for j, got in described:
@@ -621,10 +506,10 @@ def describe(
     text = new or old
     feats: dict[str, float] = {
         # an opener is a frame unless its purpose says what the other document does not
-        "framing": float(is_frame(text) and not _aim_is_news(old, new, before, after, usual)),
-        "vote": float(bool(_VOTE.search(text))),
+        "framing": float(is_frame(text) and not aim_is_news(old, new, before, after, usual)),
+        "vote": float(bool(VOTE.search(text))),
         "roster": float(is_roster(text)),
-        "related": float(bool(_RELATED.search(text))),
+        "related": float(bool(RELATED.search(text))),
     }
     decision_sentence = bool(_DECISION_SENTENCE.search(text)) and not feats["related"]
     guidance_sentence = not decision_sentence and not feats["framing"] and any(is_guidance(t) for t in (old, new) if t)
@@ -793,7 +678,7 @@ def is_slight(ops: Sequence[DiffOp]) -> bool:
     tokens: list[tuple[Op, str, bool]] = []
     seen_old = seen_new = False  # the first word of each side's sentence
     for d in ops:
-        for m in _WORD_CASED.finditer(d.text):
+        for m in WORD_CASED.finditer(d.text):
             on_old, on_new = d.op is not Op.INSERT, d.op is not Op.DELETE
             first = (on_old and not seen_old) or (on_new and not seen_new)
             seen_old, seen_new = seen_old or on_old, seen_new or on_new
@@ -815,15 +700,9 @@ def is_slight(ops: Sequence[DiffOp]) -> bool:
         name = w[:1].isupper() and (not first or w in names or titled)
         # the same word inflected on the other side ("now anticipates" -> "continues to anticipate")
         inflected = any(same_word(low, x) for x in (inserted if op is Op.DELETE else struck))
-        if not (low in STOP or low in _SLIGHT or low in _REPORTING or low in _CALENDAR or name or inflected):
+        if not (low in STOP or low in SLIGHT or low in REPORTING or low in CALENDAR or name or inflected):
             return False
     return changed
-
-
-_WORD_CASED = re.compile(r"\w+(?:[-'’./]\w+)*")
-_CALENDAR = frozenset(w.lower() for w in quantities.MONTHS + quantities.WEEKDAYS) | frozenset(
-    "today tonight yesterday week month year morning afternoon evening night".split()
-)
 
 
 def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
@@ -903,7 +782,7 @@ def _dissent_edited(struck: str, inserted: str) -> bool:
     of who voted against, and the words that say so."""
     return any(
         not w[:1].isupper() and (low := w.lower()) not in STOP and low not in _VOTE_FRAME
-        for w in _WORD_CASED.findall(struck + " " + inserted)
+        for w in WORD_CASED.findall(struck + " " + inserted)
     )
 
 
@@ -1151,9 +1030,9 @@ def _established(f: Formulation, i: int) -> bool:
         if not count:
             break
         run += 1
-    said = [w for w in words(f.phrase) if w not in STOP and w not in _REPORTING]
+    said = [w for w in words(f.phrase) if w not in STOP and w not in REPORTING]
     # a series too short for ESTABLISHED documents before the last (two articles) asks for all of them
-    return run >= min(ESTABLISHED, len(f.counts) - 1) and not _FRAMING.search(f.phrase) and bool(said)
+    return run >= min(ESTABLISHED, len(f.counts) - 1) and not FRAMING.search(f.phrase) and bool(said)
 
 
 def _also_before(before: Sequence[Sentence], phrase: str) -> str:

@@ -10,15 +10,14 @@ Reading files is the caller's (`load`, used by the CLI and `compare.read`); rend
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import lede, redline, segment
+from .calibration import calibration, pair_model
 from .embed import Embedder
 from .errors import UsageError
 from .summarize import Segmented, Summarizer
@@ -41,20 +40,6 @@ class Options:
     watch: tuple[str, ...] = ()
     groups: tuple[WatchGroup, ...] = ()
     """Watch-list groups: per group, a grid of which elements each document carries."""
-
-
-def calibration() -> dict[str, Any]:
-    """The calibration file shipped with the package: the pair model and the figures it was
-    fitted with (scripts/calibrate.py writes it)."""
-    raw: dict[str, Any] = json.loads(resources.files("compare").joinpath("calibration.json").read_text("utf-8"))
-    return raw
-
-
-def pair_model() -> align.PairModel:
-    """The calibrated pair model shipped with the package."""
-    from . import align
-
-    return align.PairModel(**calibration()["pair_model"])
 
 
 def run(

@@ -33,6 +33,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from .frames import frame_only
 from .lede import is_guidance
 from .types import Sentence, Summary, SummaryPoint
 
@@ -95,8 +96,6 @@ def is_framing(text: str) -> bool:
     """A framing sentence (`FRAMING`); what the leaders discussed is one only when little else
     is said ("The two leaders discussed the possibility of tactical pauses ..." is the message
     of the 2023-11-06 readout, which its summary left out: a blind readout watcher)."""
-    from .lede import frame_only
-
     return frame_only(text, FRAMING, _DISCUSSED)
 
 

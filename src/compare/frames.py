@@ -1,0 +1,159 @@
+"""frames: the words around a message rather than the message. Who spoke with whom and that
+they will stay in touch (a readout's frame), what an opener says the call was for, who reports
+("underscored", "reiterated"), votes and related actions (a statement's frame), and the calendar
+and connective words an edit may touch without saying anything new.
+
+Patterns and word lists, no state: `lede` ranks by them, `summarize` keeps frames out of
+summaries, `formulations` keeps them out of the key formulations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence, Set
+
+from . import quantities
+from .segment import STOP, words
+from .types import Sentence
+
+REPORTING = frozenset(
+    "made clear noted stressed underscored reiterated reaffirmed emphasized discussed said expressed "
+    "welcomed highlighted spoke updated agreed today evening morning earlier also according reported "
+    # the same verbs uninflected: "… Zelenskyy to discuss the …" took the place of "commitment"
+    "discuss reaffirm reiterate underscore emphasize highlight express update agree speak say welcome".split()
+)
+"""Words that report a statement rather than make it: a phrase of only these, or one that
+begins on one ("underscored the need", "discussed ongoing efforts", "according to xinhua"), is
+who says, not what is said: the words after the verb change while it stays."""
+TIME = frozenset(
+    "coming days weeks months years ahead past recent recently next last week month year hours again soon".split()
+)
+"""Words of a time ("in the coming days", "in recent months"): a phrase of only these is no formula."""
+FRAMING = re.compile(
+    r"\b(?:spoke (?:earlier |again |by phone |by telephone )?(?:today |this \w+ |tonight )?with|"
+    r"met (?:today )?with|hosted|"
+    r"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b"
+    r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to speak|speak again|thanked|"
+    r"information received since|(?:continue to be|will be|was|were) briefed|reviewed|"
+    r"joined (?:the|this) (?:call|meeting))\b",
+    re.IGNORECASE,
+)
+"""Framing: who spoke with whom, that they will stay in touch. Not what changed."""
+DISCUSSED = re.compile(
+    r"\b(?:the (?:two )?leaders (?:also )?(?:discussed|reviewed)|(?:they|and) (?:also )?reviewed)\b", re.IGNORECASE
+)
+"""Frames that may carry a message: what the leaders discussed or reviewed."""
+FRAME_REST = 3
+"""Content words a discussion frame may have beside it and still be only a frame."""
+
+
+def is_frame(text: str) -> bool:
+    """Whether a sentence is framing (`FRAMING`). Who spoke with whom, that they will stay in
+    touch, thanks and the FOMC's "Information received since" are frames whatever follows them.
+    What the leaders discussed is a frame only with at most `FRAME_REST` content words beside it,
+    names, times and reporting words aside: "The two leaders discussed the possibility of
+    tactical pauses to provide civilians with opportunities to safely depart" is a message told
+    in a frame (a blind readout watcher: ranked below an opener, 2023-11-06)."""
+    return frame_only(text, FRAMING, DISCUSSED)
+
+
+def frame_only(text: str, frames: re.Pattern[str], discussed: re.Pattern[str]) -> bool:
+    """Whether `text` is only a frame: a match of `frames`, and, when every match is one of
+    `discussed` (what the leaders discussed), at most `FRAME_REST` content words beside them."""
+    found = list(frames.finditer(text))
+    if not found:
+        return False
+    if counted(text):
+        # a count is a fact, whatever frames it: "spoke today with … to welcome the deal for
+        # the release of at least 50 hostages" is the 2023-11-22 readout's news
+        return False
+    if any(not discussed.match(text, m.start()) for m in found):
+        return True
+    return len(said(frames.sub(" ", text))) <= FRAME_REST
+
+
+def said(text: str) -> list[str]:
+    """The content words of `text` beyond names, reporting, calendar and connective words."""
+    return [
+        w
+        for w in WORD_CASED.findall(text)
+        if not w[:1].isupper()
+        and (low := w.lower()) not in STOP
+        and low not in SLIGHT
+        and low not in REPORTING
+        and low not in CALENDAR
+    ]
+
+
+VAGUE = frozenset(
+    "broad range variety number global regional bilateral issues matters topics mutual concern interest "
+    "latest recent ongoing developments situation events efforts relationship cooperation "
+    "people country way best make itself him her them ahead anniversary months since".split()
+)
+"""What any call is for: "to discuss a broad range of global and regional issues of mutual
+concern" (2023-07-17) is an opener, not a message."""
+
+
+def aim(text: str) -> set[str]:
+    """The message words of an opener's purpose (`purpose`), vague ones aside (`VAGUE`)."""
+    return {w.lower() for w in said(purpose(text))} - VAGUE
+
+
+def aim_is_news(
+    old: str, new: str, before: Sequence[Sentence], after: Sequence[Sentence], usual: Set[str] = frozenset()
+) -> bool:
+    """Whether an opener's purpose carries a message the other document does not state: more
+    than `FRAME_REST` of its message words (`aim`, by their first five letters, so inflections
+    match) are nowhere in the other document. "… to underscore that the United States will never
+    recognize Russia's purported annexation of Ukrainian territory" (2022-10-04, ranked sixth as
+    a greeting by a blind readout watcher) does; "… to underscore ongoing U.S. support for
+    Ukraine's defense" does not: those are the series' common words (`usual`), or stated in the
+    other document."""
+    if not OPENER.search(new or old):
+        return False
+
+    def stems(ws: Iterable[str]) -> set[str]:
+        return {w.lower()[:5] for w in ws}
+
+    gained = stems(aim(new)) - stems(w for s in before for w in words(s.text)) - usual if new else set()
+    lost = stems(aim(old)) - stems(w for s in after for w in words(s.text)) - usual if old else set()
+    return max(len(gained), len(lost)) > FRAME_REST
+
+
+OPENER = re.compile(r"\b(?:(?:spoke|met|meets|speaks)\b[^.;]*?\bwith|called|hosted)\b", re.IGNORECASE)
+PURPOSE = re.compile(r"\bto (?=[a-z])")
+
+
+def purpose(text: str) -> str:
+    """What an opener says it was for: the words after "to" that follows "spoke ... with"
+    ("… with Prime Minister Netanyahu to discuss the latest developments"), or ""."""
+    opener = OPENER.search(text)
+    found = PURPOSE.search(text, opener.end()) if opener else None
+    return text[found.end() :] if found else ""
+
+
+def counted(text: str) -> bool:
+    """Whether `text` states an amount or a count of things, durations ("the next few days",
+    "eighteen months") aside."""
+    return any(words(q.text)[-1] not in TIME for q in quantities.parse(text))
+
+
+RELATED = re.compile(
+    r"\bin (?:a )?related actions?\b|\bin taking (?:the|this|these) (?:discount )?actions?\b", re.IGNORECASE
+)
+"""An action that follows the main one (the discount rate after the funds rate)."""
+VOTE = re.compile(r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)
+"""A vote or a dissent: news, but not the decision itself."""
+SLIGHT = frozenset(
+    "continue continues continued continuing currently now nonetheless however still moreover overall meanwhile "
+    "telephone phone video videoconference virtually".split()
+)
+"""Connectives and aspect words, and how a call was held ("spoke ~~by telephone~~ **earlier
+today**"): an edit of only these (and function words, names, reporting
+and calendar words) says nothing new ("~~continue to~~", "~~The~~ **Nonetheless, the**")."""
+
+
+WORD_CASED = re.compile(r"\w+(?:[-'’./]\w+)*")
+CALENDAR = frozenset(w.lower() for w in quantities.MONTHS + quantities.WEEKDAYS) | frozenset(
+    "today tonight yesterday week month year morning afternoon evening night".split()
+)
