@@ -236,6 +236,16 @@ def test_a_short_readout_is_summarized_without_its_frame(embedder) -> None:  # t
     summary = ExtractiveSummarizer().summarize(segmented(text, embedder), 3)
     said = [p.text for p in summary.points]
     assert len(said) == 2 and not any("spoke today" in t or "joined the call" in t for t in said), said
+    # an opener that says what the call was for is a point where there is room (2024-10-17,
+    # blind readout watcher: the summary left out Sinwar)
+    sinwar = (
+        "President Biden spoke with Prime Minister Netanyahu of Israel to\ncongratulate him on the mission "
+        "conducted in Gaza that killed Hamas\nleader Yahya Sinwar. President Biden and Prime Minister Netanyahu "
+        "also discussed how to use this moment to bring the hostages home. They agreed to remain in close "
+        "contact over the coming days."
+    )
+    said = [p.text for p in ExtractiveSummarizer().summarize(segmented(sinwar, embedder), 3).points]
+    assert len(said) == 2 and "Sinwar" in said[0] and not any("close contact" in t for t in said), said
     # a document of frames alone still gets its summary
     only = ExtractiveSummarizer().summarize(
         segmented("President Biden spoke today with the Prime Minister.", embedder), 3

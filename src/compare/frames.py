@@ -121,7 +121,7 @@ def aim_is_news(
 
 
 OPENER = re.compile(r"\b(?:(?:spoke|met|meets|speaks)\b[^.;]*?\bwith|called|hosted)\b", re.IGNORECASE)
-PURPOSE = re.compile(r"\bto (?=[a-z])")
+PURPOSE = re.compile(r"\bto\s+(?=[a-z])")
 
 
 def purpose(text: str) -> str:
