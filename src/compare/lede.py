@@ -78,6 +78,7 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "rewritten": 0.8,
     "changed": 0.6,
     "new_loose": 1.0,
+    "new_message": 1.0,
     "dropped_loose": 1.2,
     "rewritten_loose": 0.8,
     "changed_loose": 0.6,
@@ -199,6 +200,9 @@ _DECISION_SENTENCE = re.compile(
 )
 """The sentence that states the policy decision ("decided today to keep its target for the
 federal funds rate at 2 percent"); a related action (the discount rate) is not it."""
+_DECIDES = re.compile(r"\b(?:decided|decides|approved|voted|voting)\b", re.IGNORECASE)
+"""A body that decides and votes: the documents are policy statements, where the decision leads,
+not readouts or articles, where a new sentence is a new message."""
 _MOVES = (
     ("up", re.compile(r"\b(?:raise[sd]?|increase[sd]?|tighten\w*|firm(?:ing)?)\b", re.IGNORECASE)),
     ("down", re.compile(r"\b(?:lower(?:ed)?|reduce[sd]?|cut|decrease[sd]?|eas(?:e|ed|ing))\b", re.IGNORECASE)),
@@ -266,6 +270,8 @@ def candidates(
     usual = series_words(brief) if any(OPENER.search(t) for t in texts) else frozenset()
     described = [(j, describe(claim, before, after, loose, usual)) for j, claim in enumerate(c.claims)]
     main_moved = any(got and got[1].get("decision_changed") for _, got in described)
+    fresh = sum(claim.status is Status.NEW for claim in c.claims)
+    decides = any(_DECIDES.search(s.text) for side in (before, after) for s in side)
     for j, got in described:
         if got is None:
             continue
@@ -279,6 +285,11 @@ def candidates(
             # between loosely related documents (readouts) what is new carries the news;
             # between versions of one text (statements) what was edited does
             feats = {(f"{name}_loose" if name in LOOSE else name): v for name, v in feats.items()}
+            if "new_loose" in feats and not decides:
+                # in a readout a new sentence is a new message, unless most of it is new (a
+                # commentary rewritten: the seeds); in a policy statement the decision leads
+                feats["new_message"] = min(1.0, NEW_SHARE / fresh)
+                del feats["new_loose"]
         if claim.after:
             position = min(claim.after) / max(len(after), 1)
         else:
@@ -477,6 +488,7 @@ def is_decision(item: LedeItem) -> bool:
 
 LOOSE = frozenset({"new", "dropped", "changed", "rewritten"})
 LOOSE_SHARE = 0.2
+NEW_SHARE = 4
 """A comparison whose claims are less than this share word-for-word repeats is between loosely
 related documents; its new, dropped and edited claims are weighed on their own weights."""
 
@@ -843,7 +855,11 @@ def _unit(n: NumberChange) -> str:
 
 
 def is_roster(text: str) -> bool:
-    """A list of names (voters, banks, countries): mostly capitalized words, many separators."""
+    """A list of names (voters, banks, countries): mostly capitalized words, many separators. An
+    opener names who spoke with whom, and the frame rules read it ("President Joseph R. Biden,
+    Jr., joined by Vice President Kamala Harris, spoke today with …")."""
+    if OPENER.search(text):
+        return False
     tokens = [w for w in text.split() if w[:1].isalpha()]
     capitals = sum(w[:1].isupper() for w in tokens)
     return len(tokens) >= 8 and capitals >= 0.5 * len(tokens) and len(_ROSTER_SEPARATORS.findall(text)) >= 3
