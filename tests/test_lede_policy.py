@@ -875,3 +875,44 @@ def test_two_amounts_of_loosely_related_readouts_are_not_one_amount_changed() ->
     assert loose is not None and loose[2] == "$625 million (earlier: nearly $3 billion)"
     close = lede.describe(claim, before, after, loose=False)
     assert close is not None and "nearly $3 billion → $625 million" in close[2]
+
+
+def test_a_new_message_of_a_readout_leads_an_edited_restatement() -> None:
+    # Netanyahu readouts 2023-10-29 -> 11-06 (headline labels L17n): "discussed ongoing efforts
+    # to secure the release of hostages …", edited, led the tactical pauses the labeler put first
+    before = [
+        "President Biden spoke this morning with Prime Minister Netanyahu.",
+        "The leaders discussed ongoing efforts to secure the release of hostages held by Hamas.",
+    ]
+    after = [
+        "President Biden spoke today with Prime Minister Netanyahu.",
+        "The leaders discussed ongoing efforts to secure the release of all hostages held by Hamas, including "
+        "Americans.",
+        "The two leaders discussed the possibility of tactical pauses to provide civilians with opportunities to "
+        "safely depart areas of ongoing fighting.",
+    ]
+    beads = [[B((0,), (0,), 0.9), B((1,), (1,), 0.8), B((), (2,), None)]]
+    items = lede.rank_comparison(
+        brief(entry("a", "2023-10-29", before), entry("b", "2023-11-06", after), beads=beads), 0, shipped()
+    )
+    assert items[0].claim == 2 and items[0].features["new_message"] == 1.0
+    # in a policy statement (the Committee decides) the decision and its edits lead, not every new line
+    statement = [s.replace("The leaders discussed", "The Committee decided to discuss") for s in after]
+    old = [s.replace("The leaders discussed", "The Committee decided to discuss") for s in before]
+    items = lede.rank_comparison(
+        brief(entry("a", "2023-10-29", old), entry("b", "2023-11-06", statement), beads=beads), 0, shipped()
+    )
+    assert all("new_message" not in i.features for i in items)
+
+
+def test_a_document_mostly_new_weighs_each_new_line_less() -> None:
+    # the seeds' commentary: ten new sentences, of which the news is a dropped one
+    before = ["It is imperative to relieve the stranglehold on core technologies.", "Basic research matters."]
+    after = ["Basic research matters a great deal."] + [
+        f"China will pursue research priority number {k}." for k in range(8)
+    ]
+    beads = [[B((1,), (0,), 0.6), B((0,), (), None)] + [B((), (j,), None) for j in range(1, 9)]]
+    items = lede.rank_comparison(
+        brief(entry("a", "2023-02-26", before), entry("b", "2023-08-05", after), beads=beads), 0, shipped(), limit=20
+    )
+    assert {i.features.get("new_message") for i in items if i.kind is Kind.NEW} == {0.5}
