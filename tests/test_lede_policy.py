@@ -624,6 +624,8 @@ def test_a_formulation_in_an_edited_line_above_it_is_said_on_that_line() -> None
         ),
         ("They agreed to speak again in the coming days.", True),
         ("The two leaders agreed to speak again in the next 24 hours.", True),
+        # readout of 2023-10-10 (blind readout watcher: third, above the military support listed)
+        ("The President explained that he had just been briefed by his national security team.", True),
     ],
 )
 def test_a_message_told_in_a_frame_is_no_frame(text: str, frame: bool) -> None:
@@ -916,3 +918,72 @@ def test_a_document_mostly_new_weighs_each_new_line_less() -> None:
         brief(entry("a", "2023-02-26", before), entry("b", "2023-08-05", after), beads=beads), 0, shipped(), limit=20
     )
     assert {i.features.get("new_message") for i in items if i.kind is Kind.NEW} == {0.5}
+
+
+def test_a_new_dissent_ranks_among_the_first_four() -> None:
+    # 2005-08-09 -> 2005-09-20 (a blind Fed watcher): "Voting against was Mark W. Olson, who
+    # preferred no change" stood seventh of seven, below a reworded connective
+    before = [
+        "The Federal Open Market Committee decided today to raise its target for the federal funds rate by 25 basis "
+        "points to 3-1/2 percent.",
+        "The Committee believes that, even after this action, the stance of monetary policy remains accommodative.",
+        "Aggregate spending appears to have strengthened since late winter.",
+        "Core inflation has been relatively low in recent months.",
+        "The Committee perceives that the upside and downside risks should be kept roughly equal.",
+        "Policy accommodation can be removed at a pace that is likely to be measured.",
+    ]
+    after = [
+        "The Federal Open Market Committee decided today to raise its target for the federal funds rate by 25 basis "
+        "points to 3-3/4 percent.",
+        "Rather, monetary policy accommodation is providing ongoing support to economic activity.",
+        "Output appeared poised to continue growing at a good pace before the tragic toll of Hurricane Katrina.",
+        "However, core inflation has been relatively low in recent months.",
+        "The Committee perceives that, with appropriate monetary policy action, the upside and downside risks should "
+        "be kept roughly equal.",
+        "Policy accommodation can be removed at a pace that is likely to be measured, the Committee judges.",
+        "Voting against was Mark W. Olson, who preferred no change in the federal funds rate target at this meeting.",
+    ]
+    beads = [[B((i,), (i,), 0.8) for i in range(6)] + [B((), (6,), None)]]
+    b = brief(entry("a", "2005-08-09", before), entry("b", "2005-09-20", after), beads=beads)
+    ranked = [i.claim for i in lede.rank_comparison(b, 0, shipped())]
+    assert 6 in ranked[:4], ranked
+    everything = [i.claim for _, i in lede.candidates(b, 0, shipped())]
+    assert everything.index(6) >= 4  # its score alone would not earn the place: the rule gives it
+
+
+@pytest.mark.parametrize(
+    ("text", "dissent"),
+    [
+        ("Voting against the action: none.", False),
+        ("Voting against the action were: Edward M. Gramlich and Robert D. McTeer, Jr.", True),
+        ("Voting against was Mark W. Olson, who preferred no change.", True),
+    ],
+)
+def test_a_roster_of_no_dissenters_is_no_dissent(text: str, dissent: bool) -> None:
+    # "Voting against the action: none." (2002) had been moved into the first three as a dissent
+    b = brief(entry("a", "2002-01-30", []), entry("b", "2002-03-19", [text]), beads=[[B((), (0,), None)]])
+    assert bool(lede.rank_comparison(b, 0, shipped())[0].features.get("dissent")) is dissent
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "slight"),
+    [
+        # 2023-07-17 -> 10-08 (blind readout watcher): fifth, above the hostages
+        (
+            "President Joseph R. Biden, Jr. spoke today with Prime Minister Benjamin Netanyahu of Israel to discuss a "
+            "broad range of global and regional issues of mutual concern.",
+            "President Biden spoke this morning with Prime Minister Netanyahu of Israel.",
+            True,
+        ),
+        (
+            "President Biden spoke this morning with Prime Minister Netanyahu of Israel.",
+            "President Biden spoke with Prime Minister Netanyahu of Israel to congratulate him on the mission "
+            "conducted in Gaza that killed Hamas leader Yahya Sinwar.",
+            False,
+        ),
+    ],
+)
+def test_an_opener_that_says_nothing_either_way_is_edited_slightly(old: str, new: str, slight: bool) -> None:
+    b = brief(entry("a", "2023-07-17", [old]), entry("b", "2023-10-08", [new]), beads=[[B((0,), (0,), 0.9)]])
+    got = lede.describe(b.comparisons[0].claims[0], b.documents[0].sentences, b.documents[1].sentences)
+    assert got is not None and bool(got[1].get("slight")) is slight

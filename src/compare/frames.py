@@ -34,7 +34,7 @@ FRAMING = re.compile(
     r"met (?:today )?with|hosted|"
     r"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b"
     r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to speak|speak again|thanked|"
-    r"information received since|(?:continue to be|will be|was|were) briefed|reviewed|"
+    r"information received since|(?:continue to be|will be|was|were|(?:had|has) (?:just )?been) briefed|reviewed|"
     r"joined (?:the|this) (?:call|meeting))\b",
     re.IGNORECASE,
 )
