@@ -35,6 +35,8 @@ def pair(old: str, new: str):
         # money in words (Zelenskyy readouts 2022-01-27: dropped without a note)
         ("over half a billion dollars in development assistance", [(5e8, 5e8, "usd")]),
         ("two billion dollars", [(2e9, 2e9, "usd")]),
+        # a run of spaces a converted page left (2004-12-14: "new: 25 basis" to a blind Fed watcher)
+        ("approved a 25          basis point          increase", [(0.25, 0.25, "percentage point")]),
         ("a million people", []),
         ("the Committee met in March 19-20, 2019", []),
         ("at least through mid-2013", []),

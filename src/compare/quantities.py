@@ -21,15 +21,17 @@ _DASH = "-\u2010\u2011\u2012\u2013"
 _NUM = rf"\d+(?:,\d{{3}})*(?:\.\d+)?(?:[ {_DASH}]\d+/\d+)?|\d+/\d+"
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _UNIT = (
-    r"(?P<unit>%|percent(?:age[ -]points?)?|per ?cent|basis[ -]points?|bps?\b|"
+    r"(?P<unit>%|percent(?:age(?:\s+|-)points?)?|per ?cent|basis(?:\s+|-)points?|bps?\b|"
     r"(?:thousand|million|billion|trillion)\b)"
 )
 _QUANTITY = re.compile(
     r"(?:(?:nearly|about|approximately|almost|roughly|more than|less than|at least|up to|over|some)\s+)?"
     rf"(?<![\w/.$])(?P<cur>\$\s?)?(?P<a>{_NUM})(?P<au>\s?%)?"
     rf"(?:(?:\s+percent)?\s*(?:to|and|-|–|‑)\s*(?P<cur2>\$\s?)?(?P<b>{_NUM})(?P<bu>\s?%)?)?"
-    rf"(?![\w/])(?:(?:\s|[{_DASH}])?{_UNIT}(?:(?:\s|[{_DASH}])(?P<unit2>basis[ -]points?|percent))?)?"
-    r"(?:[ -]point\b)?(?:\s+(?:per|a)\s+(?:month|week|day|year|quarter)\b)?"
+    # any run of spaces between a number and its unit ("a 25          basis point increase",
+    # 2004-12-14: read as a count of "25 basis", and the move shown as new)
+    rf"(?![\w/])(?:(?:\s+|[{_DASH}])?{_UNIT}(?:(?:\s+|[{_DASH}])(?P<unit2>basis(?:\s+|-)points?|percent))?)?"
+    r"(?:(?:\s+|-)point\b)?(?:\s+(?:per|a)\s+(?:month|week|day|year|quarter)\b)?"
 )
 WORD_NUMBERS = {
     w: float(i)
@@ -148,6 +150,12 @@ def undated(ops: Sequence[DiffOp]) -> list[DiffOp]:
     return out
 
 
+def _squash(text: str) -> str:
+    """An amount as a reader quotes it: one space between its words ("25 basis point", not the
+    run of spaces a converted page left)."""
+    return " ".join(text.split())
+
+
 def parse(text: str) -> list[Quantity]:
     """The quantities in `text`, in order. Numbers inside dates, ordinals and bare years are
     left out; a number with no unit counts only in a range or tally ("10 to 2")."""
@@ -175,10 +183,10 @@ def parse(text: str) -> list[Quantity]:
             # "from 3 percent to 3-1/2 percent" is a move between two values, not a range
             cut = s + text[s:e].index(m["b"], m.end("a") - s)
             first = re.sub(r"\s*(?:to|and|[-–‑])\s*$", "", text[s:cut])
-            out.append(Quantity(first, s, s + len(first), low, low, unit))
-            out.append(Quantity(text[cut:e], cut, e, high, high, unit))
+            out.append(Quantity(_squash(first), s, s + len(first), low, low, unit))
+            out.append(Quantity(_squash(text[cut:e]), cut, e, high, high, unit))
             continue
-        out.append(Quantity(text[s:e], s, e, low, high, unit))
+        out.append(Quantity(_squash(text[s:e]), s, e, low, high, unit))
     for m in _DOLLARS.finditer(text):
         s, e = m.start(), m.end()
         if any(q.start <= s < q.end or s <= q.start < e for q in out):
