@@ -987,3 +987,16 @@ def test_an_opener_that_says_nothing_either_way_is_edited_slightly(old: str, new
     b = brief(entry("a", "2023-07-17", [old]), entry("b", "2023-10-08", [new]), beads=[[B((0,), (0,), 0.9)]])
     got = lede.describe(b.comparisons[0].claims[0], b.documents[0].sentences, b.documents[1].sentences)
     assert got is not None and bool(got[1].get("slight")) is slight
+
+
+def test_a_span_of_time_is_no_amount_a_dropped_line_no_longer_states() -> None:
+    # 2004-12-14 -> 2005-02-02 (a blind Fed watcher): "no longer states three weeks" read as the
+    # faster release of the minutes reversed, where the one-off announcement was not repeated
+    minutes = (
+        "Beginning with this meeting, the minutes of regularly scheduled meetings will be released three weeks "
+        "after the date of the policy decision."
+    )
+    assert one(minutes, None)[1] == ""
+    # a pace is an amount, however it ends
+    pace = "The Committee will purchase agency securities at a pace of $40 billion per month."
+    assert "$40 billion per month" in one(pace, None)[1]

@@ -39,6 +39,7 @@ from .frames import (
     RELATED,
     REPORTING,
     SLIGHT,
+    TIME,
     VOTE,
     WORD_CASED,
     aim,
@@ -557,7 +558,13 @@ def describe(
         return None
     if claim.status in (Status.NEW, Status.DROPPED):
         # amounts the other document does not state (classify lists them as numbers)
-        carried = [n.after or n.before for n in claim.numbers if not _goal(text, n.after or n.before)]
+        # a duration is no amount ("no longer states three weeks" read as the faster minutes
+        # reversed, 2005-02-02: a blind Fed watcher)
+        carried = [
+            n.after or n.before
+            for n in claim.numbers
+            if not _goal(text, n.after or n.before) and not _duration(n.after or n.before)
+        ]
         amounts = [t for t in carried if any(q.unit != "count" for q in quantities.parse(t))]
         decided = not feats["framing"] and (bool(_DECISION.search(text)) or bool(amounts and _ACTION.search(text)))
         # money, rates and moves make an action; a count of things ("six key areas") is a fact
@@ -782,6 +789,13 @@ def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
 
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
 """Names in a vote sentence (and its first word)."""
+
+
+def _duration(amount: str) -> bool:
+    """Whether an amount is a span of time ("three weeks", "24 hours"; not a pace, "$40 billion
+    per month")."""
+    said = words(amount)
+    return bool(said) and said[-1] in TIME and all(q.unit == "count" for q in quantities.parse(amount))
 
 
 def _goal(text: str, amount: str) -> bool:
