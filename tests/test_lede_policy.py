@@ -173,6 +173,13 @@ def test_tone_ignores_sideways_words_and_words_moved_from_another_sentence() -> 
             "Sanctions reaffirmed the commitment of the United States to Ukraine’s sovereignty.",
             False,
         ),
+        # how two leaders met (Zelenskyy readouts 2023-06-25, 2023-09-21: third and second for a
+        # blind readout watcher)
+        (
+            "President Biden met today with President Zelenskyy of Ukraine to discuss support for Ukraine.",
+            "President Biden spoke today with President Zelenskyy of Ukraine to discuss support for Ukraine.",
+            True,
+        ),
     ],
 )
 def test_slight_edits(old: str, new: str, slight: bool) -> None:
@@ -626,6 +633,8 @@ def test_a_formulation_in_an_edited_line_above_it_is_said_on_that_line() -> None
         ("The two leaders agreed to speak again in the next 24 hours.", True),
         # readout of 2023-10-10 (blind readout watcher: third, above the military support listed)
         ("The President explained that he had just been briefed by his national security team.", True),
+        # Zelenskyy readout of 2024-06-07 (blind readout watcher: second, above the Peace Summit)
+        ("The leaders committed to meet again at the upcoming G7 Summit in Italy.", True),
     ],
 )
 def test_a_message_told_in_a_frame_is_no_frame(text: str, frame: bool) -> None:
@@ -1000,3 +1009,19 @@ def test_a_span_of_time_is_no_amount_a_dropped_line_no_longer_states() -> None:
     # a pace is an amount, however it ends
     pace = "The Committee will purchase agency securities at a pace of $40 billion per month."
     assert "$40 billion per month" in one(pace, None)[1]
+
+
+def test_a_new_frame_is_no_new_message() -> None:
+    # Zelenskyy readouts 2023-06-25 -> 07-12 (blind readout watcher): "President Joe Biden met with
+    # President Volodymyr Zelenskyy of Ukraine in Vilnius on July 12, 2023" ranked second
+    before = ["President Biden spoke today with President Zelenskyy of Ukraine.", "The leaders discussed Crimea."]
+    after = [
+        "President Joe Biden met with President Volodymyr Zelenskyy of Ukraine in Vilnius on July 12, 2023.",
+        "President Biden welcomed the G7 Joint Declaration of Support for Ukraine.",
+    ]
+    beads = [[B((0,), (), None), B((1,), (), None), B((), (0,), None), B((), (1,), None)]]
+    b = brief(entry("a", "2023-06-25", before), entry("b", "2023-07-12", after), beads=beads)
+    got = {i.claim: i for i in lede.rank_comparison(b, 0, shipped())}
+    opener, message = (next(i for i in got.values() if i.after == (j,)) for j in (0, 1))
+    assert "new_message" not in opener.features and opener.features["framing"] == 1.0
+    assert message.features["new_message"] == 1.0 and message.score > opener.score

@@ -33,7 +33,7 @@ FRAMING = re.compile(
     r"\b(?:spoke (?:earlier |again |by phone |by telephone )?(?:today |this \w+ |tonight )?with|"
     r"met (?:today )?with|hosted|"
     r"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b"
-    r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to speak|speak again|thanked|"
+    r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to (?:speak|meet)|(?:speak|meet) again|thanked|"
     r"information received since|(?:continue to be|will be|was|were|(?:had|has) (?:just )?been) briefed|reviewed|"
     r"joined (?:the|this) (?:call|meeting))\b",
     re.IGNORECASE,
@@ -146,7 +146,7 @@ VOTE = re.compile(r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|
 """A vote or a dissent: news, but not the decision itself."""
 SLIGHT = frozenset(
     "continue continues continued continuing currently now nonetheless however still moreover overall meanwhile "
-    "telephone phone video videoconference virtually".split()
+    "telephone phone video videoconference virtually met hosted".split()
 )
 """Connectives and aspect words, and how a call was held ("spoke ~~by telephone~~ **earlier
 today**"): an edit of only these (and function words, names, reporting

@@ -310,9 +310,11 @@ def candidates(
             # between loosely related documents (readouts) what is new carries the news;
             # between versions of one text (statements) what was edited does
             feats = {(f"{name}_loose" if name in LOOSE else name): v for name, v in feats.items()}
-            if "new_loose" in feats and not decides:
+            if "new_loose" in feats and not decides and not feats.get("framing"):
                 # in a readout a new sentence is a new message, unless most of it is new (a
-                # commentary rewritten: the seeds); in a policy statement the decision leads
+                # commentary rewritten: the seeds) or it is a frame ("met with President
+                # Zelenskyy in Vilnius", second for a blind readout watcher); in a policy
+                # statement the decision leads
                 feats["new_message"] = min(1.0, NEW_SHARE / fresh)
                 del feats["new_loose"]
         if claim.after:
