@@ -99,6 +99,26 @@ def aim(text: str) -> set[str]:
     return {w.lower() for w in said(purpose(text))} - VAGUE
 
 
+USUAL_SHARE = 1 / 3
+"""Share of a series' documents that use a word for it to be the series' common language
+("support", "aggression", "defend" in the Zelenskyy readouts), in a series of `USUAL_SERIES`
+or more."""
+USUAL_SERIES = 6
+
+
+def series_words(documents: Sequence[Sequence[Sentence]]) -> frozenset[str]:
+    """The first five letters of the words used in `USUAL_SHARE` of the documents or more; none
+    in a series shorter than `USUAL_SERIES`."""
+    n = len(documents)
+    if n < USUAL_SERIES:
+        return frozenset()
+    seen: dict[str, int] = {}
+    for sentences in documents:
+        for stem in {w.lower()[:5] for s in sentences for w in words(s.text)}:
+            seen[stem] = seen.get(stem, 0) + 1
+    return frozenset(w for w, c in seen.items() if c >= USUAL_SHARE * n)
+
+
 def aim_is_news(
     old: str, new: str, before: Sequence[Sentence], after: Sequence[Sentence], usual: Set[str] = frozenset()
 ) -> bool:

@@ -45,6 +45,7 @@ from .frames import (
     aim,
     aim_is_news,
     is_frame,
+    series_words,
 )
 from .segment import STOP, words
 from .types import (
@@ -153,25 +154,6 @@ _ACTION = re.compile(
     re.IGNORECASE,
 )
 """Verbs of an action; they make a sentence with quantities a policy action."""
-USUAL_SHARE = 1 / 3
-"""Share of a series' documents that use a word for it to be the series' common language ("support",
-"aggression", "defend" in the Zelenskyy readouts), in a series of `USUAL_SERIES` or more."""
-USUAL_SERIES = 6
-
-
-def series_words(brief: Brief) -> frozenset[str]:
-    """The first five letters of the words used in `USUAL_SHARE` of the documents or more; none
-    in a series shorter than `USUAL_SERIES`."""
-    n = len(brief.documents)
-    if n < USUAL_SERIES:
-        return frozenset()
-    seen: dict[str, int] = {}
-    for entry in brief.documents:
-        for stem in {w.lower()[:5] for s in entry.sentences for w in words(s.text)}:
-            seen[stem] = seen.get(stem, 0) + 1
-    return frozenset(w for w, c in seen.items() if c >= USUAL_SHARE * n)
-
-
 _ROSTER_SEPARATORS = re.compile(r"[,;]")
 _STANCE = re.compile(
     r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,80}\b(?:balanced|weighted|diminished|increased)|"
@@ -292,7 +274,9 @@ def candidates(
     loose = is_loose(c)
     items: list[LedeItem] = []
     texts = (joined(side, idx) for claim in c.claims for side, idx in ((before, claim.before), (after, claim.after)))
-    usual = series_words(brief) if any(OPENER.search(t) for t in texts) else frozenset()
+    usual = (
+        series_words([e.sentences for e in brief.documents]) if any(OPENER.search(t) for t in texts) else frozenset()
+    )
     described = [(j, describe(claim, before, after, loose, usual)) for j, claim in enumerate(c.claims)]
     main_moved = any(got and got[1].get("decision_changed") for _, got in described)
     fresh = sum(claim.status is Status.NEW for claim in c.claims)
