@@ -155,7 +155,14 @@ def purpose(text: str) -> str:
 def counted(text: str) -> bool:
     """Whether `text` states an amount or a count of things, durations ("the next few days",
     "eighteen months") aside."""
-    return any(words(q.text)[-1] not in TIME for q in quantities.parse(text))
+    return any(not duration(q.text, pace=True) for q in quantities.parse(text))
+
+
+def duration(amount: str, pace: bool = False) -> bool:
+    """Whether an amount is a span of time ("three weeks", "24 hours"). A pace ("$40 billion per
+    month") is one only with `pace`: a frame that states one is still only a frame."""
+    said = words(amount)
+    return bool(said) and said[-1] in TIME and (pace or all(q.unit == "count" for q in quantities.parse(amount)))
 
 
 RELATED = re.compile(

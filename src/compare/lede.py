@@ -39,11 +39,11 @@ from .frames import (
     RELATED,
     REPORTING,
     SLIGHT,
-    TIME,
     VOTE,
     WORD_CASED,
     aim,
     aim_is_news,
+    duration,
     is_frame,
     series_words,
 )
@@ -220,7 +220,16 @@ def lede(
     for loosely related documents (`one_per_replacement`); None reads the shipped calibration."""
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
     floor = link_floor() if linked is None else linked
-    return tuple(tuple(rank_comparison(brief, k, w, limit, floor)) for k in range(len(brief.comparisons)))
+    usual = common_words(brief)
+    return tuple(tuple(rank_comparison(brief, k, w, limit, floor, usual)) for k in range(len(brief.comparisons)))
+
+
+def common_words(brief: Brief) -> frozenset[str]:
+    """The series' common words (`frames.series_words`), which only openers are read against:
+    none when no document has an opener."""
+    if not any(OPENER.search(s.text) for e in brief.documents for s in e.sentences):
+        return frozenset()
+    return series_words([e.sentences for e in brief.documents])
 
 
 def link_floor() -> float:
@@ -229,13 +238,18 @@ def link_floor() -> float:
 
 
 def rank_comparison(
-    brief: Brief, k: int, weights: Mapping[str, float], limit: int = LIMIT, linked: float | None = None
+    brief: Brief,
+    k: int,
+    weights: Mapping[str, float],
+    limit: int = LIMIT,
+    linked: float | None = None,
+    usual: Set[str] | None = None,
 ) -> list[LedeItem]:
     """The lede of comparison `k`: at most `limit` items, most significant first. A changed
     dissent is always among them: among the first `DISSENT_PLACE` when who dissents changed, in
     the last place otherwise (where its score does not earn a higher one): who wants a different
     decision is news even when it is not the headline."""
-    ranked = [item for _, item in candidates(brief, k, weights, linked)]
+    ranked = [item for _, item in candidates(brief, k, weights, linked, usual)]
     dissents = [i for i, item in enumerate(ranked) if item.features.get("dissent") and item.kind is not Kind.MECHANICAL]
     c = brief.comparisons[k]
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
@@ -266,17 +280,16 @@ the second to the last scores the same (dissents are seldom the first headline).
 
 
 def candidates(
-    brief: Brief, k: int, weights: Mapping[str, float], linked: float | None = None
+    brief: Brief, k: int, weights: Mapping[str, float], linked: float | None = None, usual: Set[str] | None = None
 ) -> list[tuple[tuple[float, ...], LedeItem]]:
-    """Every lede candidate of comparison `k` with its sort key, best first (`linked`: see `lede`)."""
+    """Every lede candidate of comparison `k` with its sort key, best first (`linked`: see `lede`;
+    `usual`: `common_words(brief)`, computed when None)."""
     c: Comparison = brief.comparisons[k]
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
     loose = is_loose(c)
     items: list[LedeItem] = []
-    texts = (joined(side, idx) for claim in c.claims for side, idx in ((before, claim.before), (after, claim.after)))
-    usual = (
-        series_words([e.sentences for e in brief.documents]) if any(OPENER.search(t) for t in texts) else frozenset()
-    )
+    if usual is None:
+        usual = common_words(brief)
     described = [(j, describe(claim, before, after, loose, usual)) for j, claim in enumerate(c.claims)]
     main_moved = any(got and got[1].get("decision_changed") for _, got in described)
     fresh = sum(claim.status is Status.NEW for claim in c.claims)
@@ -499,9 +512,11 @@ def is_decision(item: LedeItem) -> bool:
 
 LOOSE = frozenset({"new", "dropped", "changed", "rewritten"})
 LOOSE_SHARE = 0.2
-NEW_SHARE = 4
 """A comparison whose claims are less than this share word-for-word repeats is between loosely
 related documents; its new, dropped and edited claims are weighed on their own weights."""
+NEW_SHARE = 4
+"""New claims beyond which each weighs less as a new message (NEW_SHARE / their number): a
+document mostly new has more new sentences than news."""
 
 
 def is_loose(c: Comparison) -> bool:
@@ -549,7 +564,7 @@ def describe(
         carried = [
             n.after or n.before
             for n in claim.numbers
-            if not _goal(text, n.after or n.before) and not _duration(n.after or n.before)
+            if not _goal(text, n.after or n.before) and not duration(n.after or n.before)
         ]
         amounts = [t for t in carried if any(q.unit != "count" for q in quantities.parse(t))]
         decided = not feats["framing"] and (bool(_DECISION.search(text)) or bool(amounts and _ACTION.search(text)))
@@ -775,13 +790,6 @@ def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
 
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+\b")
 """Names in a vote sentence (and its first word)."""
-
-
-def _duration(amount: str) -> bool:
-    """Whether an amount is a span of time ("three weeks", "24 hours"; not a pace, "$40 billion
-    per month")."""
-    said = words(amount)
-    return bool(said) and said[-1] in TIME and all(q.unit == "count" for q in quantities.parse(amount))
 
 
 def _goal(text: str, amount: str) -> bool:

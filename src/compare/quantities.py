@@ -150,6 +150,12 @@ def undated(ops: Sequence[DiffOp]) -> list[DiffOp]:
     return out
 
 
+def _scaled(word: str, scale: str | None) -> float:
+    """A number in digits or words times its scale word ("two" "billion")."""
+    value = WORD_NUMBERS[word] if word in WORD_NUMBERS else _number(word)
+    return value * _SCALE.get((scale or "").lower(), 1.0)
+
+
 def _squash(text: str) -> str:
     """An amount as a reader quotes it: one space between its words ("25 basis point", not the
     run of spaces a converted page left)."""
@@ -191,9 +197,7 @@ def parse(text: str) -> list[Quantity]:
         s, e = m.start(), m.end()
         if any(q.start <= s < q.end or s <= q.start < e for q in out):
             continue
-        word = (m["n"] or "1").lower()
-        value = (WORD_NUMBERS[word] if word in WORD_NUMBERS else _number(word)) * _SCALE[m["scale"].lower()]
-        value *= 0.5 if m["half"] else 1.0
+        value = _scaled((m["n"] or "1").lower(), m["scale"]) * (0.5 if m["half"] else 1.0)
         out.append(Quantity(text[s:e], s, e, value, value, "usd"))
     for m in _COUNTED.finditer(text):
         s, e = m.start(), m.end()
@@ -204,8 +208,7 @@ def parse(text: str) -> list[Quantity]:
             continue
         if re.search(r"\bthe\s+$", text[max(0, s - 5) : s], re.IGNORECASE):
             continue  # "the two leaders": a known set, not an amount
-        value = WORD_NUMBERS[word] if word in WORD_NUMBERS else _number(word)
-        value *= _SCALE.get((m["scale"] or "").lower(), 1.0)
+        value = _scaled(word, m["scale"])
         out.append(Quantity(text[s:e], s, e, value, value, "count"))
     out.sort(key=lambda q: q.start)
     return out
