@@ -3,13 +3,15 @@
 
     python scripts/significance.py                 # tuning sets: FOMC (L16a, L16b), Netanyahu readouts (L16r)
     python scripts/significance.py --fit           # fit the weights on the tuning sets, write calibration.json
-    python scripts/significance.py --held-out      # the held-out sets (FOMC L16h, Zelenskyy L16z): measure once
+    python scripts/significance.py --held-out      # the held-out sets: measure once
+    python scripts/significance.py --series        # each pair read within its whole series (its common words)
 
 Label files are tests/fixtures/headlines/*.json (guide: GUIDE.md there), their roles (tuning,
 held out) listed in tests/fixtures/labels.json (task "significance"); documents come from
 ../shared/data. Metrics:
 - top-1: the lede's first item is one of the pair's labeled headlines;
 - top-3: the labeled first headline is among the lede's first three items;
+- first three labeled: the share of the lede's first three items that are labeled headlines;
 - numbers: precision / recall of old -> new quantity changes (values compared, not strings);
 - mechanical: precision / recall of sentences flagged mechanical, and how many flagged claims
   carry a labeled number change (must be 0).
@@ -33,8 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))  # the repository root: the evaluation package
 
-from compare import lede, load, pipeline, quantities  # noqa: E402
+from compare import lede, load, pipeline, quantities, segment  # noqa: E402
 from compare.classify import normalized  # noqa: E402
+from compare.frames import series_words  # noqa: E402
 from compare.summarize import ExtractiveSummarizer  # noqa: E402
 from compare.types import Brief, Kind, LedeItem, Op, Status, joined  # noqa: E402
 from evaluation import labels  # noqa: E402
@@ -61,12 +64,15 @@ def _path(genre: str, folder: str, day: str) -> Path:
     return DATA / folder / f"{day}{'.txt' if genre == 'fomc' else '.md'}"
 
 
-def load_cases(sets: dict[str, list[str]]) -> list[Case]:
+def load_cases(sets: dict[str, list[str]], series: bool = False) -> list[Case]:
+    """The labeled pairs, each a brief of its two documents; with `series`, the lede reads the
+    series' common words from the pair's whole folder, as in a brief of the series."""
     from compare.cache import CachedEmbedder
     from compare.embed import TransformerEmbedder
 
     embedder = CachedEmbedder(TransformerEmbedder())
     cases = []
+    common: dict[str, frozenset[str]] = {}
     for genre, files in sets.items():
         for name in files:
             data = json.loads((labels.FIXTURES / name).read_text("utf-8"))
@@ -74,7 +80,13 @@ def load_cases(sets: dict[str, list[str]]) -> list[Case]:
             for pair in data["pairs"]:
                 docs = load.read_all([_path(genre, folder, pair["before"]), _path(genre, folder, pair["after"])])
                 brief = pipeline.run(docs, embedder, ExtractiveSummarizer())
-                items = [item for _, item in lede.candidates(brief, 0, lede.DEFAULT_WEIGHTS)]
+                usual = None
+                if series and genre != "seeds":
+                    if folder not in common:
+                        paths = sorted((DATA / folder).glob("*.txt" if genre == "fomc" else "*.md"))
+                        common[folder] = series_words([segment.segment(d) for d in load.read_all(paths)])
+                    usual = common[folder]
+                items = [item for _, item in lede.candidates(brief, 0, lede.DEFAULT_WEIGHTS, usual=usual)]
                 cases.append(Case(genre, pair, brief, items))
     return cases
 
@@ -115,6 +127,20 @@ def top_scores(cases: Sequence[Case], order) -> tuple[float, float, int]:
         top1 += bool(items) and any(hits(case.brief, items[0], h) for h in heads)
         top3 += any(hits(case.brief, i, heads[0]) for i in items[:3])
     return top1 / max(n, 1), top3 / max(n, 1), n
+
+
+def first_three(cases: Sequence[Case], order) -> float:
+    """Share of the first three items that are one of the labeled headlines (what a blind
+    reader tallies as "yes"); at most (headlines, up to 3) / 3 for a pair."""
+    hit = shown = 0
+    for case in cases:
+        heads = case.label["headlines"]
+        if not heads:
+            continue
+        items = order(case)[:3]
+        shown += len(items)
+        hit += sum(any(hits(case.brief, i, h) for h in heads) for i in items)
+    return hit / max(shown, 1)
 
 
 def _value(text: str) -> tuple | None:
@@ -204,20 +230,23 @@ def mechanical_scores(cases: Sequence[Case], naive: bool = False) -> tuple[float
 
 def report(cases: Sequence[Case], weights: dict[str, float], title: str) -> dict[str, Any]:
     print(f"\n## {title}")
-    print("| genre | pairs | lede top-1 | naive top-1 | lede top-3 | naive top-3 |")
-    print("|---|--:|--:|--:|--:|--:|")
+    print("| genre | pairs | lede top-1 | naive top-1 | lede top-3 | naive top-3 | first three labeled | naive |")
+    print("|---|--:|--:|--:|--:|--:|--:|--:|")
     figures: dict[str, Any] = {}
     for genre in sorted({c.genre for c in cases} - {"seeds"}):
         sub = [c for c in cases if c.genre == genre]
         t1, t3, n = top_scores(sub, lambda c: ranked(c, weights))
         n1, n3, _ = top_scores(sub, naive_ranked)
-        print(f"| {genre} | {n} | {t1:.2f} | {n1:.2f} | {t3:.2f} | {n3:.2f} |")
+        f3, nf3 = first_three(sub, lambda c: ranked(c, weights)), first_three(sub, naive_ranked)
+        print(f"| {genre} | {n} | {t1:.2f} | {n1:.2f} | {t3:.2f} | {n3:.2f} | {f3:.2f} | {nf3:.2f} |")
         figures[genre] = {
             "pairs": n,
             "top1": round(t1, 3),
             "top3": round(t3, 3),
             "naive_top1": round(n1, 3),
             "naive_top3": round(n3, 3),
+            "first_three": round(f3, 3),
+            "naive_first_three": round(nf3, 3),
         }
     print(
         "\n| genre | numbers precision | recall | naive precision | naive recall "
@@ -323,14 +352,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fit", action="store_true", help="fit the weights on the tuning sets and write them")
     parser.add_argument("--held-out", action="store_true", help="measure the held-out sets (once, at the end)")
+    parser.add_argument(
+        "--series", action="store_true", help="read each pair within its whole series, as a brief of the series does"
+    )
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit("significance: ../shared/data is not beside this checkout")
     shipped = pipeline.calibration().get("significance", {}).get("weights") or dict(lede.DEFAULT_WEIGHTS)
     if args.held_out:
-        report(load_cases(HELD_OUT), shipped, "held-out sets, shipped weights")
+        report(load_cases(HELD_OUT, args.series), shipped, "held-out sets, shipped weights")
         return
-    cases = load_cases(TUNING)
+    cases = load_cases(TUNING, args.series)
     print(f"seeds' lede leads with the issue's three changes: {seeds_hold(cases, shipped)}")
     if not args.fit:
         report(cases, shipped, "tuning sets, shipped weights")

@@ -871,6 +871,47 @@ def test_an_opener_in_the_series_common_words_stays_a_frame() -> None:
     assert got[0].features["framing"] == 0.0
 
 
+def test_an_opener_edited_in_two_purpose_words_is_edited_in_its_frame() -> None:
+    # Zelenskyy readouts 2023-05-21 -> 06-25: "~~met~~ **spoke** … to ~~reaffirm the U.S.
+    # commitment to supporting the people of Ukraine~~ **discuss support for Ukraine …**" stood
+    # second, above the F-16 line dropped and "recent events in Russia" (a blind readout watcher)
+    old = OPENER.replace("Ukraine.", "Ukraine to reaffirm U.S. support.")
+    new = OPENER.replace("spoke today with", "met with")
+    new = new.replace("Ukraine.", "Ukraine to discuss support for air defense.")
+    b, k = _opener_brief(old, new)
+    items = lede.rank_comparison(b, k, shipped())
+    order = [i.claim for i in items]
+    assert items[order.index(0)].features["slight"] == 1.0 and order.index(0) > order.index(2)
+    # three purpose words the earlier document lacks are a message the opener carries
+    more = new.replace("air defense.", "air defense and fighter jets.")
+    b, k = _opener_brief(old, more)
+    items = lede.rank_comparison(b, k, shipped())
+    assert items[[i.claim for i in items].index(0)].features["slight"] == 0.0
+
+
+def test_a_new_line_in_the_series_common_words_is_no_new_message() -> None:
+    # Zelenskyy readouts 2023-09-21 -> 10-19: "The leaders discussed Ukraine's ongoing fight to
+    # defend its freedom and independence from Russian aggression" led (a blind readout watcher:
+    # boilerplate), above the last use of "as long as it takes"
+    usual = "The leaders discussed Ukraine's fight to defend its freedom and independence from Russian aggression."
+    line = "The leaders discussed Ukraine's ongoing fight to defend its freedom from Russian aggression."
+    news = "The leaders discussed the corridor in the Black Sea to export grain to global markets."
+    series = [[OPENER, usual, GRAIN]] * 4 + [[OPENER, GRAIN, "He thanked the people."]] * 4
+    # the last readout edits every line it keeps: loosely related, as readouts are
+    series += [[OPENER.replace("today", "this morning"), GRAIN.replace("grain.", "grain and corn."), line, news]]
+    entries = [entry(f"d{k}", f"2023-{k + 1:02d}-01", d) for k, d in enumerate(series)]
+    beads = [[B((i,), (i,), 1.0) for i in range(3)] for _ in series[:-2]]
+    beads += [[B((0,), (0,), 1.0), B((1,), (1,), 1.0), B((2,), (), None), B((), (2,), None), B((), (3,), None)]]
+    b = brief(*entries, beads=beads)
+    items = {i.claim: i for i in lede.rank_comparison(b, len(series) - 2, shipped(), limit=10)}
+    line_at = next(j for j, c in enumerate(b.comparisons[-1].claims) if c.after == (2,))
+    news_at = next(j for j, c in enumerate(b.comparisons[-1].claims) if c.after == (3,))
+    assert "new_message" not in items[line_at].features and items[news_at].features["new_message"] > 0
+    # compared alone, the two documents have no common words: the line is new to the earlier one
+    alone = brief(entries[-2], entries[-1], beads=beads[-1:])
+    assert lede.rank_comparison(alone, 0, shipped(), limit=10)[0].features.get("new_message")
+
+
 def test_two_amounts_of_loosely_related_readouts_are_not_one_amount_changed() -> None:
     # Zelenskyy readouts 2022-08-25 -> 10-04: "nearly $3 billion → $625 million" read as an aid cut
     # (a blind readout watcher); they are two packages

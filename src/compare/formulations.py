@@ -35,7 +35,7 @@ from collections.abc import Collection, Sequence
 
 from .frames import FRAMING, RELATED, REPORTING, TIME, VOTE
 from .quantities import WORD_NUMBERS
-from .segment import STEM, STOP
+from .segment import STEM, STOP, same_word
 from .segment import words as tokens
 from .types import Formulation, Shift
 
@@ -772,20 +772,6 @@ def _places(g: Gram, a: Sequence[Sequence[str]], b: Sequence[Sequence[str]]) -> 
             share, _, j = _kept_sentence(g, [s], b)
             out.append((share, i, j))
     return out
-
-
-def same_word(w: str, x: str) -> bool:
-    """One word inflected ("expects", "expected"), not a longer word that begins with it
-    ("strength", "strengthen")."""
-    return w == x or _base(w) == _base(x)
-
-
-def _base(w: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    return w[:-1] if w.endswith("e") and len(w) > 3 else w
 
 
 def _within(g: Gram, words: Sequence[str]) -> bool:

@@ -120,15 +120,21 @@ def series_words(documents: Sequence[Sequence[Sentence]]) -> frozenset[str]:
 
 
 def aim_is_news(
-    old: str, new: str, before: Sequence[Sentence], after: Sequence[Sentence], usual: Set[str] = frozenset()
+    old: str,
+    new: str,
+    before: Sequence[Sentence],
+    after: Sequence[Sentence],
+    usual: Set[str] = frozenset(),
+    rest: int = FRAME_REST,
 ) -> bool:
     """Whether an opener's purpose carries a message the other document does not state: more
-    than `FRAME_REST` of its message words (`aim`, by their first five letters, so inflections
+    than `rest` of its message words (`aim`, by their first five letters, so inflections
     match) are nowhere in the other document. "… to underscore that the United States will never
     recognize Russia's purported annexation of Ukrainian territory" (2022-10-04, ranked sixth as
     a greeting by a blind readout watcher) does; "… to underscore ongoing U.S. support for
     Ukraine's defense" does not: those are the series' common words (`usual`), or stated in the
-    other document."""
+    other document. `rest`: `FRAME_REST` for an opener new or dropped; an edited one is read with
+    a lower bar (`lede.EDITED_AIM`)."""
     if not OPENER.search(new or old):
         return False
 
@@ -137,7 +143,7 @@ def aim_is_news(
 
     gained = stems(aim(new)) - stems(w for s in before for w in words(s.text)) - usual if new else set()
     lost = stems(aim(old)) - stems(w for s in after for w in words(s.text)) - usual if old else set()
-    return max(len(gained), len(lost)) > FRAME_REST
+    return max(len(gained), len(lost)) > rest
 
 
 OPENER = re.compile(r"\b(?:(?:spoke|met|meets|speaks)\b[^.;]*?\bwith|called|hosted)\b", re.IGNORECASE)

@@ -31,7 +31,7 @@ from dataclasses import replace
 
 from . import quantities
 from .calibration import pair_model
-from .formulations import omitted, same_word
+from .formulations import omitted
 from .frames import (
     CALENDAR,
     FRAMING,
@@ -41,13 +41,13 @@ from .frames import (
     SLIGHT,
     VOTE,
     WORD_CASED,
-    aim,
     aim_is_news,
     duration,
     is_frame,
+    said,
     series_words,
 )
-from .segment import STOP, words
+from .segment import STOP, same_word, words
 from .types import (
     Brief,
     Claim,
@@ -224,6 +224,14 @@ def lede(
     return tuple(tuple(rank_comparison(brief, k, w, limit, floor, usual)) for k in range(len(brief.comparisons)))
 
 
+def news_words(claim: Claim, before: Sequence[Sentence], after: Sequence[Sentence], usual: Set[str]) -> int:
+    """How many of a new claim's message words (`said`, names included: "the Kerem Shalom
+    crossing") are neither in the earlier document nor among the series' common words
+    (`usual`), by their first five letters."""
+    other = {w[:5] for s in before for w in words(s.text)}
+    return len({w[:5] for w in said(joined(after, claim.after).lower())} - other - usual)
+
+
 def common_words(brief: Brief) -> frozenset[str]:
     """The series' common words (`frames.series_words`), which only openers are read against:
     none when no document has an opener."""
@@ -307,11 +315,19 @@ def candidates(
             # between loosely related documents (readouts) what is new carries the news;
             # between versions of one text (statements) what was edited does
             feats = {(f"{name}_loose" if name in LOOSE else name): v for name, v in feats.items()}
-            if "new_loose" in feats and not decides and not feats.get("framing"):
+            if (
+                "new_loose" in feats
+                and not decides
+                and not feats.get("framing")
+                and news_words(claim, before, after, usual) >= NEWS_WORDS
+            ):
                 # in a readout a new sentence is a new message, unless most of it is new (a
-                # commentary rewritten: the seeds) or it is a frame ("met with President
-                # Zelenskyy in Vilnius", second for a blind readout watcher); in a policy
-                # statement the decision leads
+                # commentary rewritten: the seeds), it is a frame ("met with President
+                # Zelenskyy in Vilnius", second for a blind readout watcher) or it says again
+                # what the series always says ("the leaders discussed Ukraine's ongoing fight to
+                # defend its freedom and independence from Russian aggression", first for a
+                # blind readout watcher, above the last use of "as long as it takes"); in a
+                # policy statement the decision leads
                 feats["new_message"] = min(1.0, NEW_SHARE / fresh)
                 del feats["new_loose"]
         if claim.after:
@@ -514,6 +530,12 @@ LOOSE = frozenset({"new", "dropped", "changed", "rewritten"})
 LOOSE_SHARE = 0.2
 """A comparison whose claims are less than this share word-for-word repeats is between loosely
 related documents; its new, dropped and edited claims are weighed on their own weights."""
+EDITED_AIM = 2
+"""An opener edited in at most this many message words of its purpose (`aim_is_news`) is
+edited in its frame only."""
+NEWS_WORDS = 3
+"""Message words a new readout line must add to the earlier document and the series' common
+words (`news_words`) to weigh as a new message."""
 NEW_SHARE = 4
 """New claims beyond which each weighs less as a new message (NEW_SHARE / their number): a
 document mostly new has more new sentences than news."""
@@ -618,7 +640,11 @@ def describe(
     # an opener that says nothing either way ("… spoke today with … to discuss a broad range of
     # issues of mutual concern" -> "… spoke this morning with …", 2023-07-17 -> 10-08: fifth, above
     # the hostages, for a blind readout watcher) is edited in its frame only
-    greeting = bool(OPENER.search(old) and OPENER.search(new)) and not aim(old) and not aim(new)
+    greeting = (
+        len(claim.before) == len(claim.after) == 1
+        and bool(OPENER.search(old) and OPENER.search(new))
+        and not aim_is_news(old, new, before, after, usual, EDITED_AIM)
+    )
     slight = slight or same_dissent or greeting
     # a risk or guidance sentence edited in substance moves the stance, whatever words it uses
     feats["stance"] = float(

@@ -263,6 +263,22 @@ def words(text: str) -> list[str]:
     return [w.lower().translate(_HYPHENS) for w in WORD.findall(text)]
 
 
+def base(w: str) -> str:
+    """A word without its inflection ("expects", "expected" -> "expect"), not a shorter word
+    that begins it ("strengthen" stays, "mission" is not "missile")."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
+def same_word(w: str, x: str) -> bool:
+    """One word inflected ("expects", "expected"), not a longer word that begins with it
+    ("strength", "strengthen")."""
+    return w == x or base(w) == base(x)
+
+
 STEM = 6
 """Content words compare on their first letters, so that "moderate" meets "moderation"."""
 
