@@ -194,6 +194,28 @@ def test_a_claim_diff_of_normalized_text_is_redone_on_the_text_as_written() -> N
     assert ("delete", "Committee’s") in ops(segs, 0) and ("insert", "- now changed") in ops(segs, 0)
 
 
+def test_a_line_break_in_another_place_is_no_edit() -> None:
+    """Netanyahu readouts 2023-10-20 -> 10-22: the same name wrapped at another place showed
+    "~~Benjamin~~ **Benjamin**" to a blind reader."""
+    before = "President Biden spoke this morning with Prime Minister\nBenjamin Netanyahu of Israel."
+    after = "President Biden spoke today with Prime Minister Benjamin\nNetanyahu of Israel to discuss Gaza."
+    claims, segs, a, b = build([before], [after], [B((0,), (0,), 0.9)])
+    contract(segs, a, b)  # the segments stay exact: each document rebuilds from them
+    # the break before the name in one document and after it in the other (2023-10-22 -> 10-23)
+    _, other, c, d = build(
+        [before.replace("Minister\nBenjamin ", "Minister Benjamin\n")],
+        [after.replace("Benjamin\n", "\nBenjamin ")],
+        [B((0,), (0,), 0.9)],
+    )
+    contract(other, c, d)
+    segs = [*segs, *other]
+    shown = [p for para in redline.paragraphs(segs) for p in para] + [
+        p for row in redline.rows(segs) for p in row.left + row.right
+    ]
+    assert {p.text.strip() for p in shown if p.op is Op.DELETE} == {"this morning"}
+    assert {p.text.strip() for p in shown if p.op is Op.INSERT} == {"today", "to discuss Gaza"}
+
+
 def test_empty_documents() -> None:
     a, sa = doc([])
     b, sb = doc([S1])

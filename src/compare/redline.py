@@ -327,7 +327,31 @@ def _places(segments: Sequence[RedlineSegment]) -> tuple[dict[int, int], dict[in
     return at, was
 
 
+def _unwrapped(segments: Sequence[RedlineSegment]) -> list[RedlineSegment]:
+    """`segments` as shown: a struck text and the inserted text after it that differ only in
+    where a line breaks (a hard wrap falls anywhere: "Minister\\nBenjamin " -> " Benjamin\\n"
+    showed "~~Benjamin~~ **Benjamin**" to a blind reader) are one equal text, the later one's.
+    The segments themselves stay exact, so that each document rebuilds from them."""
+    out: list[RedlineSegment] = []
+    for s in segments:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.op is Op.DELETE
+            and s.op is Op.INSERT
+            and prev.claim == s.claim
+            and not (prev.moved or s.moved)
+            and prev.text.split() == s.text.split()
+            and not (_BREAK.search(prev.text) or _BREAK.search(s.text))
+        ):
+            out[-1] = RedlineSegment(Op.EQUAL, s.text, s.claim)
+        else:
+            out.append(s)
+    return out
+
+
 def _pieces(segments: Sequence[RedlineSegment]) -> list[tuple[RedlineSegment, Piece]]:
+    segments = _unwrapped(segments)
     at, was = _places(segments)
     out = []
     for x, s in enumerate(segments):
