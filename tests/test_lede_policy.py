@@ -889,6 +889,27 @@ def test_an_opener_edited_in_two_purpose_words_is_edited_in_its_frame() -> None:
     assert items[[i.claim for i in items].index(0)].features["slight"] == 0.0
 
 
+def test_an_opener_that_greets_on_an_occasion_is_a_frame() -> None:
+    # Zelenskyy readouts 2023-07-12 -> 08-24: "… to congratulate him on Ukraine's Independence Day
+    # and commemorate eighteen months since Russia's brutal invasion of Ukraine" led (a blind
+    # readout watcher: the occasion for the call, not a headline)
+    greeting = OPENER.replace(
+        "Ukraine.",
+        "Ukraine to congratulate him on Ukraine’s Independence Day and commemorate eighteen months since "
+        "Russia’s brutal invasion of Ukraine.",
+    )
+    b, k = _opener_brief(OPENER, greeting)
+    items = {i.claim: i for i in lede.rank_comparison(b, k, shipped())}
+    assert items[0].features["framing"] == 1.0
+    # a congratulation on an act, not an occasion, is the news (Netanyahu 2024-10-17: Sinwar)
+    act = OPENER.replace(
+        "Ukraine.", "Ukraine to congratulate him on the mission that killed the enemy's top commander."
+    )
+    b, k = _opener_brief(OPENER, act)
+    items = {i.claim: i for i in lede.rank_comparison(b, k, shipped())}
+    assert items[0].features["framing"] == 0.0
+
+
 def test_a_new_line_in_the_series_common_words_is_no_new_message() -> None:
     # Zelenskyy readouts 2023-09-21 -> 10-19: "The leaders discussed Ukraine's ongoing fight to
     # defend its freedom and independence from Russian aggression" led (a blind readout watcher:

@@ -251,3 +251,22 @@ def test_a_short_readout_is_summarized_without_its_frame(embedder) -> None:  # t
         segmented("President Biden spoke today with the Prime Minister.", embedder), 3
     )
     assert len(only.points) == 1
+
+
+def test_a_short_sentence_that_opens_with_a_conjunction_is_no_point(embedder) -> None:  # type: ignore[no-untyped-def]
+    # Zelenskyy readout 2025-01-10: "And Russia wanted to break NATO." was a point of its summary,
+    # a line a blind reader could not place
+    text = (
+        "Russia wanted to destroy the Ukrainian nation. Kyiv is still free today, three years on. "
+        "And Russia wanted to break the NATO alliance. The alliance is now stronger, larger and more united than ever. "
+        "The President announced new sanctions against the Russian energy sector today."
+    )
+    doc = segmented(text, embedder)
+    scores = ExtractiveSummarizer().scores(doc)
+    texts = [s.text for s in doc.sentences]
+    conj = texts.index("And Russia wanted to break the NATO alliance.")
+    bare = segmented(text.replace("And Russia", "Russia"), embedder)
+    # the same sentence without its conjunction scores as any other; with it, as a fragment
+    assert scores[conj] < ExtractiveSummarizer().scores(bare)[conj] - 5
+    picked = [p.text for p in ExtractiveSummarizer().summarize(doc, 3).points]
+    assert "And Russia wanted to break the NATO alliance." not in picked

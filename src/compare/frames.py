@@ -95,8 +95,28 @@ concern" (2023-07-17) is an opener, not a message."""
 
 
 def aim(text: str) -> set[str]:
-    """The message words of an opener's purpose (`purpose`), vague ones aside (`VAGUE`)."""
-    return {w.lower() for w in said(purpose(text))} - VAGUE
+    """The message words of an opener's purpose (`purpose`), vague ones and ceremonies aside
+    (`VAGUE`, `CEREMONY`)."""
+    clauses = _CLAUSE.split(purpose(text))
+    return {w.lower() for c in clauses if not _ceremony(c) for w in said(c)} - VAGUE
+
+
+CEREMONY = re.compile(r"(?:congratulat|commemorat|celebrat|mark|wish|greet)\w*\b", re.IGNORECASE)
+"""A greeting: a purpose clause that opens with one and names an occasion (`OCCASION`) is a
+ceremony, not a message."""
+OCCASION = re.compile(
+    r"\b(?:[A-Z][\w'’]*\s+Day|anniversary|birthday|holiday|New Year|(?:days?|weeks?|months?|years?)\s+since)\b",
+    re.IGNORECASE,
+)
+"""An occasion: "to congratulate him on Ukraine's Independence Day
+and commemorate eighteen months since Russia's brutal invasion" (2023-08-24) led its
+comparison, a blind readout watcher's "the occasion for the call, not a headline". "To
+congratulate him on the mission … that killed Hamas leader Yahya Sinwar" names none."""
+_CLAUSE = re.compile(r"[,;]|\s+and\s+")
+
+
+def _ceremony(clause: str) -> bool:
+    return bool(CEREMONY.match(clause.strip())) and bool(OCCASION.search(clause))
 
 
 USUAL_SHARE = 1 / 3

@@ -39,6 +39,10 @@ from .types import Sentence, Summary, SummaryPoint
 
 MIN_WORDS = 6
 """Sentences shorter than this are bylines or fragments; they are picked only as a last resort."""
+CONTINUES = re.compile(r"\s*(?:And|But|Or|So|Yet|Nor)\b")
+"""A short sentence that opens with a conjunction is the rest of the one before ("And Russia
+wanted to break NATO.", a point of a 2025 readout's summary that a blind reader could not
+place): like a fragment, it is picked only as a last resort."""
 MAX_WORDS = 60
 """Longer "sentences" are mostly captions and headlines run together; they are penalized."""
 SUPPORT_BAR = 0.49
@@ -223,7 +227,13 @@ def components(
         "decision": np.array(
             [bool(DECISION.search(" ".join(s.text.split()))) for s in document.sentences], dtype=float
         ),
-        "short": (n_words < MIN_WORDS).astype(float),
+        "short": np.array(
+            [
+                n < MIN_WORDS or (n < 2 * MIN_WORDS and bool(CONTINUES.match(s.text)))
+                for n, s in zip(n_words, document.sentences, strict=True)
+            ],
+            dtype=float,
+        ),
         "long": (n_words > MAX_WORDS).astype(float),
     }
 
