@@ -1,6 +1,7 @@
-"""The FOMC series' key formulations without --watch, and how many labeled phrase events they find.
+"""A series' key formulations without --watch, and how many labeled phrase events they find.
 
     PYTHONPATH=src python scripts/formulation_events.py [../shared/data/fomc] [--labels FILE ...]
+    PYTHONPATH=src python scripts/formulation_events.py ../shared/data/readouts/zelenskyy --labels FILE
 
 Prints the listed phrases (the first LIMIT) with their runs of use and their shifts, then, for
 each label file (a JSON object whose `events` lists {phrase, first, last, gaps, kind,
@@ -124,9 +125,9 @@ def main() -> None:
     ap.add_argument("--baseline-ref", default="4547c99", help="git ref of the naive baseline ranking")
     ap.add_argument("--quiet", action="store_true", help="figures only, not the list")
     args = ap.parse_args()
-    files = sorted(Path(args.folder).glob("*.txt"))
+    files = sorted([*Path(args.folder).glob("*.txt"), *Path(args.folder).glob("*.md")])
     if not files:
-        sys.exit(f"{args.folder}: no .txt files")
+        sys.exit(f"{args.folder}: no .txt or .md files")
     documents = load.read_all(files, {})
     sentences = [[s.text for s in segment.segment(d)] for d in documents]
     dates = [d.date.isoformat() for d in documents]
