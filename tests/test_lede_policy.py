@@ -871,6 +871,37 @@ def test_an_opener_in_the_series_common_words_stays_a_frame() -> None:
     assert got[0].features["framing"] == 0.0
 
 
+def test_a_package_announced_once_is_stated_earlier_not_withdrawn() -> None:
+    # Zelenskyy readouts 2023-05-21 -> 06-25 (a blind readout watcher): "no longer states $375
+    # million" and "gone: $225 million" read as aid withdrawn or cut; the package was announced once
+    package = "The President announced an additional $375 million in ammunition and equipment for Ukraine."
+    before = [OPENER, package, "The leaders discussed air defense."]
+    after = [OPENER.replace("today", "this morning"), "The leaders discussed recent events in Russia."]
+    beads = [[B((0,), (0,), 0.9), B((1,), (), None), B((2,), (), None), B((), (1,), None)]]
+    items = lede.rank_comparison(
+        brief(entry("a", "2023-05-21", before), entry("b", "2023-06-25", after), beads=beads), 0, shipped(), limit=10
+    )
+    dropped = next(i for i in items if i.claim is not None and i.before == (1,))
+    assert dropped.reason == "stated earlier: $375 million"
+    # a policy statement's amount is a level: the later statement no longer states it
+    decided = [s.replace("The President announced", "The Committee decided to purchase") for s in before]
+    items = lede.rank_comparison(
+        brief(entry("a", "2023-05-21", decided), entry("b", "2023-06-25", after), beads=beads), 0, shipped(), limit=10
+    )
+    dropped = next(i for i in items if i.claim is not None and i.before == (1,))
+    assert dropped.reason == "no longer states $375 million"
+    # an edited line that leaves the sum out (2024-06-07 -> 07-11: "gone: $225 million")
+    old = "The President announced a new package of security assistance valued at $225 million."
+    new = "The President announced an additional package of security assistance with a Patriot system."
+    edited = brief(
+        entry("a", "2024-06-07", [OPENER, old, "The leaders discussed air defense."]),
+        entry("b", "2024-07-11", [OPENER.replace("today", "this morning"), new, "They discussed energy."]),
+        beads=[[B((0,), (0,), 0.9), B((1,), (1,), 0.8), B((2,), (), None), B((), (2,), None)]],
+    )
+    item = next(i for i in lede.rank_comparison(edited, 0, shipped(), limit=10) if i.before == (1,))
+    assert "stated earlier: $225 million" in item.reason and "gone" not in item.reason
+
+
 def test_an_opener_edited_in_two_purpose_words_is_edited_in_its_frame() -> None:
     # Zelenskyy readouts 2023-05-21 -> 06-25: "~~met~~ **spoke** … to ~~reaffirm the U.S.
     # commitment to supporting the people of Ukraine~~ **discuss support for Ukraine …**" stood

@@ -298,10 +298,11 @@ def candidates(
     items: list[LedeItem] = []
     if usual is None:
         usual = common_words(brief)
-    described = [(j, describe(claim, before, after, loose, usual)) for j, claim in enumerate(c.claims)]
+    decides = any(_DECIDES.search(s.text) for side in (before, after) for s in side)
+    readout = loose and not decides
+    described = [(j, describe(claim, before, after, loose, usual, readout)) for j, claim in enumerate(c.claims)]
     main_moved = any(got and got[1].get("decision_changed") for _, got in described)
     fresh = sum(claim.status is Status.NEW for claim in c.claims)
-    decides = any(_DECIDES.search(s.text) for side in (before, after) for s in side)
     for j, got in described:
         if got is None:
             continue
@@ -556,10 +557,12 @@ def describe(
     after: Sequence[Sentence],
     loose: bool = False,
     usual: Set[str] = frozenset(),
+    readout: bool = False,
 ) -> tuple[Kind, dict[str, float], str, str] | None:
     """A claim's kind, features, reason and tone direction, or None when it is a plain repeat.
     `usual`: the series' common words (`series_words`), which an opener's purpose may use and
-    still be a frame."""
+    still be a frame. `readout`: loosely related documents that take no decision, whose amounts
+    are announcements of their day, not levels."""
     # a wrapped line break is a space to every pattern below
     old = " ".join(joined(before, claim.before).split()) if claim.before else ""
     new = " ".join(joined(after, claim.after).split()) if claim.after else ""
@@ -602,7 +605,10 @@ def describe(
         feats["emphatic"] = float(min(sum(STRENGTH.get(w, 0) >= 2 for w in words(text)), 2))
         if claim.status is Status.DROPPED:
             # a dropped sentence is never an action: the later document does not take it
-            reason = f"no longer states {'; '.join(carried[:3])}" if carried else ""
+            # between readouts an amount is an announcement of its day, not a level: "no longer
+            # states $375 million" read as aid withdrawn (a blind readout watcher)
+            said_before = "stated earlier:" if readout else "no longer states"
+            reason = f"{said_before} {'; '.join(carried[:3])}" if carried else ""
             if decision_sentence and not any(_DECISION_SENTENCE.search(s.text) for s in after):
                 # an unscheduled statement (2007-08-17) takes no decision: "no longer states
                 # 5-1/4 percent" read as a rate change
@@ -672,11 +678,11 @@ def describe(
             return (
                 Kind.VOTE,
                 feats,
-                "dissent: " + _numbers_reason(claim, new, loose) if same else _vote_reason(old, new),
+                "dissent: " + _numbers_reason(claim, new, loose, readout) if same else _vote_reason(old, new),
                 "",
             )
         # the decision sentence's levels are one instrument's, however loose the two texts
-        reason = _numbers_reason(claim, new, loose and not decision_sentence)
+        reason = _numbers_reason(claim, new, loose and not decision_sentence, readout)
         if gap := _unaccounted(new, claim.numbers):
             reason = f"{reason}; {gap}" if reason else gap
         if moved and not claim.numbers and _move(old) and _move(new) and _move(old) != _move(new):
@@ -779,13 +785,14 @@ def is_slight(ops: Sequence[DiffOp]) -> bool:
     return changed
 
 
-def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
+def _numbers_reason(claim: Claim, new: str, loose: bool = False, readout: bool = False) -> str:
     """The changed amounts: a pair with its sense (a level "up" / "down"; the size of a move,
     in basis or percentage points, "larger" / "smaller"), an amount only on one side as "new"
     or "gone" (not "-> none": its absence says nothing about its value), and the levels that
     stayed. Between loosely related documents two amounts in one place may be two different
     things (two aid packages), so they get no sense, and sums and counts no arrow: "$625 million
-    (earlier: nearly $3 billion)"."""
+    (earlier: nearly $3 billion)". Between readouts (`readout`) a sum or count only the earlier
+    one states was "stated earlier", not "gone": a package announced once is no cut."""
     parts = []
     levels = _levels(claim.numbers)
     stated = any(_unit(n) == "percentage point" for n in claim.numbers if n.after)
@@ -806,6 +813,8 @@ def _numbers_reason(claim: Claim, new: str, loose: bool = False) -> str:
             parts.append(f"{n.before} → {n.after}" + (f" ({sense})" if sense else ""))
         elif levels and not n.after and _unit(n) == "percentage point":
             continue  # the earlier move's size, not this one's
+        elif n.before and not n.after and readout and _unit(n) in ("usd", "count"):
+            parts.append(f"stated earlier: {n.before}")  # "gone: $225 million" read as a cut
         else:
             parts.append(f"new: {n.after}" if n.after else f"gone: {n.before}")
     changed = {q.value for n in claim.numbers for q in quantities.parse(n.before + " " + n.after)}
