@@ -871,6 +871,24 @@ def test_an_opener_in_the_series_common_words_stays_a_frame() -> None:
     assert got[0].features["framing"] == 0.0
 
 
+def test_a_readout_line_that_marks_a_day_is_no_new_message() -> None:
+    # Netanyahu readouts 2024-04-28 -> 05-06 (a blind readout watcher): "The President reaffirmed
+    # his message on Yom HaShoah, Holocaust Remembrance Day" was second, above the statement with
+    # 17 world leaders the earlier readout carried
+    day = "The President reaffirmed his message on Yom HaShoah, Holocaust Remembrance Day."
+    news = "The President welcomed the opening of the Kerem Shalom crossing for humanitarian deliveries."
+    before = [OPENER, "The leaders discussed the hostages."]
+    after = [OPENER.replace("today", "this morning"), day, news]
+    beads = [[B((0,), (0,), 0.9), B((1,), (), None), B((), (1,), None), B((), (2,), None)]]
+    items = {
+        i.after: i
+        for i in lede.rank_comparison(
+            brief(entry("a", "2024-04-28", before), entry("b", "2024-05-06", after), beads=beads), 0, shipped(), limit=9
+        )
+    }
+    assert "new_message" not in items[(1,)].features and items[(2,)].features["new_message"] > 0
+
+
 def test_a_package_announced_once_is_stated_earlier_not_withdrawn() -> None:
     # Zelenskyy readouts 2023-05-21 -> 06-25 (a blind readout watcher): "no longer states $375
     # million" and "gone: $225 million" read as aid withdrawn or cut; the package was announced once

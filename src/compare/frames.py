@@ -104,10 +104,12 @@ def aim(text: str) -> set[str]:
 CEREMONY = re.compile(r"(?:congratulat|commemorat|celebrat|mark|wish|greet)\w*\b", re.IGNORECASE)
 """A greeting: a purpose clause that opens with one and names an occasion (`OCCASION`) is a
 ceremony, not a message."""
-OCCASION = re.compile(
-    r"\b(?:[A-Z][\w'’]*\s+Day|anniversary|birthday|holiday|New Year|(?:days?|weeks?|months?|years?)\s+since)\b",
-    re.IGNORECASE,
-)
+HOLIDAY = re.compile(r"\b[A-Z][\w'’]*\s+Day\b|\b(?:[Aa]nniversary|[Bb]irthday|[Hh]olidays?|New Year)\b")
+"""A day a call marks: "Independence Day", "Yom HaShoah, Holocaust Remembrance Day", an
+anniversary. A readout line that names one is a ceremony, not a new message ("The President
+reaffirmed his message on Yom HaShoah, Holocaust Remembrance Day" was second, above the
+President's statement with 17 world leaders, for a blind readout watcher)."""
+OCCASION = re.compile(rf"{HOLIDAY.pattern}|\b(?:days?|weeks?|months?|years?)\s+since\b")
 """An occasion: "to congratulate him on Ukraine's Independence Day
 and commemorate eighteen months since Russia's brutal invasion" (2023-08-24) led its
 comparison, a blind readout watcher's "the occasion for the call, not a headline". "To

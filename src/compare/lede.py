@@ -35,6 +35,7 @@ from .formulations import omitted
 from .frames import (
     CALENDAR,
     FRAMING,
+    HOLIDAY,
     OPENER,
     RELATED,
     REPORTING,
@@ -321,14 +322,15 @@ def candidates(
                 and not decides
                 and not feats.get("framing")
                 and news_words(claim, before, after, usual) >= NEWS_WORDS
+                and not HOLIDAY.search(joined(after, claim.after))
             ):
                 # in a readout a new sentence is a new message, unless most of it is new (a
                 # commentary rewritten: the seeds), it is a frame ("met with President
                 # Zelenskyy in Vilnius", second for a blind readout watcher) or it says again
                 # what the series always says ("the leaders discussed Ukraine's ongoing fight to
                 # defend its freedom and independence from Russian aggression", first for a
-                # blind readout watcher, above the last use of "as long as it takes"); in a
-                # policy statement the decision leads
+                # blind readout watcher, above the last use of "as long as it takes") or it marks a
+                # day (`HOLIDAY`); in a policy statement the decision leads
                 feats["new_message"] = min(1.0, NEW_SHARE / fresh)
                 del feats["new_loose"]
         if claim.after:
