@@ -837,6 +837,12 @@ def _opener_brief(old: str, new: str, *docs_before: list[str]) -> tuple[lede.Bri
     return brief(*entries, beads=beads), len(series) - 2
 
 
+def _opener_framing(old: str, new: str, *docs_before: list[str]) -> float:
+    """The framing feature of the opener `old` -> `new` (`_opener_brief`)."""
+    b, k = _opener_brief(old, new, *docs_before)
+    return {i.claim: i for i in lede.rank_comparison(b, k, shipped())}[0].features["framing"]
+
+
 def test_an_opener_whose_purpose_carries_a_message_is_no_frame() -> None:
     # Zelenskyy readouts 2022-08-25 -> 10-04: "… to underscore that the United States will never
     # recognize Russia's purported annexation …" was ranked sixth as a greeting rewritten (a blind
@@ -862,13 +868,9 @@ def test_an_opener_in_the_series_common_words_stays_a_frame() -> None:
     purpose = OPENER.replace(
         "Ukraine.", "Ukraine to underscore lasting support as Ukraine defends its freedom against aggression."
     )
-    b, k = _opener_brief(OPENER, purpose, *[[OPENER, common]] * 6)
-    got = {i.claim: i for i in lede.rank_comparison(b, k, shipped())}
-    assert got[0].features["framing"] == 1.0
+    assert _opener_framing(OPENER, purpose, *[[OPENER, common]] * 6) == 1.0
     # outside a series (two documents), those words are the other document's news
-    b, k = _opener_brief(OPENER, purpose)
-    got = {i.claim: i for i in lede.rank_comparison(b, k, shipped())}
-    assert got[0].features["framing"] == 0.0
+    assert _opener_framing(OPENER, purpose) == 0.0
 
 
 def test_a_readout_line_that_marks_a_day_is_no_new_message() -> None:
@@ -947,16 +949,12 @@ def test_an_opener_that_greets_on_an_occasion_is_a_frame() -> None:
         "Ukraine to congratulate him on Ukraine’s Independence Day and commemorate eighteen months since "
         "Russia’s brutal invasion of Ukraine.",
     )
-    b, k = _opener_brief(OPENER, greeting)
-    items = {i.claim: i for i in lede.rank_comparison(b, k, shipped())}
-    assert items[0].features["framing"] == 1.0
+    assert _opener_framing(OPENER, greeting) == 1.0
     # a congratulation on an act, not an occasion, is the news (Netanyahu 2024-10-17: Sinwar)
     act = OPENER.replace(
         "Ukraine.", "Ukraine to congratulate him on the mission that killed the enemy's top commander."
     )
-    b, k = _opener_brief(OPENER, act)
-    items = {i.claim: i for i in lede.rank_comparison(b, k, shipped())}
-    assert items[0].features["framing"] == 0.0
+    assert _opener_framing(OPENER, act) == 0.0
 
 
 def test_a_new_line_in_the_series_common_words_is_no_new_message() -> None:
