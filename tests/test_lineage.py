@@ -33,6 +33,18 @@ def test_threads_follow_claims_and_revive_dropped_ones() -> None:
     assert [t.eventful for t in threads] == [True, True, True]
 
 
+def test_a_change_by_a_weak_pair_is_marked_in_its_cell() -> None:
+    # Zelenskyy readouts 2024-06-07 -> 07-11: "the upcoming Peace Summit" -> "outcomes ... at the
+    # NATO Summit" (0.21) carried one thread, which a blind reader took for one claim
+    comparisons = [
+        Comparison("a", "b", (Claim(C, (0,), (0,), 0.21), Claim(C, (1,), (1,), 0.8))),
+        Comparison("b", "c", (Claim(R, (0,), (0,), 1.0), Claim(C, (1,), (1,), 0.45))),
+    ]
+    threads = lineage(["a", "b", "c"], comparisons, lambda *a: 0.0, 0.5)
+    assert [[c.weak for c in t.cells] for t in threads] == [[False, True, False], [False, False, True]]
+    assert threads[0].cells[1].probability == 0.21 and threads[1].cells[1].probability == 0.8
+
+
 def test_a_repeated_claim_is_not_eventful() -> None:
     threads = lineage(["a", "b", "c"], [_cmp((R, (0,), (0,))), _cmp((R, (0,), (0,)))], lambda *a: 0.0, 0.5)
     assert [[c.status for c in t.cells] for t in threads] == [["first", "repeated", "repeated"]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 
 from compare import render, timeline
@@ -117,3 +119,24 @@ def test_a_thread_dropped_since_shows_its_last_wording_not_now() -> None:
         t, cells=(*t.cells[:3], Cell("repeated", (1,)), Cell("repeated", (1,)), Cell("repeated", (1,)))
     )
     assert timeline.thread_now(b, carried) is None  # carried to the end, back in its first wording
+
+
+def test_a_weak_pair_in_a_thread_is_named_with_its_odds() -> None:
+    """A change the pair model gives less than even odds is named as such, in the events of a
+    long series, in the cells of a short one and in JSON, not as the claim edited (blind readout
+    watchers: "the lineage invents continuity")."""
+    long_ = long_series(20)  # its third sentence pairs at 0.6 from document to document
+    weak = dataclasses.replace(long_, lineage=tuple(_weakened(t) for t in long_.lineage))
+    row = next(r for r in timeline.thread_rows(weak)[0] if any(c.weak for c in r.thread.cells))
+    assert any("weak pairs, maybe another claim (" in e and ", p 0.30" in e for e in row.events)
+    short = dataclasses.replace(long_series(6), lineage=tuple(_weakened(t) for t in long_series(6).lineage))
+    assert "(weak pair, p 0.30)" in render.render(short, Format.MARKDOWN)
+    assert "weak pair, p 0.30" in render.render(short, Format.HTML)
+    cells = [c for t in json.loads(render.render(short, Format.JSON))["lineage"] for c in t["cells"]]
+    assert {c.get("pair_probability") for c in cells if c["status"] == "changed"} >= {0.3}
+
+
+def _weakened(t):  # type: ignore[no-untyped-def]
+    """`t` with each change carried by a pair of 0.3."""
+    cells = tuple(dataclasses.replace(c, probability=0.3) if c.status == "changed" else c for c in t.cells)
+    return dataclasses.replace(t, cells=cells)

@@ -2,8 +2,9 @@
 
 A thread follows one claim through the documents: the sentences that carry it in each
 document and a status per document: `first` (in the first document), `new` (first seen
-later), `repeated`, `changed`, `dropped` (gone in this document), `absent` (still gone),
-`revived` (back after being dropped). A change that only touched dates, years or punctuation
+later), `repeated`, `changed` (with the pair's probability: a weak pair, `Cell.weak`, may have
+carried the thread to another message), `dropped` (gone in this document), `absent` (still
+gone), `revived` (back after being dropped). A change that only touched dates, years or punctuation
 (classify's `mechanical`) is `repeated`, flagged `mechanical` so that the edit stays one click
 away.
 
@@ -75,12 +76,14 @@ def lineage(
                 if mechanical:
                     status = Status.REPEATED.value
                 held = cells[t][k]
+                p = claim.pair_probability if status == "changed" else None
                 if held.sentences:
                     # a thread that was split in two now meets both halves: one cell, both
                     status = "changed" if "changed" in {held.status, status} else status
-                    cells[t][k] = Cell(status, tuple(sorted(set(held.sentences) | set(claim.after))))
+                    both = max((x for x in (held.probability, p) if x is not None), default=None)
+                    cells[t][k] = Cell(status, tuple(sorted(set(held.sentences) | set(claim.after))), probability=both)
                 else:
-                    cells[t][k] = Cell(status, claim.after, mechanical=mechanical)
+                    cells[t][k] = Cell(status, claim.after, mechanical=mechanical, probability=p)
             if claim.status is not Status.DROPPED and threads:
                 nxt[claim.after] = threads
         for row in cells:

@@ -383,6 +383,8 @@ def _cell(c: Cell) -> dict[str, Any]:
         out["mechanical"] = True
     if c.status == "revived":
         out["absent_for"] = c.span
+    if c.probability is not None:
+        out["pair_probability"] = round(c.probability, 3)
     return out
 
 

@@ -218,14 +218,19 @@ EVENTS_SHOWN = 4
 
 def events(brief: Brief, thread: Thread) -> tuple[str, ...]:
     """A thread's events, short: how many documents changed it (and the first and last
-    change), then its drops and revivals with their dates."""
+    change), then its weak pairs, drops and revivals with their dates."""
     dates = _dates(brief)
     changed = [k for k, c in enumerate(thread.cells) if c.status == "changed"]
     out: list[str] = []
+    weak = [(dates[k], c.probability or 0.0) for k, c in enumerate(thread.cells) if c.weak]
     if len(changed) == 1:
-        out.append(f"changed {dates[changed[0]]}")
+        note = f" (a weak pair, p {weak[0][1]:.2f}: maybe another claim)" if weak else ""
+        out.append(f"changed {dates[changed[0]]}{note}")
     elif changed:
         out.append(f"changed in {len(changed)} documents, {dates[changed[0]]} to {dates[changed[-1]]}")
+        if weak:
+            shown = "; ".join(f"{d}, p {p:.2f}" for d, p in weak[:EVENTS_SHOWN])
+            out.append(f"weak pairs, maybe another claim ({shown}{'; …' if len(weak) > EVENTS_SHOWN else ''})")
     others = []
     for k, c in enumerate(thread.cells):
         if c.status == "revived":
@@ -284,7 +289,8 @@ def _thread_bars(brief: Brief, t: Thread, n: int) -> tuple[Bar, ...]:
         if c.status == "repeated":
             run = k if run is None else run
         elif c.sentences:
-            bars.append(_bar(k, k, n, c.status, f"{c.status} {dates[k]}: {cell_text(brief, k, c)}"))
+            weak = f" (a weak pair, p {c.probability:.2f})" if c.weak else ""
+            bars.append(_bar(k, k, n, c.status, f"{c.status}{weak} {dates[k]}: {cell_text(brief, k, c)}"))
     return tuple(bars)
 
 

@@ -143,6 +143,15 @@ class Alignment:
     """Close versions of one text (`PairModel.close_reuse`): a pair's place vouches for it."""
 
 
+WEAK_PAIR = 0.5
+"""A pair the pair model gives less than these odds of being one claim is shown as weak ("paired
+by place, p 0.21")."""
+
+
+def weak(probability: float | None) -> bool:
+    return probability is not None and probability < WEAK_PAIR
+
+
 @dataclass(frozen=True)
 class Claim:
     status: Status
@@ -160,7 +169,7 @@ class Claim:
     @property
     def low_confidence(self) -> bool:
         """A changed pair the pair model gives less than even odds of being one claim."""
-        return self.status is Status.CHANGED and self.pair_probability is not None and self.pair_probability < 0.5
+        return self.status is Status.CHANGED and weak(self.pair_probability)
 
 
 @dataclass(frozen=True)
@@ -213,6 +222,15 @@ class Cell:
     """A `repeated` cell whose sentence changed only in dates, years or punctuation."""
     span: int = 0
     """For `revived`: the documents the claim was absent from before it came back."""
+    probability: float | None = None
+    """For `changed`: the pair probability of the pair that carried the claim here."""
+
+    @property
+    def weak(self) -> bool:
+        """A change the pair model gives less than even odds of being the same claim: the thread
+        may have passed to another message here ("the upcoming Peace Summit" -> "outcomes ... at
+        the NATO Summit", 0.21, read as one claim by a blind readout watcher)."""
+        return self.status == "changed" and weak(self.probability)
 
 
 @dataclass(frozen=True)
