@@ -422,7 +422,33 @@ def test_a_comparison_with_few_messages_in_common_says_so(seeds_brief) -> None:
     versions = Comparison(
         "a", "b", tuple(Claim(Status.REPEATED, (k,), (k,)) for k in range(3)) + (Claim(Status.NEW, (), (3,)),)
     )
-    assert render.subject_note(versions) == ""
+    assert render.comparison_note(versions) == ""
+
+
+def test_a_much_shorter_later_document_says_its_drops_are_unsaid() -> None:
+    # Zelenskyy readouts 2023-09-21 (a visit, 15 sentences) -> 10-19 (a call, 3): a blind readout
+    # watcher read the thirteen drops as lines withdrawn
+    from compare.types import Claim, Comparison, Status
+
+    visit_to_call = Comparison(
+        "a",
+        "b",
+        (Claim(Status.REPEATED, (0,), (0,)), Claim(Status.CHANGED, (1,), (1,)), Claim(Status.NEW, (), (2,)))
+        + tuple(Claim(Status.DROPPED, (k,), ()) for k in range(2, 15)),
+    )
+    assert "The later document is much shorter (3 sentences against 15)" in render.comparison_note(visit_to_call)
+    # the reverse is not said: what a much longer document adds may be the news
+    call_to_visit = Comparison(
+        "a",
+        "b",
+        tuple(Claim(Status.REPEATED, (k,), (k,)) for k in range(3))
+        + tuple(Claim(Status.NEW, (), (k,)) for k in range(3, 9)),
+    )
+    assert render.comparison_note(call_to_visit) == ""
+    even = Comparison(
+        "a", "b", tuple(Claim(Status.REPEATED, (k,), (k,)) for k in range(3)) + (Claim(Status.NEW, (), (3,)),)
+    )
+    assert "much" not in render.comparison_note(even)
 
 
 def test_counts_say_how_many_changes_are_only_dates() -> None:

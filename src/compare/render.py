@@ -156,7 +156,7 @@ def _environment(
         sentence_ref=sentence_ref,
         input_notes=input_notes,
         status_count=status_count,
-        subject_note=subject_note,
+        comparison_note=comparison_note,
         unchanged_decision=lede_module.unchanged_decision,
         redline_paragraphs=redline_module.paragraphs,
         redline_rows=redline_module.rows,
@@ -177,20 +177,34 @@ def status_count(c: Comparison, status: Status, named: bool = False) -> str:
 FEW_CARRIED = 0.25
 """A comparison whose shorter document carries at most this share of its sentences over is
 said to be about another subject as much as a change of line."""
+SHORTER = 3
+"""A later document with at most 1/SHORTER of the earlier one's sentences (and the earlier at
+least `SHORTER` * 2) is said to be much shorter. Not the reverse: what a much longer document
+adds may be the news (2020-03-15 after the short statement of 03-03)."""
 
 
-def subject_note(c: Comparison) -> str:
-    """A warning over a comparison of two documents that share few messages (a crisis call
-    after a policy call): what is dropped there is mostly a change of subject."""
+def comparison_note(c: Comparison) -> str:
+    """Warnings over a comparison, or "": two documents that share few messages (a crisis call
+    after a policy call: what is dropped there is mostly a change of subject), and one much
+    shorter than the other (a three-sentence call after a fifteen-sentence visit: blind readout
+    watchers read its drops as lines withdrawn)."""
+    notes = []
     carried, total = c.carried
-    if total < 3 or carried > FEW_CARRIED * total:
-        return ""
-    carry = "carries" if carried == 1 else "carry"
-    return (
-        f"Few messages in common: {carried} of the {total} sentences of the shorter document {carry} over; "
-        "much of what is new and dropped here may be a change of subject, or a line restated in other words "
-        "that compare does not pair."
-    )
+    if total >= 3 and carried <= FEW_CARRIED * total:
+        carry = "carries" if carried == 1 else "carry"
+        notes.append(
+            f"Few messages in common: {carried} of the {total} sentences of the shorter document {carry} over; "
+            "much of what is new and dropped here may be a change of subject, or a line restated in other words "
+            "that compare does not pair."
+        )
+    before = len({i for x in c.claims for i in x.before})
+    after = len({j for x in c.claims for j in x.after})
+    if before >= 2 * SHORTER and after * SHORTER <= before:
+        notes.append(
+            f"The later document is much shorter ({after} sentences against {before}): what it leaves out is "
+            "unsaid there, not necessarily withdrawn."
+        )
+    return " ".join(notes)
 
 
 def input_notes(brief: Brief) -> tuple[str, ...]:
