@@ -319,7 +319,7 @@ def candidates(
             feats = {(f"{name}_loose" if name in LOOSE else name): v for name, v in feats.items()}
             if (
                 "new_loose" in feats
-                and not decides
+                and readout
                 and not feats.get("framing")
                 and news_words(claim, before, after, usual) >= NEWS_WORDS
                 and not HOLIDAY.search(joined(after, claim.after))
@@ -645,9 +645,10 @@ def describe(
         and set(_dissenters(old)) == set(_dissenters(new))
         and not _dissent_edited(struck, inserted)
     )
-    # an opener that says nothing either way ("… spoke today with … to discuss a broad range of
-    # issues of mutual concern" -> "… spoke this morning with …", 2023-07-17 -> 10-08: fifth, above
-    # the hostages, for a blind readout watcher) is edited in its frame only
+    # an opener whose purpose gains or loses at most EDITED_AIM message words ("… spoke today with
+    # … to discuss a broad range of issues of mutual concern" -> "… spoke this morning with …",
+    # 2023-07-17 -> 10-08: fifth, above the hostages, for a blind readout watcher) is edited in its
+    # frame only
     greeting = (
         len(claim.before) == len(claim.after) == 1
         and bool(OPENER.search(old) and OPENER.search(new))
