@@ -110,10 +110,10 @@ anniversary. A readout line that names one is a ceremony, not a new message ("Th
 reaffirmed his message on Yom HaShoah, Holocaust Remembrance Day" was second, above the
 President's statement with 17 world leaders, for a blind readout watcher)."""
 OCCASION = re.compile(rf"{HOLIDAY.pattern}|\b(?:days?|weeks?|months?|years?)\s+since\b")
-"""An occasion: "to congratulate him on Ukraine's Independence Day
-and commemorate eighteen months since Russia's brutal invasion" (2023-08-24) led its
-comparison, a blind readout watcher's "the occasion for the call, not a headline". "To
-congratulate him on the mission … that killed Hamas leader Yahya Sinwar" names none."""
+"""An occasion: "to congratulate him on Ukraine's Independence Day and commemorate eighteen
+months since Russia's brutal invasion" (2023-08-24) led its comparison, a blind readout
+watcher's "the occasion for the call, not a headline". "To congratulate him on the mission …
+that killed Hamas leader Yahya Sinwar" names none."""
 _CLAUSE = re.compile(r"[,;]|\s+and\s+")
 
 
