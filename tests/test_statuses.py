@@ -84,9 +84,15 @@ def test_low_confidence_change_is_marked(embedder) -> None:
     brief = _brief([CONDEMNED], [PROTECT], (claim,))
     assert "(paired by place, p 0.42)" in render.render(brief, Format.MARKDOWN)
     assert "paired by place, p 0.42" in render.render(brief, Format.HTML)
+    # the header says what "p" is (a blind reader: "p is never defined")
+    defined = "“p” is the probability compare gives that two sentences state the same claim"
+    assert defined in render.render(brief, Format.MARKDOWN) and defined in render.render(brief, Format.HTML)
     sure = classify.classify(classify.Bead((0,), (0,), 0.93), _sents(CONDEMNED), _sents(PROTECT))
     assert not sure.low_confidence
-    assert "paired by place" not in render.render(_brief([CONDEMNED], [PROTECT], (sure,)), Format.MARKDOWN)
+    plain = render.render(_brief([CONDEMNED], [PROTECT], (sure,)), Format.MARKDOWN)
+    assert "paired by place" not in plain and defined not in plain
+    # either way the documents table stays a table (a blank line before it)
+    assert "\n\n| # | Date |" in plain and "\n\n| # | Date |" in render.render(brief, Format.MARKDOWN)
 
 
 # Readouts of 23 and 25 October 2023 (White House, public domain). The humanitarian-flow

@@ -157,6 +157,7 @@ def _environment(
         input_notes=input_notes,
         status_count=status_count,
         comparison_note=comparison_note,
+        weak_pairs=weak_pairs,
         unchanged_decision=lede_module.unchanged_decision,
         redline_paragraphs=redline_module.paragraphs,
         redline_rows=redline_module.rows,
@@ -181,6 +182,14 @@ SHORTER = 3
 """A later document with at most 1/SHORTER of the earlier one's sentences (and the earlier at
 least `SHORTER` * 2) is said to be much shorter. Not the reverse: what a much longer document
 adds may be the news (2020-03-15 after the short statement of 03-03)."""
+
+
+def weak_pairs(brief: Brief) -> bool:
+    """Whether the brief marks a weak pair anywhere (a changed claim or a lineage cell), so that
+    its header says what "p" is (a blind reader: "p is never defined")."""
+    return any(x.low_confidence for c in brief.comparisons for x in c.claims) or any(
+        cell.weak for t in brief.lineage for cell in t.cells
+    )
 
 
 def comparison_note(c: Comparison) -> str:
