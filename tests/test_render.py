@@ -437,6 +437,15 @@ def test_a_much_shorter_later_document_says_its_drops_are_unsaid() -> None:
         + tuple(Claim(Status.DROPPED, (k,), ()) for k in range(2, 15)),
     )
     assert "The later document is much shorter (3 sentences against 15)" in render.comparison_note(visit_to_call)
+
+    # 2023-05-21 (a G7 meeting, 6 sentences) -> 06-25 (a call, 3): "dropped … $375 million" and
+    # the F-16 line led without a caveat (a blind readout watcher)
+    def shrink(before: int, after: int) -> Comparison:
+        kept = tuple(Claim(Status.CHANGED, (k,), (k,)) for k in range(after))
+        return Comparison("a", "b", kept + tuple(Claim(Status.DROPPED, (k,), ()) for k in range(after, before)))
+
+    assert "much shorter (3 sentences against 6)" in render.comparison_note(shrink(6, 3))
+    assert render.comparison_note(shrink(6, 4)) == "" and render.comparison_note(shrink(4, 2)) == ""
     # the reverse is not said: what a much longer document adds may be the news
     call_to_visit = Comparison(
         "a",

@@ -178,10 +178,11 @@ def status_count(c: Comparison, status: Status, named: bool = False) -> str:
 FEW_CARRIED = 0.25
 """A comparison whose shorter document carries at most this share of its sentences over is
 said to be about another subject as much as a change of line."""
-SHORTER = 3
+SHORTER = 2
 """A later document with at most 1/SHORTER of the earlier one's sentences (and the earlier at
-least `SHORTER` * 2) is said to be much shorter. Not the reverse: what a much longer document
+least `LONG` of them) is said to be much shorter. Not the reverse: what a much longer document
 adds may be the news (2020-03-15 after the short statement of 03-03)."""
+LONG = 6
 
 
 def weak_pairs(brief: Brief) -> bool:
@@ -194,8 +195,8 @@ def weak_pairs(brief: Brief) -> bool:
 
 def comparison_note(c: Comparison) -> str:
     """Warnings over a comparison, or "": two documents that share few messages (a crisis call
-    after a policy call: what is dropped there is mostly a change of subject), and one much
-    shorter than the other (a three-sentence call after a fifteen-sentence visit: blind readout
+    after a policy call: what is dropped there is mostly a change of subject), and a later one
+    much shorter (a three-sentence call after a six- or fifteen-sentence visit: blind readout
     watchers read its drops as lines withdrawn)."""
     notes = []
     carried, total = c.carried
@@ -208,7 +209,7 @@ def comparison_note(c: Comparison) -> str:
         )
     before = len({i for x in c.claims for i in x.before})
     after = len({j for x in c.claims for j in x.after})
-    if before >= 2 * SHORTER and after * SHORTER <= before:
+    if before >= LONG and after * SHORTER <= before:
         notes.append(
             f"The later document is much shorter ({after} sentences against {before}): what it leaves out is "
             "unsaid there, not necessarily withdrawn."
