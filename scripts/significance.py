@@ -37,7 +37,6 @@ sys.path.insert(0, str(ROOT))  # the repository root: the evaluation package
 
 from compare import lede, load, pipeline, quantities, segment  # noqa: E402
 from compare.classify import normalized  # noqa: E402
-from compare.frames import series_words  # noqa: E402
 from compare.summarize import ExtractiveSummarizer  # noqa: E402
 from compare.types import Brief, Kind, LedeItem, Op, Status, joined  # noqa: E402
 from evaluation import labels  # noqa: E402
@@ -84,7 +83,7 @@ def load_cases(sets: dict[str, list[str]], series: bool = False) -> list[Case]:
                 if series and genre != "seeds":
                     if folder not in common:
                         paths = sorted((DATA / folder).glob("*.txt" if genre == "fomc" else "*.md"))
-                        common[folder] = series_words([segment.segment(d) for d in load.read_all(paths)])
+                        common[folder] = lede.common_words([segment.segment(d) for d in load.read_all(paths)])
                     usual = common[folder]
                 items = [item for _, item in lede.candidates(brief, 0, lede.DEFAULT_WEIGHTS, usual=usual)]
                 cases.append(Case(genre, pair, brief, items))

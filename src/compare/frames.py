@@ -128,15 +128,30 @@ or more."""
 USUAL_SERIES = 6
 
 
+STEM_LETTERS = 5
+"""Words compare on their first five letters here, so that inflections match ("supporting",
+"support")."""
+
+
+def stems(ws: Iterable[str]) -> set[str]:
+    """The words' first `STEM_LETTERS` letters, lower-cased."""
+    return {w.lower()[:STEM_LETTERS] for w in ws}
+
+
+def document_stems(sentences: Sequence[Sentence]) -> set[str]:
+    """The `stems` of every word of a document."""
+    return stems(w for s in sentences for w in words(s.text))
+
+
 def series_words(documents: Sequence[Sequence[Sentence]]) -> frozenset[str]:
-    """The first five letters of the words used in `USUAL_SHARE` of the documents or more; none
-    in a series shorter than `USUAL_SERIES`."""
+    """The `stems` of the words used in `USUAL_SHARE` of the documents or more; none in a series
+    shorter than `USUAL_SERIES`."""
     n = len(documents)
     if n < USUAL_SERIES:
         return frozenset()
     seen: dict[str, int] = {}
     for sentences in documents:
-        for stem in {w.lower()[:5] for s in sentences for w in words(s.text)}:
+        for stem in document_stems(sentences):
             seen[stem] = seen.get(stem, 0) + 1
     return frozenset(w for w, c in seen.items() if c >= USUAL_SHARE * n)
 
@@ -150,21 +165,17 @@ def aim_is_news(
     rest: int = FRAME_REST,
 ) -> bool:
     """Whether an opener's purpose carries a message the other document does not state: more
-    than `rest` of its message words (`aim`, by their first five letters, so inflections
-    match) are nowhere in the other document. "… to underscore that the United States will never
-    recognize Russia's purported annexation of Ukrainian territory" (2022-10-04, ranked sixth as
-    a greeting by a blind readout watcher) does; "… to underscore ongoing U.S. support for
-    Ukraine's defense" does not: those are the series' common words (`usual`), or stated in the
-    other document. `rest`: `FRAME_REST` for an opener new or dropped; an edited one is read with
-    a lower bar (`lede.EDITED_AIM`)."""
+    than `rest` of its message words (`aim`, by their `stems`) are nowhere in the other
+    document. "… to underscore that the United States will never recognize Russia's purported
+    annexation of Ukrainian territory" (2022-10-04, ranked sixth as a greeting by a blind readout
+    watcher) does; "… to underscore ongoing U.S. support for Ukraine's defense" does not: those
+    are the series' common words (`usual`), or stated in the other document. `rest`:
+    `FRAME_REST` for an opener new or dropped; an edited one is read with a lower bar
+    (`lede.EDITED_AIM`)."""
     if not OPENER.search(new or old):
         return False
-
-    def stems(ws: Iterable[str]) -> set[str]:
-        return {w.lower()[:5] for w in ws}
-
-    gained = stems(aim(new)) - stems(w for s in before for w in words(s.text)) - usual if new else set()
-    lost = stems(aim(old)) - stems(w for s in after for w in words(s.text)) - usual if old else set()
+    gained = stems(aim(new)) - document_stems(before) - usual if new else set()
+    lost = stems(aim(old)) - document_stems(after) - usual if old else set()
     return max(len(gained), len(lost)) > rest
 
 
@@ -189,8 +200,8 @@ def counted(text: str) -> bool:
 def duration(amount: str, pace: bool = False) -> bool:
     """Whether an amount is a span of time ("three weeks", "24 hours"). A pace ("$40 billion per
     month") is one only with `pace`: a frame that states one is still only a frame."""
-    said = words(amount)
-    return bool(said) and said[-1] in TIME and (pace or all(q.unit == "count" for q in quantities.parse(amount)))
+    ws = words(amount)
+    return bool(ws) and ws[-1] in TIME and (pace or all(q.unit == "count" for q in quantities.parse(amount)))
 
 
 RELATED = re.compile(

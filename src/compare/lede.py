@@ -43,10 +43,12 @@ from .frames import (
     VOTE,
     WORD_CASED,
     aim_is_news,
+    document_stems,
     duration,
     is_frame,
     said,
     series_words,
+    stems,
 )
 from .segment import STOP, same_word, words
 from .types import (
@@ -221,24 +223,23 @@ def lede(
     for loosely related documents (`one_per_replacement`); None reads the shipped calibration."""
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
     floor = link_floor() if linked is None else linked
-    usual = common_words(brief)
+    usual = common_words([e.sentences for e in brief.documents])
     return tuple(tuple(rank_comparison(brief, k, w, limit, floor, usual)) for k in range(len(brief.comparisons)))
 
 
-def news_words(claim: Claim, before: Sequence[Sentence], after: Sequence[Sentence], usual: Set[str]) -> int:
+def news_words(claim: Claim, after: Sequence[Sentence], known: Set[str]) -> int:
     """How many of a new claim's message words (`said`, names included: "the Kerem Shalom
-    crossing") are neither in the earlier document nor among the series' common words
-    (`usual`), by their first five letters."""
-    other = {w[:5] for s in before for w in words(s.text)}
-    return len({w[:5] for w in said(joined(after, claim.after).lower())} - other - usual)
+    crossing") are not `known`: the `stems` of the earlier document and the series' common
+    words."""
+    return len(stems(said(joined(after, claim.after).lower())) - known)
 
 
-def common_words(brief: Brief) -> frozenset[str]:
-    """The series' common words (`frames.series_words`), which only openers are read against:
-    none when no document has an opener."""
-    if not any(OPENER.search(s.text) for e in brief.documents for s in e.sentences):
+def common_words(documents: Sequence[Sequence[Sentence]]) -> frozenset[str]:
+    """The series' common words (`frames.series_words`) of the documents' sentences, which only
+    openers and readouts are read against: none when no document has an opener."""
+    if not any(OPENER.search(s.text) for sentences in documents for s in sentences):
         return frozenset()
-    return series_words([e.sentences for e in brief.documents])
+    return series_words(documents)
 
 
 def link_floor() -> float:
@@ -292,18 +293,19 @@ def candidates(
     brief: Brief, k: int, weights: Mapping[str, float], linked: float | None = None, usual: Set[str] | None = None
 ) -> list[tuple[tuple[float, ...], LedeItem]]:
     """Every lede candidate of comparison `k` with its sort key, best first (`linked`: see `lede`;
-    `usual`: `common_words(brief)`, computed when None)."""
+    `usual`: `common_words` of the brief's documents, computed when None)."""
     c: Comparison = brief.comparisons[k]
     before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
     loose = is_loose(c)
     items: list[LedeItem] = []
     if usual is None:
-        usual = common_words(brief)
+        usual = common_words([e.sentences for e in brief.documents])
     decides = any(_DECIDES.search(s.text) for side in (before, after) for s in side)
     readout = loose and not decides
     described = [(j, describe(claim, before, after, loose, usual, readout)) for j, claim in enumerate(c.claims)]
     main_moved = any(got and got[1].get("decision_changed") for _, got in described)
     fresh = sum(claim.status is Status.NEW for claim in c.claims)
+    known = document_stems(before) | usual if readout else frozenset()
     for j, got in described:
         if got is None:
             continue
@@ -321,7 +323,7 @@ def candidates(
                 "new_loose" in feats
                 and readout
                 and not feats.get("framing")
-                and news_words(claim, before, after, usual) >= NEWS_WORDS
+                and news_words(claim, after, known) >= NEWS_WORDS
                 and not HOLIDAY.search(joined(after, claim.after))
             ):
                 # in a readout a new sentence is a new message, unless most of it is new (a

@@ -148,7 +148,7 @@ WEAK_PAIR = 0.5
 by place, p 0.21")."""
 
 
-def weak(probability: float | None) -> bool:
+def is_weak(probability: float | None) -> bool:
     return probability is not None and probability < WEAK_PAIR
 
 
@@ -169,7 +169,7 @@ class Claim:
     @property
     def low_confidence(self) -> bool:
         """A changed pair the pair model gives less than even odds of being one claim."""
-        return self.status is Status.CHANGED and weak(self.pair_probability)
+        return self.status is Status.CHANGED and is_weak(self.pair_probability)
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ class Cell:
         """A change the pair model gives less than even odds of being the same claim: the thread
         may have passed to another message here ("the upcoming Peace Summit" -> "outcomes ... at
         the NATO Summit", 0.21, read as one claim by a blind readout watcher)."""
-        return self.status == "changed" and weak(self.probability)
+        return self.status == "changed" and is_weak(self.probability)
 
 
 @dataclass(frozen=True)
