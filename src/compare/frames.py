@@ -74,15 +74,7 @@ def frame_only(text: str, frames: re.Pattern[str], discussed: re.Pattern[str]) -
 
 def said(text: str) -> list[str]:
     """The content words of `text` beyond names, reporting, calendar and connective words."""
-    return [
-        w
-        for w in WORD_CASED.findall(text)
-        if not w[:1].isupper()
-        and (low := w.lower()) not in STOP
-        and low not in SLIGHT
-        and low not in REPORTING
-        and low not in CALENDAR
-    ]
+    return [w for w in WORD_CASED.findall(text) if not w[:1].isupper() and w.lower() not in UNSAID]
 
 
 VAGUE = frozenset(
@@ -223,3 +215,5 @@ WORD_CASED = re.compile(r"\w+(?:[-'’./]\w+)*")
 CALENDAR = frozenset(w.lower() for w in quantities.MONTHS + quantities.WEEKDAYS) | frozenset(
     "today tonight yesterday week month year morning afternoon evening night".split()
 )
+UNSAID = STOP | SLIGHT | REPORTING | CALENDAR
+"""Words that say nothing of their own: function, connective, reporting and calendar words."""

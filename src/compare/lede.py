@@ -33,13 +33,12 @@ from . import quantities
 from .calibration import pair_model
 from .formulations import omitted
 from .frames import (
-    CALENDAR,
     FRAMING,
     HOLIDAY,
     OPENER,
     RELATED,
     REPORTING,
-    SLIGHT,
+    UNSAID,
     VOTE,
     WORD_CASED,
     aim_is_news,
@@ -785,7 +784,7 @@ def is_slight(ops: Sequence[DiffOp]) -> bool:
         name = w[:1].isupper() and (not first or w in names or titled)
         # the same word inflected on the other side ("now anticipates" -> "continues to anticipate")
         inflected = any(same_word(low, x) for x in (inserted if op is Op.DELETE else struck))
-        if not (low in STOP or low in SLIGHT or low in REPORTING or low in CALENDAR or name or inflected):
+        if not (low in UNSAID or name or inflected):
             return False
     return changed
 
