@@ -173,6 +173,13 @@ def test_tone_ignores_sideways_words_and_words_moved_from_another_sentence() -> 
             "Sanctions reaffirmed the commitment of the United States to Ukraine’s sovereignty.",
             False,
         ),
+        # a connective of consequence (2001-12-11 -> 2002-01-30: "~~The~~ **Hence, the** Committee
+        # continues to believe", second for a blind Fed watcher, who found it trivia)
+        (
+            "The Committee continues to believe that the risks are weighted mainly toward economic weakness.",
+            "Hence, the Committee continues to believe that the risks are weighted mainly toward economic weakness.",
+            True,
+        ),
         # how two leaders met (Zelenskyy readouts 2023-06-25, 2023-09-21: third and second for a
         # blind readout watcher)
         (
@@ -1134,3 +1141,42 @@ def test_a_new_frame_is_no_new_message() -> None:
     opener, message = (next(i for i in got.values() if i.after == (j,)) for j in (0, 1))
     assert "new_message" not in opener.features and opener.features["framing"] == 1.0
     assert message.features["new_message"] == 1.0 and message.score > opener.score
+
+
+RISKS_2001 = (
+    "the Committee continues to believe that against the background of its long-run goals of price stability "
+    "and sustainable economic growth and of the information currently available, the risks are weighted mainly "
+    "toward conditions that may generate economic weakness in the foreseeable future."
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "stance"),
+    [
+        # a clause added before an unchanged balance of risks (2001-05-15 -> 06-27), words moved
+        # within it (2001-08-21 -> 09-17): second and third for a blind Fed watcher, for whom the
+        # balance of risks never changed in 2001
+        (
+            "The " + RISKS_2001,
+            "Although continuing favorable trends bolster long-term prospects for productivity growth and the "
+            "economy, the " + RISKS_2001,
+            False,
+        ),
+        (
+            "Although long-term prospects for productivity growth and the economy remain favorable, the " + RISKS_2001,
+            "For the foreseeable future, the " + RISKS_2001.replace(" in the foreseeable future", ""),
+            False,
+        ),
+        # the balance itself edited
+        (
+            "The " + RISKS_2001,
+            "The " + RISKS_2001.replace("economic weakness", "heightened inflation pressures"),
+            True,
+        ),
+    ],
+)
+def test_a_risk_line_moves_the_stance_only_where_its_assessment_is_edited(old: str, new: str, stance: bool) -> None:
+    b = brief(entry("a", "2001-05-15", [old]), entry("b", "2001-06-27", [new]), beads=[[B((0,), (0,), 0.9)]])
+    got = lede.describe(b.comparisons[0].claims[0], b.documents[0].sentences, b.documents[1].sentences)
+    assert got is not None
+    assert bool(got[1]["stance"]) is stance

@@ -204,6 +204,7 @@ VOTE = re.compile(r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|
 """A vote or a dissent: news, but not the decision itself."""
 SLIGHT = frozenset(
     "continue continues continued continuing currently now nonetheless however still moreover overall meanwhile "
+    "hence thus therefore accordingly consequently nevertheless furthermore "
     "telephone phone video videoconference virtually met hosted".split()
 )
 """Connectives and aspect words, and how a call was held ("spoke ~~by telephone~~ **earlier
