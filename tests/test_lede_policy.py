@@ -1180,3 +1180,17 @@ def test_a_risk_line_moves_the_stance_only_where_its_assessment_is_edited(old: s
     got = lede.describe(b.comparisons[0].claims[0], b.documents[0].sentences, b.documents[1].sentences)
     assert got is not None
     assert bool(got[1]["stance"]) is stance
+
+
+def test_a_running_total_follows_the_decision_and_is_no_policy_action() -> None:
+    """2001-06-27 -> 08-21: "275 -> 300 basis points" since January, second as a policy action,
+    is to a blind Fed watcher "arithmetic that follows from the cut"."""
+    tally = (
+        "Today's action by the FOMC brings the decline in the target federal funds rate since the beginning of "
+        "the year to {} basis points."
+    )
+    kind, reason, _ = one(tally.format(275), tally.format(300))
+    assert kind is Kind.REWORDED and reason == "running total: 275 basis points → 300 basis points"
+    # a cut of the same size, said as the decision, is the action
+    cut = "The Committee decided today to lower its target for the federal funds rate by 25 basis points to {} percent."
+    assert one(cut.format("3-3/4"), cut.format("3-1/2"))[0] is Kind.ACTION

@@ -186,6 +186,15 @@ _DECISION_SENTENCE = re.compile(
 )
 """The sentence that states the policy decision ("decided today to keep its target for the
 federal funds rate at 2 percent"); a related action (the discount rate) is not it."""
+_TALLY = re.compile(
+    r"\bsince the (?:beginning|start) of (?:the|this) year\b|"
+    r"\b(?:brings?|bringing|brought)\b[^.]{0,60}\b(?:total|cumulative)\b[^.]{0,60}\bto\b",
+    re.IGNORECASE,
+)
+"""A running total ("Today's action by the FOMC brings the decline in the target federal funds
+rate since the beginning of the year to 300 basis points"): it adds up the decisions and, in a
+sentence that decides nothing (not "decided today to increase ... bringing its total purchases
+... to $1.25 trillion", 2009), takes none."""
 _DECIDES = re.compile(r"\b(?:decided|decides|approved|voted|voting)\b", re.IGNORECASE)
 """A body that decides and votes: the documents are policy statements, where the decision leads,
 not readouts or articles, where a new sentence is a new message."""
@@ -678,6 +687,12 @@ def describe(
     if not slight:
         # an edit of connectives, names and framing words is no change of substance
         feats["rewritten" if rewritten else "changed"] = 1.0
+    if (_TALLY.search(old) or _TALLY.search(new)) and not _DECISION.search(old + " " + new):
+        # 275 -> 300 basis points since January follows the cut (2001-08-21: second, as a "policy
+        # action", for a blind Fed watcher: "arithmetic that follows from the cut")
+        feats["quantity_changed"] = feats["quantity_appeared"] = 0.0
+        reason = _numbers_reason(claim, new, True, readout)  # a total has no move's sense
+        return Kind.REWRITTEN if rewritten else Kind.REWORDED, feats, f"running total: {reason}" if reason else "", ""
     if priced or moved or (claim.numbers and feats["vote"]):
         if feats["vote"]:
             # the same dissenters: their preference moved; others: two preferences, no sense
