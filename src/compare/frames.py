@@ -197,7 +197,7 @@ def duration(amount: str, pace: bool = False) -> bool:
 
 
 RELATED = re.compile(
-    r"\bin (?:a )?related actions?\b|\bin taking (?:the|this|these) (?:discount )?actions?\b", re.IGNORECASE
+    r"\bin (?:a )?related actions?\b|\bin taking (?:the|this|these) (?:discount (?:rate )?)?actions?\b", re.IGNORECASE
 )
 """An action that follows the main one (the discount rate after the funds rate)."""
 VOTE = re.compile(r"\b(?:voting (?:for|against)|voted (?:for|against)|preferred|dissent(?:ed|ing|s)?)\b", re.IGNORECASE)

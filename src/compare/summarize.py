@@ -33,7 +33,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .frames import FRAME_REST, aim, frame_only
+from .frames import FRAME_REST, RELATED, aim, frame_only
 from .lede import is_guidance
 from .types import Sentence, Summary, SummaryPoint
 
@@ -213,20 +213,27 @@ def components(
 ) -> dict[str, np.ndarray]:
     """The unweighted parts of a sentence's score, each shape (n,): coverage (cosine to the
     centroid whose sentences are weighted 1/(1+i)^centroid_decay), lead (1/(1+i)^lead_decay),
-    the `features` cues, decision (an action and the amount it sets, `DECISION`), short/long (0/1)."""
+    the `features` cues, decision (an action and the amount it sets, `DECISION`), follows (a
+    related action beside the decision, `RELATED`), short/long (0/1)."""
     v = document.vectors
     position = 1.0 + np.arange(len(v))
     centroid = (v / position[:, None] ** centroid_decay).sum(0)
     norm = np.linalg.norm(centroid)
     n_words = np.array([len(s.text.split()) for s in document.sentences])
     cues = features(document, context)
+    texts = [" ".join(s.text.split()) for s in document.sentences]
+    decision = np.array([bool(DECISION.search(t)) for t in texts])
+    # a related action (the discount rate "in a related action") follows the decision another
+    # sentence states, and the banks that requested it follow any: it took a second of three
+    # points in 2001 (a blind Fed watcher); like a fragment, it is picked only as a last resort
+    related = np.array([bool(RELATED.search(t)) for t in texts])
+    follows = related & ((cues["quantity"] == 0) | bool((decision & ~related).any()))
     return {
         "coverage": v @ (centroid / norm) if norm > 0 else np.zeros(len(v)),
         "lead": 1.0 / position**lead_decay,
         **cues,
-        "decision": np.array(
-            [bool(DECISION.search(" ".join(s.text.split()))) for s in document.sentences], dtype=float
-        ),
+        "decision": decision.astype(float),
+        "follows": follows.astype(float),
         "short": np.array(
             [
                 n < MIN_WORDS or (n < 2 * MIN_WORDS and bool(CONTINUES.match(s.text)))
@@ -293,7 +300,7 @@ def combine(w: Weights, parts: dict[str, np.ndarray]) -> np.ndarray:
         + w.dissent * parts["dissent"]
         + w.guidance * parts["guidance"] * (1.0 - parts["repeat"])
         - w.repeat * parts["repeat"] * (1.0 - np.maximum(parts["decision"], parts["dissent"]))
-        - 10.0 * parts["short"]
+        - 10.0 * np.maximum(parts["short"], parts["follows"])
         - w.long * parts["long"]
     )
 
