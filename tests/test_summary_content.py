@@ -269,3 +269,33 @@ def test_a_message_told_in_a_discussion_frame_is_no_framing() -> None:
     )
     assert is_framing("The leaders discussed developments in Gaza.")
     assert is_framing("They agreed to remain in close contact through their national security teams.")
+
+
+@pytest.mark.parametrize(
+    ("text", "dangles"),
+    [
+        ("Business and household spending as a consequence are being further damped.", True),
+        ("Through the integration of these six aspects, China aims to strengthen its basic research.", True),
+        ("Since then, the country has built numerous scientific and technological infrastructure.", True),
+        # a cause named in the sentence itself, and a demonstrative far into it
+        ("Ukraine's soldiers had to ration ammunition as a result of congressional inaction.", False),
+        ("The President affirmed that the United States will stand with Ukraine through all of these trials.", False),
+    ],
+)
+def test_a_sentence_that_leans_on_the_one_before_is_marked(text: str, dangles: bool) -> None:
+    doc = Document("d", "d", dt.date(2001, 10, 2), None, text)
+    seg = Segmented(segment.segment(doc), np.ones((1, 4)) / 2)
+    assert components(seg)["dangling"][0] == float(dangles)
+
+
+@pytest.mark.shared
+def test_a_summary_point_does_not_lean_on_a_sentence_left_out(fomc: list[tuple[Segmented, list[np.ndarray]]]) -> None:
+    """2001-10-02: "Business and household spending as a consequence are being further damped"
+    was a point of its summary without the attacks it follows from (a blind Fed watcher)."""
+    seg, context = next(
+        (s, c)
+        for s, c in fomc
+        if any(x.text.startswith("The terrorist attacks have significantly") for x in s.sentences)
+    )
+    points = [p.text for p in ExtractiveSummarizer().summarize(seg, 3, context).points]
+    assert not any("as a consequence" in p for p in points), points
