@@ -308,8 +308,7 @@ def candidates(
     items: list[LedeItem] = []
     if usual is None:
         usual = common_words([e.sentences for e in brief.documents])
-    decides = any(_DECIDES.search(s.text) for side in (before, after) for s in side)
-    readout = loose and not decides
+    readout = loose and not decides(list(before) + list(after))
     described = [(j, describe(claim, before, after, loose, usual, readout)) for j, claim in enumerate(c.claims)]
     main_moved = any(got and got[1].get("decision_changed") for _, got in described)
     fresh = sum(claim.status is Status.NEW for claim in c.claims)
@@ -552,6 +551,12 @@ words (`news_words`) to weigh as a new message."""
 NEW_SHARE = 4
 """New claims beyond which each weighs less as a new message (NEW_SHARE / their number): a
 document mostly new has more new sentences than news."""
+
+
+def decides(sentences: Sequence[Sentence]) -> bool:
+    """Whether the sentences are a deciding body's (policy statements: "decided", "voted"), not
+    readouts or articles."""
+    return any(_DECIDES.search(s.text) for s in sentences)
 
 
 def is_loose(c: Comparison) -> bool:
