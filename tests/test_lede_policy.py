@@ -1194,3 +1194,37 @@ def test_a_running_total_follows_the_decision_and_is_no_policy_action() -> None:
     # a cut of the same size, said as the decision, is the action
     cut = "The Committee decided today to lower its target for the federal funds rate by 25 basis points to {} percent."
     assert one(cut.format("3-3/4"), cut.format("3-1/2"))[0] is Kind.ACTION
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "held"),
+    [
+        # its sentence edited elsewhere, or its words moved (2001-08-21 -> 09-17)
+        ("The " + RISKS_2001, "Hence, the " + RISKS_2001, True),
+        (
+            "Although long-term prospects for productivity growth and the economy remain favorable, the " + RISKS_2001,
+            "For the foreseeable future, the " + RISKS_2001.replace(" in the foreseeable future", ""),
+            True,
+        ),
+        # the balance itself moved
+        (
+            "The " + RISKS_2001,
+            "The " + RISKS_2001.replace("economic weakness", "heightened inflation pressures"),
+            False,
+        ),
+    ],
+)
+def test_an_unchanged_balance_of_risks_is_said_above_the_lede(old: str, new: str, held: bool) -> None:
+    """2001: "risks weighted mainly toward ... weakness" held at every meeting while its sentence
+    changed; a blind Fed watcher: "the one constant is never stated"."""
+    b = brief(entry("a", "2001-11-06", [old]), entry("b", "2001-12-11", [new]), beads=[[B((0,), (0,), 0.9)]])
+    b = dataclasses.replace(b, lede=lede.lede(b, shipped()))
+    md = render.render(b, Format.MARKDOWN)
+    risks = render.to_dict(b)["comparisons"][0]["unchanged_risks"]
+    if held:
+        clause = "risks are weighted mainly toward conditions that may generate economic weakness"
+        assert clause in risks["text"] and risks["claim"] == 0
+        assert f"**Balance of risks unchanged:** “the {clause}" in md
+        assert "Balance of risks unchanged:</strong>" in render.render(b, Format.HTML)
+    else:
+        assert risks is None and "Balance of risks unchanged" not in md

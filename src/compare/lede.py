@@ -519,6 +519,43 @@ def unchanged_decision(brief: Brief, k: int) -> int | None:
     return None
 
 
+_RISKS = re.compile(
+    r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,80}\b(?:balanced|weighted|diminished|increased))",
+    re.IGNORECASE,
+)
+"""The balance of risks, the part of the stance (`_STANCE`) a statement restates at each meeting."""
+
+
+def unchanged_risks(brief: Brief, k: int) -> tuple[int, str] | None:
+    """(claim, clause) of comparison `k` whose balance of risks (`_RISKS`) stands in both
+    documents in the same words (up to words that say nothing of their own, and words moved
+    within its sentence), though its sentence may be edited elsewhere; None otherwise. "Risks
+    weighted mainly toward ... weakness" held through 2001 while its sentence changed at each
+    meeting, and a blind Fed watcher found the brief never said so: "the one constant is never
+    stated"."""
+    c = brief.comparisons[k]
+    before, after = brief.entry(c.before).sentences, brief.entry(c.after).sentences
+    for j, claim in enumerate(c.claims):
+        if claim.status not in (Status.REPEATED, Status.CHANGED) or not claim.after or not claim.before:
+            continue
+        old, new = (" ".join(joined(side, idx).split()) for side, idx in ((before, claim.before), (after, claim.after)))
+        kept = [_clause(text, m) for text in (old, new) for m in [_RISKS.search(text)] if m]
+        # each side's clause is said by the other sentence, words moved within it aside ("in
+        # the foreseeable future" moved to the front, 2001-09-17)
+        if len(kept) == 2 and all(
+            set(words(clause)) - UNSAID <= set(words(other)) for clause, other in zip(kept, (new, old), strict=True)
+        ):
+            return j, kept[1]
+    return None
+
+
+def _clause(text: str, m: re.Match[str]) -> str:
+    """The clause of `text` (between commas, semicolons or colons) that holds the match `m`."""
+    start = max((c.end() for c in _CLAUSE_MARK.finditer(text, 0, m.start())), default=0)
+    end = next((c.start() for c in _CLAUSE_MARK.finditer(text, m.end())), len(text))
+    return text[start:end].strip().rstrip(".")
+
+
 _KEEPS = re.compile(
     r"\b(?:will (?:maintain|keep)\b[^.]{0,40}?|reaffirmed its expectation that the current\b[^.]{0,40}?)"
     r"\b(?:federal funds rate|target range)\b|\breaffirmed its view that\b[^.]{0,80}?\bremains appropriate\b",
@@ -742,12 +779,7 @@ _CLAUSE_MARK = re.compile(r"[,;:]")
 def _stance_clauses(text: str) -> set[str]:
     """The words of the clauses of `text` that state a stance (`_STANCE`)."""
     text = _PREMISE.sub(" ", text)
-    out: set[str] = set()
-    for m in _STANCE.finditer(text):
-        start = max((c.end() for c in _CLAUSE_MARK.finditer(text, 0, m.start())), default=0)
-        end = next((c.start() for c in _CLAUSE_MARK.finditer(text, m.end())), len(text))
-        out |= set(words(text[start:end]))
-    return out
+    return {w for m in _STANCE.finditer(text) for w in words(_clause(text, m))}
 
 
 def _stance_edited(old: str, new: str, ops: Sequence[DiffOp]) -> bool:

@@ -160,6 +160,7 @@ def _environment(
         weak_pairs=weak_pairs,
         weak_pair_note=weak_pair_note,
         unchanged_decision=lede_module.unchanged_decision,
+        unchanged_risks=lede_module.unchanged_risks,
         redline_paragraphs=redline_module.paragraphs,
         redline_rows=redline_module.rows,
     )
@@ -201,6 +202,10 @@ WEAK_PAIR_SHARE = {
 """How often a marked pair is right, by genre (a deciding body's statements or not), from
 `python scripts/weak_pairs.py` over all label sets (docs/statuses.md): a blind Fed watcher read
 the marks as false alarms, 4 of 5 of them right, with "p 0.29" taken for the odds."""
+
+
+def _risks(found: tuple[int, str] | None) -> dict[str, Any] | None:
+    return {"claim": found[0], "text": found[1]} if found else None
 
 
 def weak_pair_note(brief: Brief) -> str:
@@ -389,6 +394,7 @@ def to_dict(brief: Brief) -> dict[str, Any]:
                 "after": c.after,
                 "claims": [_claim(x) for x in c.claims],
                 "unchanged_decision": lede_module.unchanged_decision(brief, k) if brief.lede else None,
+                "unchanged_risks": _risks(lede_module.unchanged_risks(brief, k)) if brief.lede else None,
                 "lede": [_lede(x) for x in items],
                 "redline": [_segment(x) for x in c.redline],
             }
