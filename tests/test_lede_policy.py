@@ -1228,3 +1228,30 @@ def test_an_unchanged_balance_of_risks_is_said_above_the_lede(old: str, new: str
         assert "Balance of risks unchanged:</strong>" in render.render(b, Format.HTML)
     else:
         assert risks is None and "Balance of risks unchanged" not in md
+
+
+def test_a_line_that_leans_on_the_line_before_is_read_with_it(seeds_brief) -> None:
+    """A blind China watcher read "six key areas" and "these six aspects", two items of the
+    seeds' lede, as one message split in two, and "During the session, Xi also stressed ... the
+    stranglehold", quoted alone, as said at the wrong meeting (the line before names the January
+    31 session)."""
+    c, items = seeds_brief.comparisons[0], seeds_brief.lede[0]
+    md = render.render(seeds_brief, Format.MARKDOWN)
+    (aspects,) = [
+        i
+        for i in items
+        if i.after and any("these six aspects" in seeds_brief.documents[1].sentences[j].text for j in i.after)
+    ]
+    assert any("six key areas" in seeds_brief.documents[1].sentences[j].text for j in aspects.after)
+    (session,) = [
+        i
+        for i in items
+        if i.before and any("stranglehold" in seeds_brief.documents[0].sentences[j].text for j in i.before)
+    ]
+    assert any("January 31" in seeds_brief.documents[0].sentences[j].text for j in session.before)
+    line = next(x for x in md.splitlines() if "stranglehold" in x and x[:2].rstrip(".").isdigit())
+    assert "on January 31" in line and "(before s5–s6)" in line
+    assert render.to_dict(seeds_brief)["comparisons"][0]["lede"][items.index(session)]["before"] == [4, 5]
+    # each claim still appears in one item only
+    assert sum(1 for i in items if set(i.after) & set(aspects.after)) == 1
+    assert len({i.claim for i in items}) == len(items) and c.claims

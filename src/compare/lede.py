@@ -35,9 +35,11 @@ from .formulations import omitted
 from .frames import (
     FRAMING,
     HOLIDAY,
+    LEANS,
     OPENER,
     RELATED,
     REPORTING,
+    THAT_OCCASION,
     UNSAID,
     VOTE,
     WORD_CASED,
@@ -351,7 +353,8 @@ def candidates(
     if main_moved:
         items = _with_related_levels(items, c, after)
     items += phrase_items(brief, k)
-    return one_per_replacement(_phrases_into_claims(order(items, weights), c), c, before, after, linked)
+    ranked = one_per_replacement(_phrases_into_claims(order(items, weights), c), c, before, after, linked)
+    return with_antecedents(ranked, c, before, after)
 
 
 def _phrases_into_claims(
@@ -469,6 +472,57 @@ def one_per_replacement(
             # The brief already says "in place of before sN" beside a new claim: the quote alone.
             note = "“" + shorten(" ".join(before[x].text for x in other.before), 14) + "”"
         out.append((key, replace(item, reason=f"{item.reason}; {note}" if item.reason else note)))
+    return out
+
+
+def with_antecedents(
+    ranked: list[tuple[tuple[float, ...], LedeItem]],
+    c: Comparison,
+    before: Sequence[Sentence],
+    after: Sequence[Sentence],
+) -> list[tuple[tuple[float, ...], LedeItem]]:
+    """A new or dropped line that leans on the line before it (`LEANS`: "Through the integration
+    of these six aspects"; `THAT_OCCASION`: "During the session, ...") makes one lede item with
+    that line when it is new or dropped too and no frame: at the better rank of the two, quoting
+    both. A blind China watcher read "six key areas" and "these six aspects", two items, as one
+    message split in two, and the stranglehold line, quoted alone, as said at the wrong meeting."""
+    owner: dict[tuple[Status, int], int] = {}
+    for j, claim in enumerate(c.claims):
+        if claim.status in (Status.NEW, Status.DROPPED):
+            for i in claim.after if claim.status is Status.NEW else claim.before:
+                owner[(claim.status, i)] = j
+    head: dict[int, int] = {}
+    for (status, i), j in owner.items():
+        sentences = after if status is Status.NEW else before
+        text = " ".join(sentences[i].text.split())
+        prev = owner.get((status, i - 1))
+        first = i == min(c.claims[j].after if status is Status.NEW else c.claims[j].before)
+        if first and prev is not None and prev != j and (LEANS.search(text) or THAT_OCCASION.search(text)):
+            if not is_frame(sentences[i - 1].text):
+                head[j] = prev
+
+    def root(j: int) -> int:
+        while j in head:
+            j = head[j]
+        return j
+
+    if not head:
+        return ranked
+    out, seen = [], set()
+    for key, item in ranked:
+        if item.claim is None or item.claim not in owner.values():
+            out.append((key, item))
+            continue
+        top = root(item.claim)
+        if top in seen:
+            continue
+        seen.add(top)
+        group = [j for j in set(owner.values()) if root(j) == top]
+        if len(group) == 1:
+            out.append((key, item))
+            continue
+        side = sorted({i for j in group for i in (c.claims[j].after or c.claims[j].before)})
+        out.append((key, replace(item, after=tuple(side)) if item.after else replace(item, before=tuple(side))))
     return out
 
 

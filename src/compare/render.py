@@ -148,6 +148,7 @@ def _environment(
         Op=Op,
         STATUS_ORDER=STATUS_ORDER,
         claim_text=claim_text,
+        item_text=item_text,
         ledes=_ledes,
         lede=_ledes,  # the name user templates of compare.brief/1 used
         paragraphs=paragraphs,
@@ -304,6 +305,26 @@ def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     return joined(brief.entry(side).sentences, idx)
 
 
+LEANED_ON = 24
+"""Words shown of a line a lede item's own line leans on (the item's own line shows up to 40)."""
+
+
+def item_text(brief: Brief, comparison: Comparison, item: LedeItem) -> str:
+    """A lede item's text, shortened: its later sentences when it has them, else its earlier
+    ones; the lines its own line leans on (`lede.with_antecedents`) shortened more, so that the
+    line ranked is read whole ("During the session, Xi also stressed ... the stranglehold")."""
+    side, idx = (comparison.after, item.after) if item.after else (comparison.before, item.before)
+    sentences = brief.entry(side).sentences
+    own = (
+        set(comparison.claims[item.claim].after or comparison.claims[item.claim].before)
+        if item.claim is not None
+        else set(idx)
+    )
+    if set(idx) <= own:
+        return lede_module.shorten(joined(sentences, idx))
+    return " ".join(lede_module.shorten(joined(sentences, (i,)), 40 if i in own else LEANED_ON) for i in idx)
+
+
 def render(
     brief: Brief,
     fmt: Format,
@@ -458,8 +479,8 @@ def _lede(item: LedeItem) -> dict[str, Any]:
         "score": round(item.score, 3),
     }
     if item.phrase is not None:
-        out.update(phrase=item.phrase, before=list(item.before), after=list(item.after))
-    return out
+        out.update(phrase=item.phrase)
+    return {**out, "before": list(item.before), "after": list(item.after)}
 
 
 def _document(e: DocumentEntry) -> dict[str, Any]:

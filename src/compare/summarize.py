@@ -33,7 +33,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from .frames import FRAME_REST, RELATED, aim, frame_only
+from .frames import FRAME_REST, LEANS, RELATED, aim, frame_only
 from .lede import is_guidance
 from .types import Sentence, Summary, SummaryPoint
 
@@ -43,13 +43,6 @@ CONTINUES = re.compile(r"\s*(?:And|But|Or|So|Yet|Nor)\b")
 """A short sentence that opens with a conjunction is the rest of the one before ("And Russia
 wanted to break NATO.", a point of a 2025 readout's summary that a blind reader could not
 place): like a fragment, it is picked only as a last resort."""
-DANGLES = re.compile(
-    r"^\W*(?:[\w'’-]+\W+){0,6}?(?:these|those)\b|\b(?:as a (?:consequence|result)(?! of)|since then)\b", re.IGNORECASE
-)
-"""A sentence that leans on the one before: "Through the integration of these six aspects, ...",
-"Since then, the country has built ...", "Business and household spending as a consequence are
-being further damped" (2001-10-02: a point a blind Fed watcher found dangling without the
-attacks the sentence before names); not "as a result of congressional inaction"."""
 MAX_WORDS = 60
 """Longer "sentences" are mostly captions and headlines run together; they are penalized."""
 SUPPORT_BAR = 0.49
@@ -141,7 +134,7 @@ class Weights:
     """Standing language: a sentence repeated verbatim in every neighbouring document."""
     long: float = 0.5
     dangling: float = 0.2
-    """A sentence that leans on the one before (`DANGLES`); set by hand on the tuning halves
+    """A sentence that leans on the one before (`LEANS`); set by hand on the tuning halves
     (docs/summaries.md), not by the grid."""
     centroid_decay: float = 1.0
 
@@ -252,7 +245,7 @@ def components(
             dtype=float,
         ),
         "long": (n_words > MAX_WORDS).astype(float),
-        "dangling": np.array([bool(DANGLES.search(t)) for t in texts], dtype=float),
+        "dangling": np.array([bool(LEANS.search(t)) for t in texts], dtype=float),
     }
 
 
