@@ -1191,6 +1191,14 @@ def test_a_running_total_follows_the_decision_and_is_no_policy_action() -> None:
     )
     kind, reason, _ = one(tally.format(275), tally.format(300))
     assert kind is Kind.REWORDED and reason == "running total: 275 basis points → 300 basis points"
+    # and, only its sum moved, it is a slight edit: it says nothing the decision does not
+    b = brief(
+        entry("a", "2001-06-27", [tally.format(275)]),
+        entry("b", "2001-08-21", [tally.format(300)]),
+        beads=[[B((0,), (0,), 0.9)]],
+    )
+    got = lede.describe(b.comparisons[0].claims[0], b.documents[0].sentences, b.documents[1].sentences)
+    assert got is not None and got[1]["slight"] == 1.0 and not got[1].get("changed")
     # a cut of the same size, said as the decision, is the action
     cut = "The Committee decided today to lower its target for the federal funds rate by 25 basis points to {} percent."
     assert one(cut.format("3-3/4"), cut.format("3-1/2"))[0] is Kind.ACTION

@@ -787,6 +787,10 @@ def describe(
         # 275 -> 300 basis points since January follows the cut (2001-08-21: second, as a "policy
         # action", for a blind Fed watcher: "arithmetic that follows from the cut")
         feats["quantity_changed"] = feats["quantity_appeared"] = 0.0
+        if all(any(ch.isdigit() for ch in w) for w in words(struck + " " + inserted)):
+            # only the sum moved: it says nothing the decision does not (second, and still second
+            # as an edit, a blind Fed watcher's "no")
+            feats.update(changed=0.0, rewritten=0.0, slight=1.0)
         reason = _numbers_reason(claim, new, True, readout)  # a total has no move's sense
         return Kind.REWRITTEN if rewritten else Kind.REWORDED, feats, f"running total: {reason}" if reason else "", ""
     if priced or moved or (claim.numbers and feats["vote"]):
