@@ -1263,3 +1263,37 @@ def test_a_line_that_leans_on_the_line_before_is_read_with_it(seeds_brief) -> No
     # each claim still appears in one item only
     assert sum(1 for i in items if set(i.after) & set(aspects.after)) == 1
     assert len({i.claim for i in items}) == len(items) and c.claims
+
+
+QE3 = (
+    "To support a stronger economic recovery, the Committee agreed today to increase policy accommodation by "
+    "purchasing additional agency mortgage-backed securities at a pace of $40 billion per month."
+)
+HOLD_2014 = (
+    "The Committee decided today to keep the target range for the federal funds rate at 0 to 1/4 percent and "
+    "currently anticipates that exceptionally low levels for the federal funds rate are likely to be warranted "
+    "at least through late 2014."
+)
+
+
+def test_a_hold_beside_a_new_program_is_a_rate_held_and_a_hold_ranked_is_not_quoted_unchanged() -> None:
+    """2012-08-01 -> 09-13 (a blind Fed watcher): "Decision unchanged" above the first month of
+    open-ended purchases read as no news, and it quoted the sentence the lede showed edited
+    ("late 2014" -> "mid-2015")."""
+    b = brief(
+        entry("a", "2012-08-01", [HOLD_2014]),
+        entry("b", "2012-09-13", [HOLD_2014, QE3]),
+        beads=[[B((0,), (0,), 0.99), B((), (1,), None)]],
+    )
+    b = dataclasses.replace(b, lede=lede.lede(b, shipped()))
+    assert lede.unchanged_decision(b, 0) == 0
+    assert "**Rate unchanged:** The Committee decided today" in render.render(b, Format.MARKDOWN)
+    moved = HOLD_2014.replace("late 2014", "mid-2015")
+    b = brief(
+        entry("a", "2012-08-01", [HOLD_2014]),
+        entry("b", "2012-09-13", [moved, QE3]),
+        beads=[[B((0,), (0,), 0.95), B((), (1,), None)]],
+    )
+    b = dataclasses.replace(b, lede=lede.lede(b, shipped()))
+    assert 0 in {i.claim for i in b.lede[0]} and lede.unchanged_decision(b, 0) is None
+    assert "unchanged:**" not in render.render(b, Format.MARKDOWN)

@@ -208,7 +208,7 @@ def test_tone_is_read_edit_by_edit() -> None:
             "The Committee decided to lower its target by 25 basis points to 2 percent.",
             "The Committee decided to leave its target unchanged at 2 percent.",
             Kind.ACTION,
-            "gone: 25 basis points; 2 percent unchanged",
+            "no longer states 25 basis points; 2 percent unchanged",
         ),
         (  # a larger cut is larger, not "up"
             "The Committee decided to lower its target by 25 basis points to 3 percent.",

@@ -563,14 +563,27 @@ def unchanged_decision(brief: Brief, k: int) -> int | None:
     # said (a blind Fed watcher: "decision unchanged" for three of ten taper comparisons)
     if any(is_decision(i) and _RATE.search(joined(after, i.after) or joined(before, i.before)) for i in ledes):
         return None
+    # a decision sentence ranked for its own edit ("anticipates ... through mid-2015") is read
+    # there: quoted as "unchanged" above it, it contradicted the lede (2012-09-13, a blind Fed watcher)
+    ranked = {i.claim for i in ledes}
     for j, claim in enumerate(c.claims):
-        if claim.status not in (Status.REPEATED, Status.CHANGED) or not claim.after or claim.numbers:
+        if claim.status not in (Status.REPEATED, Status.CHANGED) or not claim.after or claim.numbers or j in ranked:
             continue
         new = " ".join(joined(after, claim.after).split())
         old = " ".join(joined(before, claim.before).split())
         if (_move(new) == "hold" and _move(old) == "hold") or (_KEEPS.search(new) and _KEEPS.search(old)):
             return j
     return None
+
+
+def unchanged_label(brief: Brief, k: int) -> str:
+    """What `unchanged_decision` held: "Rate unchanged" when the lede holds an action or a decision
+    sentence on another instrument (purchases launched or slowed, a program extended), where
+    "Decision unchanged" hid the extension of the maturity extension program (2012-06-20, a
+    blind Fed watcher); else "Decision unchanged"."""
+    ledes = brief.lede[k] if k < len(brief.lede) else ()
+    other = any(is_decision(i) or i.features.get("decision_sentence") for i in ledes)
+    return "Rate unchanged" if other else "Decision unchanged"
 
 
 _RISKS = re.compile(
@@ -928,7 +941,7 @@ def is_slight(ops: Sequence[DiffOp]) -> bool:
 def _numbers_reason(claim: Claim, new: str, loose: bool = False, readout: bool = False) -> str:
     """The changed amounts: a pair with its sense (a level "up" / "down"; the size of a move,
     in basis or percentage points, "larger" / "smaller"), an amount only on one side as "new"
-    or "gone" (not "-> none": its absence says nothing about its value), and the levels that
+    or "no longer states" (not "-> none": its absence says nothing about its value), and the levels that
     stayed. Between loosely related documents two amounts in one place may be two different
     things (two aid packages), so they get no sense, and sums and counts no arrow: "$625 million
     (earlier: nearly $3 billion)". Between readouts (`readout`) a sum or count only the earlier
@@ -956,7 +969,9 @@ def _numbers_reason(claim: Claim, new: str, loose: bool = False, readout: bool =
         elif n.before and not n.after and readout and _unit(n) in ("usd", "count"):
             parts.append(f"stated earlier: {n.before}")  # "gone: $225 million" read as a cut
         else:
-            parts.append(f"new: {n.after}" if n.after else f"gone: {n.before}")
+            # "no longer states", as for a dropped line: "gone: about $85 billion" read as a cut
+            # where two programs went on at that pace (2012-10-24 -> 12-12, a blind Fed watcher)
+            parts.append(f"new: {n.after}" if n.after else f"no longer states {n.before}")
     changed = {q.value for n in claim.numbers for q in quantities.parse(n.before + " " + n.after)}
     held = [q.text for q in quantities.parse(new) if q.unit == "percent" and q.value not in changed]
     parts += [f"{t} unchanged" for t in dict.fromkeys(held)][:1]

@@ -162,6 +162,7 @@ def _environment(
         weak_pair_note=weak_pair_note,
         unchanged_decision=lede_module.unchanged_decision,
         unchanged_risks=lede_module.unchanged_risks,
+        unchanged_label=lede_module.unchanged_label,
         redline_paragraphs=redline_module.paragraphs,
         redline_rows=redline_module.rows,
     )
@@ -305,7 +306,7 @@ def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     return joined(brief.entry(side).sentences, idx)
 
 
-LEANED_ON = 24
+LEANED_ON = 40
 """Words shown of a line a lede item's own line leans on (the item's own line shows up to 40)."""
 
 
