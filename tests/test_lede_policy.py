@@ -1297,3 +1297,31 @@ def test_a_hold_beside_a_new_program_is_a_rate_held_and_a_hold_ranked_is_not_quo
     b = dataclasses.replace(b, lede=lede.lede(b, shipped()))
     assert 0 in {i.claim for i in b.lede[0]} and lede.unchanged_decision(b, 0) is None
     assert "unchanged:**" not in render.render(b, Format.MARKDOWN)
+
+
+def test_the_guidance_a_dissenter_names_is_no_committee_guidance() -> None:
+    """2012-01-25 -> 03-13: Lacker's re-argued dissent ("... through late 2014") led the lede, above
+    the economy's news (a blind Fed watcher)."""
+    old = (
+        "Voting against the action was Jeffrey M. Lacker, who preferred to omit the description of the time period "
+        "over which economic conditions are likely to warrant exceptionally low levels of the federal funds rate."
+    )
+    new = (
+        "Voting against the action was Jeffrey M. Lacker, who does not anticipate that economic conditions are "
+        "likely to warrant exceptionally low levels of the federal funds rate through late 2014."
+    )
+    b = brief(entry("a", "2012-01-25", [old]), entry("b", "2012-03-13", [new]), beads=[[B((0,), (0,), 0.9)]])
+    got = lede.describe(b.comparisons[0].claims[0], b.documents[0].sentences, b.documents[1].sentences)
+    assert got is not None and got[1]["dissent"] == 1.0
+    assert not (got[1]["date_guidance"] or got[1]["stance"] or got[1]["guidance"])
+    # the Committee's own guidance keeps its weight
+    committee = new.replace(
+        "Voting against the action was Jeffrey M. Lacker, who does not anticipate", "The Committee anticipates"
+    )
+    b = brief(
+        entry("a", "2012-01-25", [old.replace("Voting against", "Voting for")]),
+        entry("b", "2012-03-13", [committee]),
+        beads=[[B((0,), (0,), 0.9)]],
+    )
+    got = lede.describe(b.comparisons[0].claims[0], b.documents[0].sentences, b.documents[1].sentences)
+    assert got is not None and got[1]["date_guidance"] == 1.0

@@ -792,6 +792,11 @@ def describe(
     said = [w for w in words(struck + " " + inserted) if w not in STOP]
     feats["dissent"] = float(dissent_sentence and bool(said) and not same_dissent)
     feats["date_guidance"] = float(bool(_DATE_GUIDANCE.search(struck + " " + inserted)))
+    if dissent_sentence:
+        # the guidance a dissenter names ("does not anticipate ... through late 2014") is the
+        # dissenter's preference, not the Committee's guidance: first three times in 2012 for a
+        # blind Fed watcher, above the economy's news; the dissent rule gives it its place
+        feats["date_guidance"] = feats["stance"] = feats["guidance"] = 0.0
     rewritten = bool(claim.diff) and kept(claim.diff) < REWRITE and longest_kept(claim.diff) < PHRASE
     if not slight:
         # an edit of connectives, names and framing words is no change of substance
