@@ -1325,3 +1325,15 @@ def test_the_guidance_a_dissenter_names_is_no_committee_guidance() -> None:
     )
     got = lede.describe(b.comparisons[0].claims[0], b.documents[0].sentences, b.documents[1].sentences)
     assert got is not None and got[1]["date_guidance"] == 1.0
+
+
+def test_a_goal_named_in_an_edit_is_no_policy_action() -> None:
+    """2012-09-13: "at or below its 2 percent objective", seventh as a policy action (a blind Fed
+    watcher)."""
+    kind, reason, _ = one(
+        "The Committee anticipates that inflation over the medium term will run at or below the rate that it "
+        "judges most consistent with its dual mandate.",
+        "The Committee also anticipates that inflation over the medium term likely would run at or below its "
+        "2 percent objective.",
+    )
+    assert kind is not Kind.ACTION

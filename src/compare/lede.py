@@ -746,7 +746,14 @@ def describe(
         return Kind.MECHANICAL, feats, "only dates or punctuation changed", ""
     # a count of things ("more than 20 countries", "sixth" -> "eighth" package) is a fact, not
     # an amount of policy: it does not make an edit an action
-    priced = [n for n in claim.numbers if any(q.unit != "count" for q in quantities.parse(n.after or n.before))]
+    # a goal named ("at or below its 2 percent objective", 2012-09-13: seventh as a policy action
+    # for a blind Fed watcher) is no setting either
+    priced = [
+        n
+        for n in claim.numbers
+        if any(q.unit != "count" for q in quantities.parse(n.after or n.before))
+        and not (bool(n.before) != bool(n.after) and _goal(new if n.after else old, n.after or n.before))
+    ]
     both = [n for n in priced if n.before and n.after]
     one = [n for n in priced if bool(n.before) != bool(n.after)]
     feats["quantity_changed"] = float(bool(both))
