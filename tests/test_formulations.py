@@ -519,10 +519,27 @@ def test_the_decisions_words_are_not_formulations_and_considerable_period_is(sha
     assert [p for p in phrases if set(p.split()) - STOP <= moves | {w for w in p.split() if w[0].isdigit()}] == []
 
 
+@pytest.mark.shared
+def test_a_comma_is_no_exit_and_the_decision_verb_no_formula(shared_data) -> None:
+    """2001 (a blind Fed watcher): "believe that against the background" was listed as leaving
+    when 2001-10-02 wrote "believe that, against the background", and "decided to lower" as
+    ending where "decided today to lower" went on."""
+    from compare import load, segment
+
+    names = "20010515 20010627 20010821 20010917 20011002 20011106 20011211 20020130".split()
+    docs = [[s.text for s in segment.segment(load.read(shared_data / "fomc" / f"{n}.txt"))] for n in names]
+    phrases = [f.phrase for f in formulations(docs)]
+    assert "believe that against the background" not in phrases and "decided to lower" not in phrases
+    assert "evident once" in phrases and "heightened uncertainty" in phrases
+    (watched,) = formulations(docs, watch=["believe that against the background"])[:1]
+    assert all(watched.counts)  # in every statement, the comma aside
+
+
 @pytest.mark.parametrize(
     ("phrase", "amount"),
     [
-        (("one", "million"), True),  # Netanyahu readouts 2024 (blind readout watcher: a number, not a formula)
+        (("one", "million"), True),
+        (("decided", "to", "lower"), True),  # Netanyahu readouts 2024 (blind readout watcher: a number, not a formula)
         (("basis", "points"), True),
         (("release", "of", "two"), True),
         (("humanitarian", "assistance"), False),

@@ -75,7 +75,8 @@ SIMILAR = 0.6
 """Two overlapping phrases whose presence sets agree this much (Jaccard) are one formulation."""
 UNITS = frozenset("percent percentage basis points point billion million trillion".split())
 MOVES = frozenset(
-    "raise raised raises increase increased lower lowered cut cuts reduce reduced decrease decreased ease eased "
+    "decide decided decides raise raised raises increase increased lower lowered cut cuts reduce reduced decrease "
+    "decreased ease eased "
     "tighten tightened keep kept maintain maintained unchanged rate target taking action actions".split()
 )
 """Words of a policy decision and its move."""
@@ -187,6 +188,7 @@ def formulations(
     persons = _persons(documents, proper)
     watched_words = {tuple(tokens(p)) for p in watch}
     sents = [[tokens(s) for s in d] for d in documents]
+    vocab = [{w for s in d for w in s} for d in sents]
     actors = _actors(sents, proper - names)
     gains = [_gain(tuple(k for k, _ in u), n) for u in uses]
     pool = [
@@ -232,6 +234,9 @@ def formulations(
             # a verb frame; a single word used in no one wording has several senses ("outcomes":
             # "future economic outcomes" in 2015, "the most likely outcomes" in 2019)
             continue
+        held = _held(g, _dense(uses[profile[g]], n), sents, vocab)
+        if _gain(tuple(k for k, c in enumerate(held) if c), n) < MIN_GAIN:
+            continue  # it switched only where punctuation cut it
         where = _where(g, uses[profile[g]], sents)
         if not any(_same_formulation(where, h) for h in places) and not any(
             _same_family(g, h, span, s) for h, s in zip(kept, spans, strict=True)
@@ -242,7 +247,7 @@ def formulations(
     found = [
         Formulation(
             " ".join(g),
-            _one_sense(g, _dense(uses[profile[g]], n), sents),
+            _one_sense(g, _held(g, _dense(uses[profile[g]], n), sents, vocab), sents),
             wording=_wording(g, documents, persons),
         )
         for g in kept
@@ -359,6 +364,16 @@ def _dense(uses: Uses, documents: int) -> tuple[int, ...]:
     for k, c in uses:
         counts[k] = c
     return tuple(counts)
+
+
+def _held(
+    g: Gram, counts: tuple[int, ...], sents: Sequence[Sequence[Sequence[str]]], vocab: Sequence[set[str]]
+) -> tuple[int, ...]:
+    """The counts of a found phrase in each document, its words in a row across punctuation too,
+    as a watched phrase is counted: "believe that, against the background" (2001-10-02) still
+    uses "believe that against the background", which a comma had shown leaving (a blind Fed
+    watcher). `vocab`: each document's words."""
+    return tuple(c or (_uses(g, sents[k]) if set(g) <= vocab[k] else 0) for k, c in enumerate(counts))
 
 
 def _bits(m: int, length: int) -> float:
