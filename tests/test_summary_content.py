@@ -299,3 +299,22 @@ def test_a_summary_point_does_not_lean_on_a_sentence_left_out(fomc: list[tuple[S
     )
     points = [p.text for p in ExtractiveSummarizer().summarize(seg, 3, context).points]
     assert not any("as a consequence" in p for p in points), points
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The Committee decided to keep its target for the federal funds rate at 2 percent.", True),
+        ("The Committee will maintain its holdings of securities at their current level.", True),
+        (
+            "The associated easing of pressures on labor and product markets is expected to keep inflation contained.",
+            False,
+        ),
+        ("Growth seems likely to continue at a moderate pace.", False),
+    ],
+)
+def test_an_outlook_is_no_action(text: str, action: bool) -> None:
+    """2001-08-21: "is expected to keep inflation contained" was an action, and a point of its
+    summary over the household-demand news (a blind Fed watcher)."""
+    doc = Document("d", "d", dt.date(2001, 8, 21), None, text)
+    assert features(Segmented(segment.segment(doc), np.ones((1, 4)) / 2))["action"][0] == float(action)
