@@ -43,6 +43,8 @@ CONTINUES = re.compile(r"\s*(?:And|But|Or|So|Yet|Nor)\b")
 """A short sentence that opens with a conjunction is the rest of the one before ("And Russia
 wanted to break NATO.", a point of a 2025 readout's summary that a blind reader could not
 place): like a fragment, it is picked only as a last resort."""
+NAMED = re.compile(r"(?<=[\w,;:)“”\"'’] )[A-Z][\w'’-]*|\d+")
+"""A name, title or date inside a sentence, or a number: what makes a sentence specific."""
 MAX_WORDS = 60
 """Longer "sentences" are mostly captions and headlines run together; they are penalized."""
 SUPPORT_BAR = 0.49
@@ -136,6 +138,9 @@ class Weights:
     repeat: float = 0.0
     """Standing language: a sentence repeated verbatim in every neighbouring document."""
     long: float = 0.5
+    specific: float = 0.0
+    """Names, titles, dates and numbers inside the sentence (`NAMED`), up to three; set by hand
+    for a series (docs/summaries.md)."""
     dangling: float = 0.2
     """A sentence that leans on the one before (`LEANS`); set by hand on the tuning halves
     (docs/summaries.md), not by the grid."""
@@ -249,6 +254,7 @@ def components(
         ),
         "long": (n_words > MAX_WORDS).astype(float),
         "dangling": np.array([bool(LEANS.search(t)) for t in texts], dtype=float),
+        "specific": np.array([min(len(NAMED.findall(t)), 3) / 3 for t in texts]),
     }
 
 
@@ -310,6 +316,7 @@ def combine(w: Weights, parts: dict[str, np.ndarray]) -> np.ndarray:
         - 10.0 * np.maximum(parts["short"], parts["follows"])
         - w.long * parts["long"]
         - w.dangling * parts["dangling"]
+        + w.specific * parts["specific"]
     )
 
 
