@@ -1148,6 +1148,15 @@ RISKS_2001 = (
     "and sustainable economic growth and of the information currently available, the risks are weighted mainly "
     "toward conditions that may generate economic weakness in the foreseeable future."
 )
+RISK_WORDS_MOVED = (
+    "Although long-term prospects for productivity growth and the economy remain favorable, the " + RISKS_2001,
+    "For the foreseeable future, the " + RISKS_2001.replace(" in the foreseeable future", ""),
+)
+"""2001-08-21 -> 09-17: a clause dropped and "in the foreseeable future" moved to the front."""
+RISK_BALANCE_MOVED = (
+    "The " + RISKS_2001,
+    "The " + RISKS_2001.replace("economic weakness", "heightened inflation pressures"),
+)
 
 
 @pytest.mark.parametrize(
@@ -1162,17 +1171,9 @@ RISKS_2001 = (
             "economy, the " + RISKS_2001,
             False,
         ),
-        (
-            "Although long-term prospects for productivity growth and the economy remain favorable, the " + RISKS_2001,
-            "For the foreseeable future, the " + RISKS_2001.replace(" in the foreseeable future", ""),
-            False,
-        ),
+        (*RISK_WORDS_MOVED, False),
         # the balance itself edited
-        (
-            "The " + RISKS_2001,
-            "The " + RISKS_2001.replace("economic weakness", "heightened inflation pressures"),
-            True,
-        ),
+        (*RISK_BALANCE_MOVED, True),
     ],
 )
 def test_a_risk_line_moves_the_stance_only_where_its_assessment_is_edited(old: str, new: str, stance: bool) -> None:
@@ -1209,17 +1210,9 @@ def test_a_running_total_follows_the_decision_and_is_no_policy_action() -> None:
     [
         # its sentence edited elsewhere, or its words moved (2001-08-21 -> 09-17)
         ("The " + RISKS_2001, "Hence, the " + RISKS_2001, True),
-        (
-            "Although long-term prospects for productivity growth and the economy remain favorable, the " + RISKS_2001,
-            "For the foreseeable future, the " + RISKS_2001.replace(" in the foreseeable future", ""),
-            True,
-        ),
+        (*RISK_WORDS_MOVED, True),
         # the balance itself moved
-        (
-            "The " + RISKS_2001,
-            "The " + RISKS_2001.replace("economic weakness", "heightened inflation pressures"),
-            False,
-        ),
+        (*RISK_BALANCE_MOVED, False),
     ],
 )
 def test_an_unchanged_balance_of_risks_is_said_above_the_lede(old: str, new: str, held: bool) -> None:
