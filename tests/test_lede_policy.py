@@ -1290,6 +1290,20 @@ def test_a_hold_beside_a_new_program_is_a_rate_held_and_a_hold_ranked_is_not_quo
     b = dataclasses.replace(b, lede=lede.lede(b, shipped()))
     assert 0 in {i.claim for i in b.lede[0]} and lede.unchanged_decision(b, 0) is None
     assert "unchanged:**" not in render.render(b, Format.MARKDOWN)
+    # beside a taper step, a held stance that names no rate is the stance (2014-03-19 -> 04-30:
+    # "Decision unchanged" above a cut in the pace of purchases)
+    stance = REAFFIRMED.replace(
+        "the current 0 to 1/4 percent target range for the federal funds rate",
+        "a highly accommodative stance of monetary policy",
+    )
+    for held, label in ((stance, "Stance"), (REAFFIRMED, "Rate")):
+        b = brief(
+            entry("a", "2014-03-19", [held, QE3]),
+            entry("b", "2014-04-30", [held, QE3.replace("$40", "$35")]),
+            beads=[[B((0,), (0,), 0.99), B((1,), (1,), 0.95)]],
+        )
+        b = dataclasses.replace(b, lede=lede.lede(b, shipped()))
+        assert f"**{label} unchanged:** To support continued progress" in render.render(b, Format.MARKDOWN)
 
 
 def test_the_guidance_a_dissenter_names_is_no_committee_guidance() -> None:

@@ -577,13 +577,19 @@ def unchanged_decision(brief: Brief, k: int) -> int | None:
 
 
 def unchanged_label(brief: Brief, k: int) -> str:
-    """What `unchanged_decision` held: "Rate unchanged" when the lede holds an action or a decision
-    sentence on another instrument (purchases launched or slowed, a program extended), where
-    "Decision unchanged" hid the extension of the maturity extension program (2012-06-20, a
-    blind Fed watcher); else "Decision unchanged"."""
+    """What `unchanged_decision` held: when the lede holds an action or a decision sentence on
+    another instrument (purchases launched, slowed or extended), "Rate unchanged" for a sentence
+    that names the rate, "Stance unchanged" for one that names the stance only ("a highly
+    accommodative stance of monetary policy remains appropriate" beside a taper step); else
+    "Decision unchanged", which beside those read as no news (2012-06-20 and 09-13, a blind Fed
+    watcher)."""
     ledes = brief.lede[k] if k < len(brief.lede) else ()
-    other = any(is_decision(i) or i.features.get("decision_sentence") for i in ledes)
-    return "Rate unchanged" if other else "Decision unchanged"
+    if not any(is_decision(i) or i.kind is Kind.ACTION or i.features.get("decision_sentence") for i in ledes):
+        return "Decision unchanged"
+    held = unchanged_decision(brief, k)
+    c = brief.comparisons[k]
+    text = joined(brief.entry(c.after).sentences, c.claims[held].after) if held is not None else ""
+    return "Rate unchanged" if _RATE.search(text) else "Stance unchanged"
 
 
 _RISKS = re.compile(
