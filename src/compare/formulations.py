@@ -221,6 +221,7 @@ def formulations(
         reverse=True,
     )
     kept: list[Gram] = []
+    held: dict[Gram, tuple[int, ...]] = {}
     places: list[set[tuple[int, int]]] = []
     spans: list[tuple[int, int]] = []
     candidates = [(score, g, _span(uses[profile[g]])) for score, g in scored]
@@ -234,8 +235,8 @@ def formulations(
             # a verb frame; a single word used in no one wording has several senses ("outcomes":
             # "future economic outcomes" in 2015, "the most likely outcomes" in 2019)
             continue
-        held = _held(g, _dense(uses[profile[g]], n), sents, vocab)
-        if _gain(tuple(k for k, c in enumerate(held) if c), n) < MIN_GAIN:
+        held[g] = _held(g, _dense(uses[profile[g]], n), sents, vocab)
+        if _gain(tuple(k for k, c in enumerate(held[g]) if c), n) < MIN_GAIN:
             continue  # it switched only where punctuation cut it
         where = _where(g, uses[profile[g]], sents)
         if not any(_same_formulation(where, h) for h in places) and not any(
@@ -247,7 +248,7 @@ def formulations(
     found = [
         Formulation(
             " ".join(g),
-            _one_sense(g, _held(g, _dense(uses[profile[g]], n), sents, vocab), sents),
+            _one_sense(g, held[g], sents),
             wording=_wording(g, documents, persons),
         )
         for g in kept

@@ -159,8 +159,13 @@ _ACTION = re.compile(
 )
 """Verbs of an action; they make a sentence with quantities a policy action."""
 _ROSTER_SEPARATORS = re.compile(r"[,;]")
+_RISKS = re.compile(
+    r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,80}\b(?:balanced|weighted|diminished|increased))",
+    re.IGNORECASE,
+)
+"""The balance of risks, the part of the stance (`_STANCE`) a statement restates at each meeting."""
 _STANCE = re.compile(
-    r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,80}\b(?:balanced|weighted|diminished|increased)|"
+    rf"{_RISKS.pattern}\b|\b(?:"
     r"for some time|extended period|considerable (?:period|time)|exceptionally low|measured pace|patient|"
     r"predominant (?:policy )?concern|"
     r"timely manner|act as (?:needed|appropriate)|all available tools|future (?:policy )?(?:actions?|adjustments?)|"
@@ -310,7 +315,7 @@ def candidates(
     items: list[LedeItem] = []
     if usual is None:
         usual = common_words([e.sentences for e in brief.documents])
-    readout = loose and not decides(list(before) + list(after))
+    readout = loose and not decides([*before, *after])
     described = [(j, describe(claim, before, after, loose, usual, readout)) for j, claim in enumerate(c.claims)]
     main_moved = any(got and got[1].get("decision_changed") for _, got in described)
     fresh = sum(claim.status is Status.NEW for claim in c.claims)
@@ -508,16 +513,17 @@ def with_antecedents(
 
     if not head:
         return ranked
+    owners = set(owner.values())
     out, seen = [], set()
     for key, item in ranked:
-        if item.claim is None or item.claim not in owner.values():
+        if item.claim is None or item.claim not in owners:
             out.append((key, item))
             continue
         top = root(item.claim)
         if top in seen:
             continue
         seen.add(top)
-        group = [j for j in set(owner.values()) if root(j) == top]
+        group = [j for j in owners if root(j) == top]
         if len(group) == 1:
             out.append((key, item))
             continue
@@ -576,27 +582,19 @@ def unchanged_decision(brief: Brief, k: int) -> int | None:
     return None
 
 
-def unchanged_label(brief: Brief, k: int) -> str:
+def unchanged_label(brief: Brief, k: int, held: int) -> str:
     """What `unchanged_decision` held: when the lede holds an action or a decision sentence on
     another instrument (purchases launched, slowed or extended), "Rate unchanged" for a sentence
     that names the rate, "Stance unchanged" for one that names the stance only ("a highly
     accommodative stance of monetary policy remains appropriate" beside a taper step); else
     "Decision unchanged", which beside those read as no news (2012-06-20 and 09-13, a blind Fed
-    watcher)."""
+    watcher). `held`: the claim `unchanged_decision` gave."""
     ledes = brief.lede[k] if k < len(brief.lede) else ()
     if not any(is_decision(i) or i.kind is Kind.ACTION or i.features.get("decision_sentence") for i in ledes):
         return "Decision unchanged"
-    held = unchanged_decision(brief, k)
     c = brief.comparisons[k]
-    text = joined(brief.entry(c.after).sentences, c.claims[held].after) if held is not None else ""
+    text = joined(brief.entry(c.after).sentences, c.claims[held].after)
     return "Rate unchanged" if _RATE.search(text) else "Stance unchanged"
-
-
-_RISKS = re.compile(
-    r"\b(?:(?:upside|downside) risks?|balance of risks|risks?\b[^.]{0,80}\b(?:balanced|weighted|diminished|increased))",
-    re.IGNORECASE,
-)
-"""The balance of risks, the part of the stance (`_STANCE`) a statement restates at each meeting."""
 
 
 def unchanged_risks(brief: Brief, k: int) -> tuple[int, str] | None:
@@ -620,6 +618,9 @@ def unchanged_risks(brief: Brief, k: int) -> tuple[int, str] | None:
         ):
             return j, kept[1]
     return None
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 def _clause(text: str, m: re.Match[str]) -> str:
@@ -860,9 +861,6 @@ def describe(
     )
     feats["tone"] = float(min(abs(delta), 3)) if direction else 0.0
     return (Kind.SHIFT if direction else Kind.REWORDED), feats, tone_reason, direction
-
-
-_CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 def _stance_clauses(text: str) -> set[str]:

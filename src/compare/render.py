@@ -306,24 +306,17 @@ def claim_text(brief: Brief, comparison: Comparison, claim: Claim) -> str:
     return joined(brief.entry(side).sentences, idx)
 
 
-LEANED_ON = 40
-"""Words shown of a line a lede item's own line leans on (the item's own line shows up to 40)."""
-
-
 def item_text(brief: Brief, comparison: Comparison, item: LedeItem) -> str:
     """A lede item's text, shortened: its later sentences when it has them, else its earlier
-    ones; the lines its own line leans on (`lede.with_antecedents`) shortened more, so that the
-    line ranked is read whole ("During the session, Xi also stressed ... the stranglehold")."""
+    ones. An item read with the lines its own line leans on (`lede.with_antecedents`) shortens
+    each line on its own, so that the line ranked is read whole ("During the session, Xi also
+    stressed ... the stranglehold")."""
     side, idx = (comparison.after, item.after) if item.after else (comparison.before, item.before)
     sentences = brief.entry(side).sentences
-    own = (
-        set(comparison.claims[item.claim].after or comparison.claims[item.claim].before)
-        if item.claim is not None
-        else set(idx)
-    )
-    if set(idx) <= own:
+    claim = comparison.claims[item.claim] if item.claim is not None else None
+    if claim is None or set(idx) <= set(claim.after or claim.before):
         return lede_module.shorten(joined(sentences, idx))
-    return " ".join(lede_module.shorten(joined(sentences, (i,)), 40 if i in own else LEANED_ON) for i in idx)
+    return " ".join(lede_module.shorten(joined(sentences, (i,))) for i in idx)
 
 
 def render(
