@@ -396,3 +396,35 @@ def test_documents_that_share_a_few_sentences_are_not_versions(embedder) -> None
         pipeline.pair_model(),
     )
     assert not alignment.versions
+
+
+def test_a_sentence_folded_word_for_word_into_a_distant_one_is_not_dropped(embedder) -> None:
+    # FOMC, June -> August 2012: the twist sentence went on, word for word, as the first clause
+    # of the reinvestment sentence three sentences further on; the two between were dropped.
+    from compare import pipeline
+
+    before = [
+        "The Committee also decided to continue through the end of the year its program to extend the "
+        "average maturity of its holdings of securities.",
+        "Specifically, the Committee intends to purchase Treasury securities with remaining maturities of "
+        "6 years to 30 years at the current pace and to sell or redeem an equal amount of Treasury securities "
+        "with remaining maturities of approximately 3 years or less.",
+        "This continuation of the maturity extension program should put downward pressure on longer-term "
+        "interest rates and help to make broader financial conditions more accommodative.",
+        "The Committee is maintaining its existing policy of reinvesting principal payments from its "
+        "holdings of agency debt and agency mortgage-backed securities in agency mortgage-backed securities.",
+    ]
+    after = [
+        "The Committee also decided to continue through the end of the year its program to extend the "
+        "average maturity of its holdings of securities as announced in June, and it is maintaining its "
+        "existing policy of reinvesting principal payments from its holdings of agency debt and agency "
+        "mortgage-backed securities in agency mortgage-backed securities.",
+    ]
+    beads = align.align(
+        embedder.embed(before),
+        embedder.embed(after),
+        [segment.words(t) for t in before],
+        [segment.words(t) for t in after],
+        pipeline.pair_model(),
+    ).beads
+    assert {(b.before, b.after) for b in beads} == {((0, 3), (0,)), ((1,), ()), ((2,), ())}

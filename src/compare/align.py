@@ -31,8 +31,9 @@ lower-cased tokens in order (`segment.words`).
    other side (among its nearest) than with the pair it would join does not join: it restates
    that sentence, and pairs with it when that pair is at least `PairModel.changed_floor`
    probable (a support line next to a condemnation, restating last time's support line).
-   Two adjacent unpaired sentences pair with one of the other side when together they pass
-   the threshold.
+   A sentence still unpaired that a sentence of the other side carries word for word joins
+   that sentence wherever it stands (`_contained`: folded in, not dropped). Two adjacent
+   unpaired sentences pair with one of the other side when together they pass the threshold.
 5. What is left unpaired is a one-sided bead (new or dropped).
 6. Replaced in place: an unpaired sentence of the later document that sits in the slot of an
    unpaired one of the earlier document (assignment within the slot, pair probability at least
@@ -45,6 +46,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 import numpy as np
@@ -216,6 +218,7 @@ def finish(
     # in close versions a sentence folded into its neighbour shares the text's usual words
     # (FOMC labelers join them); between loosely related texts those words pair any two lines
     beads = _grow(beads, sides, n, m, frozenset() if close else common(sides.bw, sides.aw))
+    beads = _contained(beads, sides, n, m)
     beads = _groups(beads, sides, n, m)
     paired = [Bead(b, a, float(probability(z))) for b, (a, z) in beads.items()]
     replaced = () if logits is None else in_place(beads, logits, sides.model, n, m, close)
@@ -476,6 +479,51 @@ def _groups(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
                 used_b.update((i, i + 1))
                 used_a.add(j)
     return beads
+
+
+def _contained(beads: Beads, sides: Sides, n: int, m: int) -> Beads:
+    """Join an unpaired sentence to the sentence of the other side that carries it word for
+    word (`CONTAINED` of its words in one run), however far away: it was folded into that
+    sentence, not dropped or added. "The Committee also decided to continue ... its program to
+    extend the average maturity" was shown dropped while the next statement says it, as one
+    clause of its reinvestment sentence (FOMC, 2012-06-20 -> 08-01)."""
+    for side in (0, 1):
+        own, other = (sides.bw, sides.aw) if side == 0 else (sides.aw, sides.bw)
+        for k in range(len(own)):
+            taken = {i for key, (a, _) in beads.items() for i in (key if side == 0 else a)}
+            if k in taken or len(own[k]) < CONTAINED_MIN:
+                continue
+            host = next((x for x in range(len(other)) if _carries(other[x], own[k])), None)
+            if host is None:
+                continue
+            bead = next(((b, a) for b, (a, _) in beads.items() if host in (a if side == 0 else b)), None)
+            b: tuple[int, ...]
+            a: tuple[int, ...]
+            if bead is None:
+                b, a = ((k,), (host,)) if side == 0 else ((host,), (k,))
+            elif side == 0:
+                del beads[bead[0]]
+                b, a = tuple(sorted((*bead[0], k))), bead[1]
+            else:
+                del beads[bead[0]]
+                b, a = bead[0], tuple(sorted((*bead[1], k)))
+            beads[b] = (a, sides.score(b, a))
+    return beads
+
+
+CONTAINED = 0.85
+"""Share of a sentence's words, in one run, that another sentence must carry to hold it."""
+
+CONTAINED_MIN = 6
+"""Words a sentence needs before being carried word for word says more than a shared phrase."""
+
+
+def _carries(host: Words, guest: Words) -> bool:
+    """Whether `host` is longer than `guest` and holds at least CONTAINED of its words in one run."""
+    if len(host) <= len(guest):
+        return False
+    run = SequenceMatcher(None, host, guest, autojunk=False).find_longest_match(0, len(host), 0, len(guest))
+    return run.size >= CONTAINED * len(guest)
 
 
 def _joins_in(model: PairModel, gain: float, cover: float) -> bool:
