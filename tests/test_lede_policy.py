@@ -293,6 +293,33 @@ def test_the_outlook_premised_on_policy_is_no_guidance() -> None:
     assert got[0] is Kind.REWORDED
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # 2012-01-25 -> 03-13 (blind Fed watcher): the purpose that opens it was edited, the
+        # guidance ("expects to maintain a highly accommodative stance") was not
+        (
+            "To support a stronger economic recovery and to help ensure that inflation, over time, is at levels "
+            "consistent with the dual mandate, the Committee expects to maintain a highly accommodative stance "
+            "for monetary policy.",
+            "To support a stronger economic recovery and to help ensure that inflation, over time, is at the rate "
+            "most consistent with its dual mandate, the Committee expects to maintain a highly accommodative "
+            "stance for monetary policy.",
+        ),
+        # 2012-08-01 -> 09-13: a program carried forward ("decided to" -> "will") guides nothing new
+        (
+            "The Committee also decided to continue through the end of the year its program to extend the "
+            "average maturity of its holdings of securities as announced in June.",
+            "The Committee also will continue through the end of the year its program to extend the average "
+            "maturity of its holdings of securities as announced in June.",
+        ),
+    ],
+)
+def test_an_edit_outside_what_the_guidance_says_is_no_guidance(old: str, new: str) -> None:
+    assert lede.is_guidance(new)
+    assert one(old, new)[0] is not Kind.GUIDANCE
+
+
 def test_a_replacement_and_what_it_replaced_are_one_lede_item() -> None:
     # readouts of 17 and 19 May 2021: "expected a significant de-escalation today on the path to
     # a ceasefire" took the place of "expressed his support for a ceasefire"; listing the old

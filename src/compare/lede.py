@@ -795,7 +795,7 @@ def describe(
     feats["stance"] = float(
         bool(_STANCE.search(struck + " " + inserted)) or (_stance_edited(old, new, claim.diff) and not slight)
     )
-    feats["guidance"] = float(guidance_sentence and not slight)
+    feats["guidance"] = float(guidance_sentence and not slight and _guidance_edited(old, new, claim.diff))
     feats["slight"] = float(slight)
     # a hold first stated in this sentence is no move (2014-10-29: "reaffirmed its view that the
     # current 0 to 1/4 percent target range ... remains appropriate" led as a policy action)
@@ -876,6 +876,30 @@ def _stance_edited(old: str, new: str, ops: Sequence[DiffOp]) -> bool:
     struck = {w for d in ops if d.op is Op.DELETE for w in words(d.text)} - UNSAID
     inserted = {w for d in ops if d.op is Op.INSERT for w in words(d.text)} - UNSAID
     return bool((struck ^ inserted) & (_stance_clauses(old) | _stance_clauses(new)))
+
+
+_TENSE = frozenset("decided decides decide will".split())
+"""The verb of a step taken or to come: "also ~~decided to~~ **will** continue" its program
+carries the step forward, it guides nothing new (2012-09-13, third for a blind Fed watcher)."""
+
+
+def _guidance_edited(old: str, new: str, ops: Sequence[DiffOp]) -> bool:
+    """Whether an edit of a guidance sentence says something of its own (a word struck and not
+    inserted again, or inserted and not struck) outside the purpose that opens it. "To support a
+    stronger economic recovery and to help ensure that inflation … is at ~~levels~~ **the rate
+    most** consistent with its dual mandate, the Committee expects to maintain a highly
+    accommodative stance" edits the purpose, not the guidance (2012-03-13, second for a blind
+    Fed watcher)."""
+    struck = {w for d in ops if d.op is Op.DELETE for w in words(d.text)}
+    inserted = {w for d in ops if d.op is Op.INSERT for w in words(d.text)}
+    edited = (struck ^ inserted) - UNSAID - _TENSE
+    rest = {w for t in (old, new) for w in words(_PURPOSE.sub(" ", t))}
+    return bool(edited & rest)
+
+
+_PURPOSE = re.compile(r"^\s*To\b[^.]*?,\s*(?=the Committee\b)")
+"""The purpose a statement's sentence opens with, up to its subject ("To support ... dual
+mandate, the Committee ...")."""
 
 
 def is_guidance(sentence: str) -> bool:
