@@ -320,6 +320,35 @@ def test_an_edit_outside_what_the_guidance_says_is_no_guidance(old: str, new: st
     assert one(old, new)[0] is not Kind.GUIDANCE
 
 
+def test_thresholds_added_to_a_held_rate_are_guidance_not_a_policy_action() -> None:
+    # 2012-10-24 -> 12-12 (blind Fed watcher): "tagged policy action, but it is a guidance
+    # change; the rate did not move"
+    kind, reason, _ = one(
+        "In particular, the Committee also decided today to keep the target range for the federal funds rate at "
+        "0 to 1/4 percent and currently anticipates that exceptionally low levels for the federal funds rate are "
+        "likely to be warranted at least through mid-2015.",
+        "In particular, the Committee decided to keep the target range for the federal funds rate at 0 to 1/4 "
+        "percent and currently anticipates that this exceptionally low range for the federal funds rate will be "
+        "appropriate at least as long as the unemployment rate remains above 6-1/2 percent, inflation between one "
+        "and two years ahead is projected to be no more than a half percentage point above the Committee's 2 "
+        "percent longer-run goal, and longer-term inflation expectations continue to be well anchored.",
+    )
+    assert kind is Kind.GUIDANCE
+    assert "6-1/2 percent" in reason and "a half percentage point" in reason
+
+
+def test_a_rate_moved_in_a_sentence_with_thresholds_is_still_a_policy_action() -> None:
+    kind, _, _ = one(
+        "The Committee decided today to keep the target range for the federal funds rate at 0 to 1/4 percent "
+        "and anticipates that it will be appropriate at least as long as the unemployment rate remains above "
+        "6-1/2 percent.",
+        "The Committee decided today to raise the target range for the federal funds rate to 1/4 to 1/2 percent "
+        "and anticipates that it will be appropriate at least as long as the unemployment rate remains above "
+        "6-1/2 percent.",
+    )
+    assert kind is Kind.ACTION
+
+
 def test_a_replacement_and_what_it_replaced_are_one_lede_item() -> None:
     # readouts of 17 and 19 May 2021: "expected a significant de-escalation today on the path to
     # a ceasefire" took the place of "expressed his support for a ceasefire"; listing the old

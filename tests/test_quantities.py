@@ -26,6 +26,9 @@ def pair(old: str, new: str):
         ("by 25 basis points", [(0.25, 0.25, "percentage point")]),
         ("a 25-basis-point increase", [(0.25, 0.25, "percentage point")]),
         ("by 1/2 percentage point", [(0.5, 0.5, "percentage point")]),
+        # the 2012-12-12 inflation threshold, in words
+        ("no more than a half percentage point above", [(0.5, 0.5, "percentage point")]),
+        ("one-quarter percentage point", [(0.25, 0.25, "percentage point")]),
         ("inflation of 3%", [(3.0, 3.0, "percent")]),
         ("by a vote of 10 to 2", [(10.0, 2.0, "count")]),
         ("the target range at 1-3/4 percent to 2 percent", [(1.75, 2.0, "percent")]),

@@ -800,7 +800,12 @@ def describe(
     # a hold first stated in this sentence is no move (2014-10-29: "reaffirmed its view that the
     # current 0 to 1/4 percent target range ... remains appropriate" led as a policy action)
     moves = {_move(old), _move(new)}
-    moved = decision_sentence and (bool(both or one) or (len(moves) == 2 and moves != {"", "hold"}))
+    # a hold at the same setting whose amounts moved elsewhere in the sentence moved its guidance,
+    # not the decision (2012-12-12: "... at 0 to 1/4 percent and currently anticipates that ...
+    # at least as long as the unemployment rate remains above 6-1/2 percent", a policy action to a
+    # blind Fed watcher: "the rate did not move")
+    held = decision_sentence and moves == {"hold"} and bool(_setting(old)) and _setting(old) == _setting(new)
+    moved = decision_sentence and not held and (bool(both or one) or (len(moves) == 2 and moves != {"", "hold"}))
     feats["decision_changed"] = float(moved)
     feats["decision_sentence"] = float(decision_sentence and not slight)
     said = [w for w in words(struck + " " + inserted) if w not in STOP]
@@ -825,7 +830,10 @@ def describe(
             feats.update(changed=0.0, rewritten=0.0, slight=1.0)
         reason = _numbers_reason(claim, new, True, readout)  # a total has no move's sense
         return Kind.REWRITTEN if rewritten else Kind.REWORDED, feats, f"running total: {reason}" if reason else "", ""
-    if priced or moved or (claim.numbers and feats["vote"]):
+    # amounts in a guidance sentence are its thresholds, not a setting (2014-03-19: "at least as
+    # long as the unemployment rate remains above 6-1/2 percent" dropped, a guidance change)
+    threshold = priced and (held or (guidance_sentence and bool(_CONDITION.search(old + " " + new))))
+    if (priced and not threshold) or moved or (claim.numbers and feats["vote"]):
         if feats["vote"]:
             # the same dissenters: their preference moved; others: two preferences, no sense
             same = set(_CAPITALIZED.findall(old)) == set(_CAPITALIZED.findall(new))
@@ -848,8 +856,8 @@ def describe(
         # someone who dissents in both documents changed their dissent too
         same = bool(set(_dissenters(old)) & set(_dissenters(new)))
         return Kind.VOTE, feats, who + ("; dissent changed" if same else "") if who else "dissent changed", ""
-    if feats["date_guidance"] or feats["guidance"]:
-        return Kind.GUIDANCE, feats, "", ""
+    if feats["date_guidance"] or feats["guidance"] or threshold:
+        return Kind.GUIDANCE, feats, _numbers_reason(claim, new) if threshold else "", ""
     if rewritten:
         return Kind.REWRITTEN, feats, "", ""
     # a shift of tone is read only where the sentence was edited, not rewritten or re-quantified,
@@ -933,6 +941,19 @@ def _move(sentence: str) -> str:
     rest = sentence[found.start() :]
     hits = [(m.start(), name) for name, pattern in _MOVES for m in [pattern.search(rest)] if m]
     return min(hits)[1] if hits else ""
+
+
+_CONDITION = re.compile(r"\b(?:as long as|remains? (?:above|below)|thresholds?)\b", re.IGNORECASE)
+"""A condition on a level: what guidance waits for ("at least as long as the unemployment rate
+remains above 6-1/2 percent")."""
+
+
+def _setting(sentence: str) -> str:
+    """The first amount after a decision sentence's verb: the setting it decides ("0 to 1/4
+    percent"), or ""."""
+    found = _DECISION_SENTENCE.search(sentence)
+    amounts = quantities.parse(sentence[found.start() :]) if found else []
+    return next((" ".join(q.text.split()) for q in amounts if q.unit != "count"), "")
 
 
 def _moved_only(ops: Sequence[DiffOp]) -> bool:

@@ -54,6 +54,15 @@ _DOLLARS = re.compile(
 )
 """Money in words: "over half a billion dollars", "two billion dollars" (a readout's aid, which
 a blind readout watcher missed when it was dropped without a note)."""
+_WORD_POINTS = re.compile(
+    r"(?<![\w$/.\-])(?:(?:a|one)[ -])?(?P<frac>half|quarter|three-quarters)(?:\s+of)?(?:\s+an?)?"
+    r"\s+percentage(?:\s+|-)points?\b",
+    re.IGNORECASE,
+)
+"""A fraction of a point in words: "no more than a half percentage point above the Committee's 2
+percent longer-run goal" (the 2012-12-12 inflation threshold, which a blind Fed watcher found
+missing from the amounts)."""
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "three-quarters": 0.75}
 MONTHS = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
@@ -199,6 +208,11 @@ def parse(text: str) -> list[Quantity]:
             continue
         value = _scaled((m["n"] or "1").lower(), m["scale"]) * (0.5 if m["half"] else 1.0)
         out.append(Quantity(text[s:e], s, e, value, value, "usd"))
+    for m in _WORD_POINTS.finditer(text):
+        s, e = m.start(), m.end()
+        if not any(q.start <= s < q.end or s <= q.start < e for q in out):
+            value = _FRACTIONS[m["frac"].lower()]
+            out.append(Quantity(text[s:e], s, e, value, value, "percentage point"))
     for m in _COUNTED.finditer(text):
         s, e = m.start(), m.end()
         if any(a <= s < b for a, b in dates) or any(q.start <= s < q.end or s <= q.start < e for q in out):
