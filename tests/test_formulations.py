@@ -243,6 +243,20 @@ RESERVES = (
     "should help maintain accommodative financial conditions."
 )
 FALSE_AND_TRUE_SHIFTS = [
+    (  # 2012-04-25 -> 06-20: the plural went, not the phrase (second in the lede for a blind Fed
+        # watcher: "as worded it is grammar")
+        "existing policies",
+        [
+            "The Committee is maintaining its existing policies of reinvesting principal payments from its "
+            "holdings of agency debt and agency mortgage-backed securities in agency mortgage-backed securities "
+            "and of rolling over maturing Treasury securities at auction."
+        ],
+        [
+            "The Committee is maintaining its existing policy of reinvesting principal payments from its "
+            "holdings of agency debt and agency mortgage-backed securities in agency mortgage-backed securities."
+        ],
+        None,
+    ),
     (  # 2015-10-28 -> 2015-12-16: "sizable levels" comes from a sentence unchanged throughout
         "mandate-consistent levels",
         [

@@ -264,8 +264,11 @@ def words(text: str) -> list[str]:
 
 
 def base(w: str) -> str:
-    """A word without its inflection ("expects", "expected" -> "expect"), not a shorter word
-    that begins it ("strengthen" stays, "mission" is not "missile")."""
+    """A word without its inflection ("expects", "expected" -> "expect"; "policies" ->
+    "policy"), not a shorter word that begins it ("strengthen" stays, "mission" is not
+    "missile")."""
+    if w.endswith(("ies", "ied")) and len(w) >= 6:
+        return w[:-3] + "y"  # "policies", "intensified": "policy", "intensify"
     for suffix in ("ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]
