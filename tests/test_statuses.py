@@ -85,14 +85,14 @@ def test_low_confidence_change_is_marked(embedder) -> None:
     assert "(paired by place, p 0.42)" in render.render(brief, Format.MARKDOWN)
     assert "paired by place, p 0.42" in render.render(brief, Format.HTML)
     # the header says what "p" is (a blind reader: "p is never defined")
-    defined = "“p” is compare’s score that two sentences state the same claim, not measured odds"
+    defined = "“p” (0 to 1) is the tool’s score that two sentences state the same claim, not measured odds"
     assert defined in render.render(brief, Format.MARKDOWN) and defined in render.render(brief, Format.HTML)
     # with how often such a pair is right in the brief's genre (a blind Fed watcher read the
     # marks as false alarms: 4 of 5 were right)
-    assert "in blind-labeled readouts about 3 in 5" in render.render(brief, Format.MARKDOWN)
+    assert "in readouts labeled blind to test the tool, about 3 in 5" in render.render(brief, Format.MARKDOWN)
     voted = "The Committee decided today to keep its target for the federal funds rate at 2 percent."
     statement = _brief([CONDEMNED, voted], [PROTECT, voted], (claim,))
-    assert "in blind-labeled policy statements about 4 in 5" in render.render(statement, Format.MARKDOWN)
+    assert "in policy statements labeled blind to test the tool, about 4 in 5" in render.render(statement, Format.MARKDOWN)
     sure = classify.classify(classify.Bead((0,), (0,), 0.93), _sents(CONDEMNED), _sents(PROTECT))
     assert not sure.low_confidence
     plain = render.render(_brief([CONDEMNED], [PROTECT], (sure,)), Format.MARKDOWN)

@@ -198,8 +198,10 @@ def weak_pairs(brief: Brief) -> bool:
 
 
 WEAK_PAIR_SHARE = {
-    True: "in blind-labeled policy statements about 4 in 5 such pairs are one claim edited, against 49 in 50 above 0.5",
-    False: "in blind-labeled readouts about 3 in 5 such pairs are one claim restated, against 4 in 5 above 0.5",
+    True: "in policy statements labeled blind to test the tool, about 4 in 5 such pairs are one claim edited, "
+    "against 49 in 50 above 0.5",
+    False: "in readouts labeled blind to test the tool, about 3 in 5 such pairs are one claim restated, "
+    "against 4 in 5 above 0.5",
 }
 """How often a marked pair is right, by genre (a deciding body's statements or not), from
 `python scripts/weak_pairs.py` over all label sets (docs/statuses.md): a blind Fed watcher read
