@@ -10,7 +10,7 @@ import pytest
 
 from compare import lede, pipeline, render
 from compare.render import Format
-from compare.types import Kind, Status
+from compare.types import DiffOp, Kind, Op, Status
 from render_builders import B, brief, entry
 
 
@@ -347,6 +347,37 @@ def test_a_rate_moved_in_a_sentence_with_thresholds_is_still_a_policy_action() -
         "6-1/2 percent.",
     )
     assert kind is Kind.ACTION
+
+
+def test_the_economy_graded_up_is_an_assessment_change() -> None:
+    # 2012-01-25 -> 03-13 (blind Fed watcher): "the growth outlook moved from 'modest' to
+    # 'moderate' ... does not appear anywhere in the brief's 7 items"
+    old = (
+        "The Committee expects economic growth over coming quarters to be modest and consequently anticipates "
+        "that the unemployment rate will decline only gradually toward levels that the Committee judges to be "
+        "consistent with its dual mandate."
+    )
+    new = (
+        "The Committee expects moderate economic growth over coming quarters and consequently anticipates that "
+        "the unemployment rate will decline gradually toward levels that the Committee judges to be consistent "
+        "with its dual mandate."
+    )
+    decision = "The Committee decided today to keep the target range for the federal funds rate at 0 to 1/4 percent."
+    b = brief(
+        entry("a", "2012-01-25", [old, decision]),
+        entry("b", "2012-03-13", [new, decision]),
+        beads=[[B((0,), (0,), 0.9), B((1,), (1,), 1.0)]],
+    )
+    ranked = lede.lede(b, {"assessment": 3.0})[0]
+    assert ranked[0].features["assessment"] == 1.0
+    assert ranked[0].reason.startswith("assessment: modest, only → moderate")
+    # the same sentences where nothing is decided (a readout, an article) grade nothing
+    plain = brief(entry("a", "2012-01-25", [old]), entry("b", "2012-03-13", [new]), beads=[[B((0,), (0,), 0.9)]])
+    assert not lede.lede(plain)[0][0].features.get("assessment")
+
+
+def test_a_hyphen_is_no_grade() -> None:
+    assert lede._pace([DiffOp(Op.DELETE, "still robust"), DiffOp(Op.INSERT, "still-robust")]) == ""
 
 
 def test_a_replacement_and_what_it_replaced_are_one_lede_item() -> None:

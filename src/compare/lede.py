@@ -95,6 +95,7 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {
     "roster": -2.0,
     "related": -1.0,
     "stance": 1.5,
+    "assessment": 1.5,
     "guidance": 2.0,
     "decision_changed": 3.0,
     "decision_sentence": 1.0,
@@ -315,8 +316,11 @@ def candidates(
     items: list[LedeItem] = []
     if usual is None:
         usual = common_words([e.sentences for e in brief.documents])
-    readout = loose and not decides([*before, *after])
-    described = [(j, describe(claim, before, after, loose, usual, readout)) for j, claim in enumerate(c.claims)]
+    statement = decides([*before, *after])
+    readout = loose and not statement
+    described = [
+        (j, describe(claim, before, after, loose, usual, readout, statement)) for j, claim in enumerate(c.claims)
+    ]
     main_moved = any(got and got[1].get("decision_changed") for _, got in described)
     fresh = sum(claim.status is Status.NEW for claim in c.claims)
     known = document_stems(before) | usual if readout else frozenset()
@@ -686,6 +690,7 @@ def describe(
     loose: bool = False,
     usual: Set[str] = frozenset(),
     readout: bool = False,
+    statement: bool = False,
 ) -> tuple[Kind, dict[str, float], str, str] | None:
     """A claim's kind, features, reason and tone direction, or None when it is a plain repeat.
     `usual`: the series' common words (`series_words`), which an opener's purpose may use and
@@ -858,8 +863,10 @@ def describe(
         return Kind.VOTE, feats, who + ("; dissent changed" if same else "") if who else "dissent changed", ""
     if feats["date_guidance"] or feats["guidance"] or threshold:
         return Kind.GUIDANCE, feats, _numbers_reason(claim, new) if threshold else "", ""
+    pace = _pace(claim.diff) if statement and not (decision_sentence or guidance_sentence or dissent_sentence) else ""
+    feats["assessment"] = float(bool(pace))
     if rewritten:
-        return Kind.REWRITTEN, feats, "", ""
+        return Kind.REWRITTEN, feats, pace, ""
     # a shift of tone is read only where the sentence was edited, not rewritten or re-quantified,
     # and only from words new to the document (not moved in from another sentence)
     elsewhere_before = {w for s in before if s.index not in claim.before for w in words(s.text)}
@@ -868,7 +875,36 @@ def describe(
         tone(claim.diff, elsewhere_before, elsewhere_after) if kept(claim.diff) >= TONE_KEPT else ("", "", 0)
     )
     feats["tone"] = float(min(abs(delta), 3)) if direction else 0.0
-    return (Kind.SHIFT if direction else Kind.REWORDED), feats, tone_reason, direction
+    reason = "; ".join(r for r in (pace, tone_reason) if r)
+    return (Kind.SHIFT if direction else Kind.REWORDED), feats, reason, direction
+
+
+PACE = frozenset(
+    "weak weaker weakened weakening weakness sluggish slow slowly slowed slower slowing soft softer softened "
+    "modest modestly moderate moderately moderated solid solidly strong stronger strongly strengthened brisk "
+    "briskly robust rapid rapidly only gradual gradually declined declining contracted contracting "
+    "improved improving deteriorated deteriorating elevated subdued muted stable".split()
+)
+"""Words a statement grades the economy with: its pace ("modest" -> "moderate"), its direction
+("improved", "declined") and "only" ("decline only gradually"). A Fed watcher reads an edit of
+these as the assessment upgraded or downgraded (2012-03-13: "growth over coming quarters ~~to be
+modest~~ **moderate** ... decline ~~only~~ gradually" missing from the first seven)."""
+
+
+def _pace(ops: Sequence[DiffOp]) -> str:
+    """The grading words an edit struck and inserted ("modest → moderate"; "no longer: only"),
+    or "" when it changed none."""
+    # "still-robust" -> "still robust" is a hyphen, not a grade
+    gone = [w for d in ops if d.op is Op.DELETE for t in words(d.text) for w in t.split("-") if w in PACE]
+    came = [w for d in ops if d.op is Op.INSERT for t in words(d.text) for w in t.split("-") if w in PACE]
+    gone, came = [w for w in gone if w not in came], [w for w in came if w not in gone]
+    if gone and came:
+        return f"assessment: {', '.join(gone)} → {', '.join(came)}"
+    if gone:
+        return f"assessment no longer: {', '.join(gone)}"
+    if came:
+        return f"assessment now: {', '.join(came)}"
+    return ""
 
 
 def _stance_clauses(text: str) -> set[str]:
