@@ -92,7 +92,8 @@ def test_low_confidence_change_is_marked(embedder) -> None:
     assert "in readouts labeled blind to test the tool, about 3 in 5" in render.render(brief, Format.MARKDOWN)
     voted = "The Committee decided today to keep its target for the federal funds rate at 2 percent."
     statement = _brief([CONDEMNED, voted], [PROTECT, voted], (claim,))
-    assert "in policy statements labeled blind to test the tool, about 4 in 5" in render.render(statement, Format.MARKDOWN)
+    shown = render.render(statement, Format.MARKDOWN)
+    assert "in policy statements labeled blind to test the tool, about 4 in 5" in shown
     sure = classify.classify(classify.Bead((0,), (0,), 0.93), _sents(CONDEMNED), _sents(PROTECT))
     assert not sure.low_confidence
     plain = render.render(_brief([CONDEMNED], [PROTECT], (sure,)), Format.MARKDOWN)
