@@ -462,3 +462,27 @@ def test_usual_words_are_those_in_several_sentences_of_both_documents() -> None:
     usual = align.common(before, after)
     assert {"ongoing"[: segment.STEM], "gaza"[: segment.STEM]} <= usual
     assert "deterrence"[: segment.STEM] not in usual
+
+
+def test_the_lines_two_readouts_close_on_are_one_message(embedder) -> None:
+    # Netanyahu readouts of 22 and 23 October 2023: the words alone give the pair 0.04, and it
+    # was shown as one line dropped and one new; the labelers pair all 16 such lines
+    before = [
+        "The President spoke today with Prime Minister Netanyahu of Israel.",
+        "The President reaffirmed his support for Israel's right to defend itself.",
+        "The President and the Prime Minister agreed to stay in close touch.",
+    ]
+    after = [
+        "The President spoke today with Prime Minister Netanyahu of Israel.",
+        "The leaders discussed the humanitarian situation in Gaza.",
+        "They agreed to speak again in the coming days.",
+    ]
+    model = pipeline.pair_model()
+    words = [[segment.words(t) for t in side] for side in (before, after)]
+    beads = align.align(embedder.embed(before), embedder.embed(after), *words, model).beads
+    assert ((2,), (2,)) in {(b.before, b.after) for b in beads}
+    # two closing lines on one side: which one the other restates is not known, none is forced
+    after2 = [*after, "They also agreed to remain in close contact through their teams."]
+    words2 = [words[0], [segment.words(t) for t in after2]]
+    beads2 = align.align(embedder.embed(before), embedder.embed(after2), *words2, model).beads
+    assert ((2,), (2,)) not in {(b.before, b.after) for b in beads2}

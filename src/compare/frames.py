@@ -29,11 +29,17 @@ TIME = frozenset(
     "coming days weeks months years ahead past recent recently next last week month year hours again soon".split()
 )
 """Words of a time ("in the coming days", "in recent months"): a phrase of only these is no formula."""
+_CONTACT = (
+    r"(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b(?:touch|contact|consultation|communication)|"
+    r"(?:agreed|committed) to (?:speak|meet)|(?:speak|meet) again"
+)
+CONTACT = re.compile(rf"\b(?:{_CONTACT})\b", re.IGNORECASE)
+"""The line a readout closes on: they will stay in touch ("agreed to stay in close touch",
+"agreed to speak again in the coming days")."""
 FRAMING = re.compile(
     r"\b(?:spoke (?:earlier |again |by phone |by telephone )?(?:today |this \w+ |tonight )?with|"
     r"met (?:today )?with|hosted|"
-    r"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|(?:stay|remain|keep|maintain)\b[^.]{0,40}?\b"
-    r"(?:touch|contact|consultation|communication)|(?:agreed|committed) to (?:speak|meet)|(?:speak|meet) again|thanked|"
+    rf"the (?:two )?leaders (?:discussed|reviewed|spoke|also discussed)|{_CONTACT}|thanked|"
     r"information received since|(?:continue to be|will be|was|were|(?:had|has) (?:just )?been) briefed|reviewed|"
     r"joined (?:the|this) (?:call|meeting))\b",
     re.IGNORECASE,
